@@ -1,0 +1,76 @@
+/** Page objects for the Playwright specs: the editor (Monaco), outline, problems, graph, simulator. */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export class EditorPane {
+  readonly root: Locator;
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('yaml-editor');
+  }
+  async ready(): Promise<void> {
+    await expect(this.root.locator('.view-lines')).toBeVisible();
+  }
+  line(text: string): Locator {
+    return this.root.locator('.view-line', { hasText: text }).first();
+  }
+  /** Puts the cursor at the end of the first visible line containing `text`. */
+  async cursorAtEndOf(text: string): Promise<void> {
+    await this.line(text).click();
+    await this.page.keyboard.press('End');
+  }
+  /** The text Monaco shows (visible lines only), with non-breaking spaces normalised. */
+  async visibleText(): Promise<string> {
+    const lines = await this.root.locator('.view-line').allTextContents();
+    return lines.join('\n').replace(/\u00a0/g, ' ');
+  }
+  markers(kind: 'error' | 'warning' | 'info' = 'error'): Locator {
+    return this.root.locator(`.squiggly-${kind}`);
+  }
+  selectedText(): Locator {
+    return this.root.locator('.selected-text');
+  }
+}
+
+export class ProblemsPane {
+  readonly root: Locator;
+  constructor(page: Page) {
+    this.root = page.getByRole('region', { name: 'Problems' });
+  }
+  item(text: string | RegExp): Locator {
+    return this.root.getByRole('listitem').filter({ hasText: text });
+  }
+}
+
+export class OutlinePane {
+  readonly root: Locator;
+  constructor(page: Page) {
+    this.root = page.getByRole('navigation', { name: 'Resources' });
+  }
+  item(name: string): Locator {
+    return this.root.getByRole('button', { name: new RegExp(name) });
+  }
+}
+
+interface Fixtures {
+  editor: EditorPane;
+  problems: ProblemsPane;
+  outline: OutlinePane;
+  /** Opens the app on an example with a fresh local storage. */
+  openExample(name?: string): Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  editor: async ({ page }, use) => use(new EditorPane(page)),
+  problems: async ({ page }, use) => use(new ProblemsPane(page)),
+  outline: async ({ page }, use) => use(new OutlinePane(page)),
+  openExample: async ({ page }, use) => {
+    await use(async (name = 'default') => {
+      await page.goto(`/?example=${name}`);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`/?example=${name}`);
+      await expect(page.getByTestId('yaml-editor').locator('.view-lines')).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
+    });
+  },
+});
+
+export { expect };

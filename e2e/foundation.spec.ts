@@ -1,0 +1,60 @@
+import { test, expect } from './fixtures.ts';
+
+test.describe('foundation', () => {
+  test('the built-in example loads with its resources and no errors', async ({ page, openExample, editor, outline }) => {
+    await openExample();
+    await expect(editor.line('kind: IngressRoute')).toBeVisible();
+    await expect(outline.item('shop/shop-web')).toContainText('2 routes');
+    await expect(outline.item('platform/status')).toBeVisible();
+    await expect(page.getByTestId('count-errors')).toHaveText('0 errors');
+  });
+
+  test('an unknown field under spec shows a marker and a problem', async ({ page, openExample, editor, problems }) => {
+    await openExample();
+    await editor.cursorAtEndOf('name: shop-web');
+    // Go to the `spec:` line of the first IngressRoute and add a misspelt field under it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('entrypoints: [web]');
+    await expect(problems.item(/entrypoints/)).toBeVisible();
+    await expect(problems.item(/entrypoints/)).toContainText('SCHEMA_UNKNOWN_FIELD');
+    await expect(editor.markers('error').first()).toBeVisible();
+  });
+
+  test('completion inside routes[0] offers match', async ({ page, openExample, editor }) => {
+    await openExample();
+    await editor.cursorAtEndOf('- kind: Rule');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget');
+    await expect(suggest).toBeVisible();
+    await expect(suggest.getByText('match', { exact: true })).toBeVisible();
+  });
+
+  test('clicking a resource in the outline selects its range in the editor', async ({ openExample, editor, outline }) => {
+    await openExample();
+    await outline.item('shop/shop-admin').click();
+    await expect(editor.selectedText().first()).toBeVisible();
+    await expect(editor.line('name: shop-admin')).toBeVisible();
+  });
+
+  test('clicking a problem jumps to its range', async ({ page, openExample, editor, problems }) => {
+    await openExample();
+    await editor.cursorAtEndOf('port: 8080');
+    await page.keyboard.type('0000');
+    await expect(problems.root.getByRole('listitem').first()).toBeVisible();
+    await problems.root.getByRole('listitem').first().click();
+    await expect(editor.selectedText().first()).toBeVisible();
+  });
+
+  test('a reload keeps an edit', async ({ page, openExample, editor }) => {
+    await openExample();
+    await editor.cursorAtEndOf('name: shop-web');
+    await page.keyboard.type('-renamed');
+    await expect(page.getByRole('navigation', { name: 'Resources' })).toContainText('shop-web-renamed');
+    await page.goto('/');
+    await expect(editor.line('name: shop-web-renamed')).toBeVisible();
+  });
+});

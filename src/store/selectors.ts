@@ -1,0 +1,40 @@
+/** Selectors at module level (stable identities), unit-tested without React. */
+import type { Diagnostic } from '../core/types.ts';
+import type { ResourceSummary } from '../core/analyze.ts';
+import type { StudioState } from './types.ts';
+
+const EMPTY_DIAGNOSTICS: Diagnostic[] = [];
+const EMPTY_RESOURCES: ResourceSummary[] = [];
+
+export const selectActiveText = (s: StudioState): string => s.files.find((f) => f.name === s.activeFile)?.text ?? '';
+export const selectDiagnostics = (s: StudioState): Diagnostic[] => s.analysis?.summary.diagnostics ?? EMPTY_DIAGNOSTICS;
+export const selectResources = (s: StudioState): ResourceSummary[] => s.analysis?.summary.resources ?? EMPTY_RESOURCES;
+/** The analysis is stale while the text has moved on since it was computed. */
+export const selectIsStale = (s: StudioState): boolean => (s.analysis?.version ?? -1) < s.version;
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+let lastDiagnostics: Diagnostic[] | null = null;
+let lastCounts: Counts = { errors: 0, warnings: 0, infos: 0 };
+
+export const selectCounts = (s: StudioState): Counts => {
+  const diagnostics = selectDiagnostics(s);
+  if (diagnostics === lastDiagnostics) return lastCounts;
+  lastDiagnostics = diagnostics;
+  lastCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') lastCounts.errors++;
+    else if (d.severity === 'warning') lastCounts.warnings++;
+    else lastCounts.infos++;
+  }
+  return lastCounts;
+};
+
+/** The resource whose range contains an offset of a file (the cursor's resource). */
+export function resourceAt(resources: readonly ResourceSummary[], file: string, offset: number): ResourceSummary | undefined {
+  return resources.find((r) => r.file === file && r.range.start <= offset && offset <= r.range.end);
+}

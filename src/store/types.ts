@@ -1,0 +1,64 @@
+import type { WorkspaceFile } from '../core/analyze.ts';
+import type { Range, Settings } from '../core/types.ts';
+import type { SimRequest, Verdict } from '../core/simulate/index.ts';
+import type { AnalysisResult } from '../worker/protocol.ts';
+
+export interface DocumentSlice {
+  files: WorkspaceFile[];
+  activeFile: string;
+  /** Increases on every text change in any file; analysis results are tagged with it. */
+  version: number;
+  setText(file: string, text: string): void;
+  setActiveFile(file: string): void;
+  replaceWorkspace(files: WorkspaceFile[]): void;
+}
+
+export interface AnalysisSlice {
+  analysis: AnalysisResult | null;
+  analysisError: string | null;
+  setAnalysis(result: AnalysisResult): void;
+  setAnalysisError(message: string | null): void;
+}
+
+export type RightTab = 'graph' | 'simulator' | 'routers' | 'form';
+
+export interface Selection {
+  resourceId?: string;
+  routerName?: string;
+  nodeId?: string;
+  /** Which pane made the selection: panes do not echo their own selections back. */
+  from: 'editor' | 'outline' | 'graph' | 'problems' | 'routers' | 'simulator' | 'form';
+}
+
+export interface RevealRequest {
+  file: string;
+  range: Range;
+  /** Changes on every request so that revealing the same range twice works. */
+  nonce: number;
+}
+
+export interface UiSlice {
+  selection: Selection | null;
+  reveal: RevealRequest | null;
+  rightTab: RightTab;
+  select(selection: Selection | null): void;
+  revealRange(file: string, range: Range): void;
+  setRightTab(tab: RightTab): void;
+}
+
+export interface SimulatorSlice {
+  request: SimRequest;
+  verdict: Verdict | null;
+  verdictVersion: number;
+  history: SimRequest[];
+  setRequest(patch: Partial<SimRequest>): void;
+  setVerdict(verdict: Verdict | null, version: number): void;
+  remember(request: SimRequest): void;
+}
+
+export interface SettingsSlice {
+  settings: Settings;
+  setSettings(settings: Settings): void;
+}
+
+export type StudioState = DocumentSlice & AnalysisSlice & UiSlice & SimulatorSlice & SettingsSlice;

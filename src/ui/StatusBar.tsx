@@ -1,0 +1,24 @@
+import { useStudio } from '../store/index.ts';
+import { selectCounts, selectIsStale } from '../store/selectors.ts';
+
+export function StatusBar() {
+  const counts = useStudio(selectCounts);
+  const stale = useStudio(selectIsStale);
+  const analysis = useStudio((s) => s.analysis);
+  const error = useStudio((s) => s.analysisError);
+  const target = useStudio((s) => s.settings.target);
+  const routers = analysis ? Object.keys(analysis.summary.config.routers).length : 0;
+  return (
+    <footer className="statusbar" role="status" aria-live="polite">
+      <span className="stat stat-error" data-testid="count-errors">{counts.errors} errors</span>
+      <span className="stat stat-warning" data-testid="count-warnings">{counts.warnings} warnings</span>
+      <span className="stat">{counts.infos} infos</span>
+      <span className="stat">{routers} routers</span>
+      <span className="stat muted">{stale ? 'analysing…' : analysis ? `analysed in ${analysis.ms.toFixed(0)} ms` : ''}</span>
+      {error && <span className="stat stat-error">{error}</span>}
+      <span className="spacer" />
+      <span className="stat muted">Target: {target === 'v3' ? 'Traefik Proxy v3' : target === 'v2.11' ? 'Traefik Proxy v2.11' : 'Traefik Hub API Gateway'}</span>
+      <span className="stat muted">Nothing leaves this page</span>
+    </footer>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * What the page opens with: `?example=NAME` loads that example; otherwise the autosaved workspace;
+ * otherwise the built-in example. Examples are served from our own origin (public/examples).
+ */
+import { useStudio } from '../store/index.ts';
+
+export const DEFAULT_EXAMPLE = 'default';
+
+export async function loadExample(name: string): Promise<string | null> {
+  if (!/^[a-z0-9-]+$/.test(name)) return null;
+  try {
+    const response = await fetch(`${import.meta.env.BASE_URL}examples/${name}.yaml`);
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function bootWorkspace(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const example = params.get('example');
+  const state = useStudio.getState();
+  const hasSavedText = state.files.some((f) => f.text.trim() !== '');
+  if (example || !hasSavedText) {
+    const name = example ?? DEFAULT_EXAMPLE;
+    const text = await loadExample(name);
+    if (text !== null) state.replaceWorkspace([{ name: `${name === DEFAULT_EXAMPLE ? 'example' : name}.yaml`, text }]);
+  }
+}

@@ -1,0 +1,150 @@
+import { useEffect, useRef } from 'react';
+import { configureYaml, monaco } from './monaco.ts';
+import { MARKER_OWNER, setModelDiagnostics, setModelInlayHints } from './rule-language.ts';
+import { registerEditApplier } from './bridge.ts';
+import { useStudio } from '../../store/index.ts';
+import { resourceAt } from '../../store/selectors.ts';
+import type { Diagnostic } from '../../core/types.ts';
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+function modelFor(file: string, text: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(`file:///${encodeURIComponent(file)}`);
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, 'yaml', uri);
+}
+
+function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor.IMarkerData {
+  const a = model.getPositionAt(d.range.start);
+  const b = model.getPositionAt(Math.max(d.range.end, d.range.start + 1));
+  return {
+    severity: SEVERITY[d.severity],
+    message: d.message,
+    code: d.code,
+    source: d.family,
+    startLineNumber: a.lineNumber,
+    startColumn: a.column,
+    endLineNumber: b.lineNumber,
+    endColumn: b.column,
+  };
+}
+
+/** The Monaco YAML pane. The Monaco model owns the text and its undo history; the store mirrors it. */
+export default function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const activeFile = useStudio((s) => s.activeFile);
+  const target = useStudio((s) => s.settings.target);
+  const analysis = useStudio((s) => s.analysis);
+  const reveal = useStudio((s) => s.reveal);
+
+  useEffect(() => configureYaml(target), [target]);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const editor = monaco.editor.create(host.current, {
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      theme: 'vs-dark',
+      scrollBeyondLastLine: false,
+      renderWhitespace: 'selection',
+      quickSuggestions: { other: true, strings: true, comments: false },
+      inlayHints: { enabled: 'on' },
+      ariaLabel: 'YAML editor',
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    registerEditApplier((file, edits) => {
+      const model = editor.getModel();
+      if (!model || decodeURIComponent(model.uri.path.slice(1)) !== file) return false;
+      editor.pushUndoStop();
+      editor.executeEdits(
+        'form',
+        edits.map((e) => {
+          const a = model.getPositionAt(e.range.start);
+          const b = model.getPositionAt(e.range.end);
+          return { range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: e.text, forceMoveMarkers: true };
+        }),
+      );
+      editor.pushUndoStop();
+      return true;
+    });
+    const subs = [
+      editor.onDidChangeModelContent(() => {
+        const model = editor.getModel();
+        if (!model) return;
+        useStudio.getState().setText(decodeURIComponent(model.uri.path.slice(1)), model.getValue());
+      }),
+      editor.onDidChangeCursorPosition((e) => {
+        const model = editor.getModel();
+        if (!model || e.source === 'api') return;
+        const state = useStudio.getState();
+        const file = decodeURIComponent(model.uri.path.slice(1));
+        const r = resourceAt(state.analysis?.summary.resources ?? [], file, model.getOffsetAt(e.position));
+        if (r && state.selection?.resourceId !== r.id) state.select({ resourceId: r.id, from: 'editor' });
+      }),
+    ];
+    return () => {
+      registerEditApplier(null);
+      subs.forEach((s) => s.dispose());
+      editor.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  // Show the active file; keep the model in step with store text changed elsewhere (import, reset).
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const apply = () => {
+      const state = useStudio.getState();
+      const file = state.files.find((f) => f.name === state.activeFile);
+      if (!file) return;
+      const model = modelFor(file.name, file.text);
+      if (editor.getModel() !== model) editor.setModel(model);
+      if (model.getValue() !== file.text) {
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: file.text }], () => null);
+      }
+    };
+    apply();
+    return useStudio.subscribe((s, prev) => {
+      if (s.files !== prev.files || s.activeFile !== prev.activeFile) apply();
+    });
+  }, [activeFile]);
+
+  // Markers and inlay hints from the latest analysis.
+  useEffect(() => {
+    if (!analysis) return;
+    for (const model of monaco.editor.getModels()) {
+      const file = decodeURIComponent(model.uri.path.slice(1));
+      const diagnostics = analysis.summary.diagnostics.filter((d) => d.file === file);
+      setModelDiagnostics(model.uri.toString(), diagnostics);
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnostics.map((d) => toMarker(model, d)));
+      setModelInlayHints(
+        model.uri.toString(),
+        analysis.summary.hints.filter((h) => h.file === file),
+      );
+    }
+  }, [analysis]);
+
+  // Reveal and select a range asked for by another pane.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !reveal) return;
+    if (reveal.file !== useStudio.getState().activeFile) useStudio.getState().setActiveFile(reveal.file);
+    const a = model.getPositionAt(reveal.range.start);
+    const b = model.getPositionAt(reveal.range.end);
+    const range = new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
+    editor.setSelection(range, 'api');
+    editor.revealRangeInCenterIfOutsideViewport(range);
+  }, [reveal]);
+
+  return <div ref={host} className="editor-host" data-testid="yaml-editor" />;
+}

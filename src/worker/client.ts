@@ -1,0 +1,88 @@
+/**
+ * Main-thread client of the analysis worker: latest version wins, and when the worker cannot start
+ * (or dies) the same service runs on the main thread so the app keeps working.
+ */
+import type { WorkspaceFile } from '../core/analyze.ts';
+import type { Settings } from '../core/types.ts';
+import type { SimRequest } from '../core/simulate/index.ts';
+import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
+
+export interface AnalysisClient {
+  analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
+  simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
+  dispose(): void;
+}
+
+export function createAnalysisClient(
+  onAnalysis: (result: AnalysisResult) => void,
+  onError: (message: string) => void,
+): AnalysisClient {
+  let worker: Worker | null = null;
+  let fallback: import('./service.ts').AnalysisService | null = null;
+  let latestVersion = -1;
+  let nextId = 1;
+  const waiting = new Map<number, (answer: SimulationAnswer) => void>();
+
+  const receive = (response: WorkerResponse) => {
+    switch (response.type) {
+      case 'analysis':
+        if (response.version >= latestVersion) onAnalysis(response);
+        break;
+      case 'simulation':
+        waiting.get(response.id)?.(response);
+        waiting.delete(response.id);
+        break;
+      case 'error':
+        if (response.id !== undefined) waiting.delete(response.id);
+        onError(response.message);
+        break;
+    }
+  };
+
+  const useFallback = async () => {
+    worker?.terminate();
+    worker = null;
+    const { AnalysisService } = await import('./service.ts');
+    fallback ??= new AnalysisService();
+    return fallback;
+  };
+
+  const send = (message: WorkerRequest) => {
+    if (worker) {
+      worker.postMessage(message);
+      return;
+    }
+    void useFallback().then((service) => receive(service.handle(message)));
+  };
+
+  try {
+    worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => receive(event.data);
+    worker.onerror = () => {
+      onError('The analysis worker stopped; analysing on the main thread instead.');
+      void useFallback();
+    };
+  } catch {
+    worker = null;
+  }
+
+  return {
+    analyze(version, files, settings) {
+      latestVersion = Math.max(latestVersion, version);
+      send({ type: 'analyze', version, files, settings });
+    },
+    simulate(version, request) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        send({ type: 'simulate', version, id, request });
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      waiting.clear();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Messages between the main thread and the analysis worker. Every message carries the document
+ * version it belongs to; the client drops answers for versions older than the newest it has seen. */
+import type { AnalysisSummary, WorkspaceFile } from '../core/analyze.ts';
+import type { Settings } from '../core/types.ts';
+import type { SimRequest, Verdict } from '../core/simulate/index.ts';
+import type { Graph, Layout } from '../core/graph/index.ts';
+
+export type WorkerRequest =
+  | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
+  | { type: 'simulate'; version: number; id: number; request: SimRequest };
+
+export interface AnalysisResult {
+  version: number;
+  summary: AnalysisSummary;
+  graph: Graph;
+  layout: Layout;
+  /** Milliseconds the analysis took in the worker. */
+  ms: number;
+}
+
+export type WorkerResponse =
+  | ({ type: 'analysis' } & AnalysisResult)
+  | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
+  | { type: 'error'; version: number; id?: number; message: string };

@@ -1,0 +1,48 @@
+/**
+ * The worker's logic, free of any worker API so that the client can run it on the main thread when
+ * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
+ */
+import { analyze, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
+import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
+import { compileRouting, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
+import { secretsOf } from '../core/secrets.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+export class AnalysisService {
+  private analysis: Analysis | null = null;
+  private routing: CompiledRouting | null = null;
+  private layout: Layout | undefined;
+
+  handle(message: WorkerRequest): WorkerResponse {
+    try {
+      switch (message.type) {
+        case 'analyze':
+          return this.analyze(message);
+        case 'simulate':
+          return this.simulate(message);
+      }
+    } catch (error) {
+      const text = error instanceof Error ? `${error.message}` : String(error);
+      return { type: 'error', version: message.version, message: `Internal error: ${text}` };
+    }
+  }
+
+  private analyze(message: Extract<WorkerRequest, { type: 'analyze' }>): WorkerResponse {
+    const started = performance.now();
+    const analysis = analyze(message.files, message.settings);
+    this.analysis = analysis;
+    this.routing = null;
+    const graph = buildGraph(analysis.config, analysis.resources, analysis.diagnostics);
+    const layout = layoutGraph(graph, this.layout);
+    this.layout = layout;
+    const summary = summarizeAnalysis(analysis);
+    return { type: 'analysis', version: message.version, summary, graph, layout, ms: performance.now() - started };
+  }
+
+  private simulate(message: Extract<WorkerRequest, { type: 'simulate' }>): WorkerResponse {
+    if (!this.analysis) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
+    this.routing ??= compileRouting(this.analysis.config, this.analysis.settings, { secrets: secretsOf(this.analysis.resources) });
+    const verdict = simulate(this.routing, message.request);
+    return { type: 'simulation', version: message.version, id: message.id, verdict, json: verdictToJson(verdict) };
+  }
+}
