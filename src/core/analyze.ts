@@ -65,7 +65,7 @@ export interface AnalysisSummary {
  * a.diagnostics.filter((d) => d.severity === 'error');
  */
 export function analyze(files: readonly WorkspaceFile[], settings: Settings): Analysis {
-  const parsed = files.map((f) => parseFile(f.name, f.text));
+  const parsed = files.filter((f) => !isRouteTestFile(f.name)).map((f) => parseFile(f.name, f.text));
   const { resources, diagnostics: modelDiagnostics } = extractResources(parsed);
   const schemaDiagnostics = resources.flatMap((r) => validateSchema(r, settings.target));
   const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings);
@@ -79,6 +79,11 @@ export function analyze(files: readonly WorkspaceFile[], settings: Settings): An
   ]);
   sortDiagnostics(diagnostics);
   return { files: parsed, resources, config, diagnostics, settings };
+}
+
+/** Route test suites travel with the workspace as `*.routes-test.yaml` files; they are not resources. */
+export function isRouteTestFile(name: string): boolean {
+  return /\.routes-test\.ya?ml$/i.test(name);
 }
 
 /** The structured-cloneable part of an analysis that the UI renders. */

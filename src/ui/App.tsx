@@ -9,6 +9,7 @@ import { RightPane } from './RightPane.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 import { usePanelSizes } from './usePanelSizes.ts';
+import { FileTabs } from './files/FileTabs.tsx';
 
 // Monaco is the heaviest part of the page: the shell, graph and simulator work before it arrives.
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'));
@@ -28,11 +29,16 @@ export function App() {
       </ErrorBoundary>
       <Splitter axis="x" label="Resize resources pane" value={sizes.outline} min={160} max={480} onChange={(outline) => setSizes({ outline })} />
       <main className="area-editor" aria-label={`Editor: ${activeFile}`}>
-        <ErrorBoundary name="Editor">
-          <Suspense fallback={<div className="editor-loading" role="status">Loading editor…</div>}>
-            <YamlEditor />
-          </Suspense>
-        </ErrorBoundary>
+        <div className="editor-column">
+          <FileTabs />
+          <div className="editor-body">
+            <ErrorBoundary name="Editor">
+              <Suspense fallback={<div className="editor-loading" role="status">Loading editor…</div>}>
+                <YamlEditor />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
+        </div>
       </main>
       <Splitter
         axis="x"

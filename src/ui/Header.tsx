@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useStudio } from '../store/index.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './boot.ts';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import type { TraefikTarget } from '../core/types.ts';
+import { EXAMPLES } from './examples.ts';
+import { FilesMenu } from './files/FilesMenu.tsx';
+import { DropOverlay } from './files/DropOverlay.tsx';
+import { Notices } from './Notices.tsx';
 
 const TARGETS: { value: TraefikTarget; label: string }[] = [
   { value: 'v3', label: 'Traefik Proxy v3' },
@@ -13,14 +17,17 @@ const TARGETS: { value: TraefikTarget; label: string }[] = [
 export function Header() {
   const settings = useStudio((s) => s.settings);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [messages, setMessages] = useState<string[]>([]);
+  const dismiss = useCallback(() => setMessages([]), []);
   const setTarget = (target: TraefikTarget) => {
     const version = target === 'v2.11' ? '2.11.50' : settings.version.startsWith('2.') ? '3.7.9' : settings.version;
     useStudio.getState().setSettings({ ...settings, target, version });
   };
-  const reset = async () => {
-    if (!window.confirm('Replace the workspace with the built-in example? Your current text will be lost.')) return;
-    const text = await loadExample(DEFAULT_EXAMPLE);
-    if (text !== null) useStudio.getState().replaceWorkspace([{ name: 'example.yaml', text }]);
+  const openExample = async (name: string) => {
+    const title = EXAMPLES.find((e) => e.name === name)?.title ?? name;
+    if (!window.confirm(`Replace the workspace with the example "${title}"? Your current text will be lost.`)) return;
+    const text = await loadExample(name);
+    if (text !== null) useStudio.getState().replaceWorkspace([{ name: `${name === DEFAULT_EXAMPLE ? 'example' : name}.yaml`, text }]);
   };
   return (
     <header className="header">
@@ -36,8 +43,22 @@ export function Header() {
         </select>
       </label>
       <button type="button" onClick={() => setSettingsOpen(true)}>Settings…</button>
+      <FilesMenu onMessages={setMessages} />
       <span className="spacer" />
-      <button type="button" onClick={() => void reset()}>Reset to example</button>
+      <Notices messages={messages} onDismiss={dismiss} />
+      <select
+        aria-label="Examples"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) void openExample(e.target.value);
+        }}
+      >
+        <option value="">Examples…</option>
+        {EXAMPLES.map((ex) => (
+          <option key={ex.name} value={ex.name}>{ex.title}</option>
+        ))}
+      </select>
+      <DropOverlay onImported={setMessages} />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );

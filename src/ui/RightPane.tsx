@@ -4,6 +4,7 @@ import type { RightTab } from '../store/types.ts';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
 import { RoutersTable } from './routers/RoutersTable.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { FormPane } from './form/FormPane.tsx';
 
 const GraphView = lazy(() => import('./graph/GraphView.tsx'));
 
@@ -11,6 +12,7 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'graph', label: 'Graph' },
   { id: 'simulator', label: 'Simulator' },
   { id: 'routers', label: 'Routers' },
+  { id: 'form', label: 'Form' },
 ];
 
 /** Graph, simulator and routers table share the right-hand pane as tabs. */
@@ -50,6 +52,7 @@ export function RightPane() {
           )}
           {tab === 'simulator' && <SimulatorPanel />}
           {tab === 'routers' && <RoutersTable />}
+          {tab === 'form' && <FormPane />}
         </ErrorBoundary>
       </div>
     </div>

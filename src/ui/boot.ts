@@ -3,6 +3,7 @@
  * otherwise the built-in example. Examples are served from our own origin (public/examples).
  */
 import { useStudio } from '../store/index.ts';
+import { decodeShare } from './files/share.ts';
 
 export const DEFAULT_EXAMPLE = 'default';
 
@@ -17,6 +18,18 @@ export async function loadExample(name: string): Promise<string | null> {
 }
 
 export async function bootWorkspace(): Promise<void> {
+  const shared = await decodeShare(location.hash);
+  if (shared && 'error' in shared) {
+    useStudio.getState().setAnalysisError(shared.error);
+  } else if (shared) {
+    const s = useStudio.getState();
+    s.replaceWorkspace(shared.files);
+    s.setSettings(shared.settings);
+    s.setRequest(shared.request);
+    // The link has done its job; the fragment is removed so a reload shows the autosaved work.
+    history.replaceState(null, '', location.pathname + location.search);
+    return;
+  }
   const params = new URLSearchParams(location.search);
   const example = params.get('example');
   const state = useStudio.getState();

@@ -8,10 +8,12 @@ import type { SimRequest } from '../core/simulate/index.ts';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
+type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
 
 export interface AnalysisClient {
   analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
   simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
+  resource(version: number, resourceId: string): Promise<ResourceAnswer>;
   dispose(): void;
 }
 
@@ -23,7 +25,7 @@ export function createAnalysisClient(
   let fallback: import('./service.ts').AnalysisService | null = null;
   let latestVersion = -1;
   let nextId = 1;
-  const waiting = new Map<number, (answer: SimulationAnswer) => void>();
+  const waiting = new Map<number, (answer: never) => void>();
 
   const receive = (response: WorkerResponse) => {
     switch (response.type) {
@@ -31,7 +33,8 @@ export function createAnalysisClient(
         if (response.version >= latestVersion) onAnalysis(response);
         break;
       case 'simulation':
-        waiting.get(response.id)?.(response);
+      case 'resource':
+        (waiting.get(response.id) as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
         break;
       case 'error':
@@ -75,9 +78,16 @@ export function createAnalysisClient(
     },
     simulate(version, request) {
       const id = nextId++;
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
+      return new Promise<SimulationAnswer>((resolve) => {
+        waiting.set(id, resolve as (a: never) => void);
         send({ type: 'simulate', version, id, request });
+      });
+    },
+    resource(version, resourceId) {
+      const id = nextId++;
+      return new Promise<ResourceAnswer>((resolve) => {
+        waiting.set(id, resolve as (a: never) => void);
+        send({ type: 'resource', version, id, resourceId });
       });
     },
     dispose() {

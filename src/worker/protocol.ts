@@ -7,7 +7,21 @@ import type { Graph, Layout } from '../core/graph/index.ts';
 
 export type WorkerRequest =
   | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
-  | { type: 'simulate'; version: number; id: number; request: SimRequest };
+  | { type: 'simulate'; version: number; id: number; request: SimRequest }
+  | { type: 'resource'; version: number; id: number; resourceId: string };
+
+/** What the form editor needs of one resource: its value, where it lives, its problems by path. */
+export interface ResourceDetail {
+  resourceId: string;
+  kind: string;
+  file: string;
+  docIndex: number;
+  /** Path of the resource object inside its document ([] or ['items', n]). */
+  path: (string | number)[];
+  raw: Record<string, unknown>;
+  /** Diagnostics inside the resource, each with the path of the node it points at (relative to the resource). */
+  diagnostics: { path: (string | number)[]; severity: string; code: string; message: string }[];
+}
 
 export interface AnalysisResult {
   version: number;
@@ -21,4 +35,5 @@ export interface AnalysisResult {
 export type WorkerResponse =
   | ({ type: 'analysis' } & AnalysisResult)
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
+  | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
   | { type: 'error'; version: number; id?: number; message: string };

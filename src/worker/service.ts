@@ -6,7 +6,8 @@ import { analyze, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
 import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import { secretsOf } from '../core/secrets.ts';
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { pathAtOffset } from '../core/yaml/index.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
@@ -20,6 +21,8 @@ export class AnalysisService {
           return this.analyze(message);
         case 'simulate':
           return this.simulate(message);
+        case 'resource':
+          return { type: 'resource', version: message.version, id: message.id, detail: this.resource(message.resourceId) };
       }
     } catch (error) {
       const text = error instanceof Error ? `${error.message}` : String(error);
@@ -37,6 +40,23 @@ export class AnalysisService {
     this.layout = layout;
     const summary = summarizeAnalysis(analysis);
     return { type: 'analysis', version: message.version, summary, graph, layout, ms: performance.now() - started };
+  }
+
+  private resource(resourceId: string): ResourceDetail | null {
+    const analysis = this.analysis;
+    const r = analysis?.resources.find((x) => x.id === resourceId);
+    if (!analysis || !r) return null;
+    const doc = analysis.files.find((f) => f.file === r.source.file)?.documents[r.source.docIndex];
+    const prefix = r.source.path.length;
+    const diagnostics = analysis.diagnostics
+      .filter((d) => d.file === r.source.file && r.source.node.range.start <= d.range.start && d.range.start <= r.source.node.range.end)
+      .map((d) => ({
+        path: doc ? pathAtOffset(doc, d.range.start).slice(prefix) : [],
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+      }));
+    return { resourceId, kind: r.kind, file: r.source.file, docIndex: r.source.docIndex, path: [...r.source.path], raw: r.raw, diagnostics };
   }
 
   private simulate(message: Extract<WorkerRequest, { type: 'simulate' }>): WorkerResponse {

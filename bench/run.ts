@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: the figures BENCHMARKS.md records. Core benchmarks run here in Node; the browser
+ * figures (typing latency, longest main-thread task, first-load bytes) come from e2e/perf.spec.ts,
+ * which writes bench/out/browser.json when run with BENCH=1.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { loadAll, YAML11_SCHEMA, Schema, timestampTag } from 'js-yaml';
+import { analyze } from '../src/core/analyze.ts';
+import { defaultSettings } from '../src/core/provider/settings.ts';
+import { compileRouting, simulate, simulateLinear, generateConfig } from '../src/core/simulate/index.ts';
+import { generateGraph, layoutGraph } from '../src/core/graph/index.ts';
+import { buildGraph } from '../src/core/graph/index.ts';
+import { generateRules } from '../src/core/rules/generate.ts';
+import { parseRule, evaluateRule, buildRoutingRequest } from '../src/core/rules/index.ts';
+import { generateWorkspace } from './generate-yaml.ts';
+import { spread, time, type Timing } from './stats.ts';
+
+const K8S = new Schema(YAML11_SCHEMA.tags.filter((t) => t !== timestampTag));
+const results: Record<string, unknown> = {};
+const line = (s: string) => console.log(s);
+
+line(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+line(`date: ${new Date().toISOString()}`);
+
+// 1. Analysis against a bare js-yaml loadAll of the same text.
+for (const n of [100, 1000, 5000]) {
+  const ws = generateWorkspace(n);
+  const runs = n >= 5000 ? 5 : 9;
+  const base = time(() => loadAll(ws.text, { schema: K8S }), { runs, warmup: 1 });
+  const full = time(() => analyze([{ name: 'bench.yaml', text: ws.text }], defaultSettings()), { runs, warmup: 1 });
+  const analysis = analyze([{ name: 'bench.yaml', text: ws.text }], defaultSettings());
+  const graph = time(() => layoutGraph(buildGraph(analysis.config, analysis.resources, analysis.diagnostics)), { runs, warmup: 1 });
+  const ratio = (full.median + graph.median) / base.median;
+  results[`analysis_${n}`] = { loadAll: base, analyze: full, graph, ratio, bytes: ws.text.length, routers: Object.keys(analysis.config.routers).length };
+  line(`analysis ${n} IngressRoutes (${(ws.text.length / 1e6).toFixed(2)} MB, ${Object.keys(analysis.config.routers).length} routers):`);
+  line(`  js-yaml loadAll   ${spread(base)}`);
+  line(`  analyze           ${spread(full)}`);
+  line(`  graph + layout    ${spread(graph)}`);
+  line(`  ratio (analyze + graph) / loadAll = ${ratio.toFixed(2)}×  (target ≤ 3×)`);
+}
+
+// 2. One simulation against 500 and 5,000 routers, indexed vs Traefik's linear scan.
+for (const n of [500, 5000]) {
+  const config = generateConfig(n, 7);
+  const routing = compileRouting(config, defaultSettings(), { secrets: {} });
+  const routers = Object.values(config.routers);
+  const requests = Array.from({ length: 200 }, (_, i) => {
+    const r = routers[(i * 37) % routers.length]!;
+    const host = /Host\(`([^`]+)`\)/.exec(r.rule)?.[1] ?? 'none.example.com';
+    return { method: 'GET', url: `https://${host}/api/x${i}`, headers: {}, clientIP: '10.0.0.1' };
+  });
+  let k = 0;
+  const indexed = time(() => simulate(routing, requests[k++ % requests.length]!), { runs: 400, warmup: 50 });
+  k = 0;
+  const linear = time(() => simulateLinear(routing, requests[k++ % requests.length]!), { runs: 400, warmup: 50 });
+  results[`simulate_${n}`] = { indexed, linear, speedup: linear.median / indexed.median };
+  line(`simulate one request, ${n} routers: indexed ${spread(indexed)}; linear scan ${spread(linear)}; ${(linear.median / indexed.median).toFixed(1)}× (target < 1 ms)`);
+}
+
+// 3. Graph layout of 5,000 nodes.
+{
+  const graph = generateGraph(5000, 3);
+  const t = time(() => layoutGraph(graph), { runs: 15, warmup: 3 });
+  results['layout_5000'] = t;
+  line(`layout 5,000 nodes: ${spread(t)} (target < 100 ms)`);
+}
+
+// 4. Rule parse + match throughput over 10,000 generated rules.
+{
+  const rules = generateRules(10_000, 11);
+  const req = buildRoutingRequest({ method: 'GET', host: 'app1.example.com', escapedPath: '/api/users', rawQuery: 'a=1', headers: { 'X-Canary': 'on' }, clientIP: '10.1.2.3' });
+  const t: Timing = time(
+    () => {
+      for (const r of rules) {
+        const { ast } = parseRule(r, 'v3');
+        if (ast) evaluateRule(ast, req);
+      }
+    },
+    { runs: 5, warmup: 1 },
+  );
+  results['rules_10000'] = { ...t, perSecond: 10_000 / (t.median / 1000) };
+  line(`rules: parse + match 10,000 rules ${spread(t)} → ${Math.round(10_000 / (t.median / 1000)).toLocaleString()} rules/s`);
+}
+
+mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./out/core.json', import.meta.url), JSON.stringify(results, null, 2));
+line('written bench/out/core.json');

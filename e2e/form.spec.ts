@@ -1,0 +1,47 @@
+import { test, expect } from './fixtures.ts';
+
+test.describe('form editor', () => {
+  test('priority and middleware edits in the form become minimal YAML edits that undo', async ({ page, openExample, editor, outline }) => {
+    await openExample();
+    await outline.item('shop/shop-web').click();
+    await page.getByRole('tab', { name: 'Form' }).click();
+    const form = page.getByRole('form', { name: 'IngressRoute form' });
+    await expect(form).toBeVisible();
+    // routes[1] (the API route): set its priority.
+    const route2 = form.getByRole('group', { name: 'route 2' }).locator('xpath=..');
+    const priority = route2.getByLabel('priority', { exact: true });
+    await priority.fill('250');
+    await priority.press('Enter');
+    await expect(editor.line('priority: 250')).toBeVisible();
+    // Comments elsewhere are untouched.
+    await expect(editor.line('# The API lives under /api')).toBeVisible();
+    // Add a middleware reference to the first route.
+    const route1 = form.getByRole('group', { name: 'route 1' }).locator('xpath=..');
+    await route1.getByRole('button', { name: 'Add middleware' }).click();
+    const newName = route1.getByRole('group', { name: 'middleware 2' }).locator('xpath=..').getByLabel('name', { exact: true });
+    await newName.fill('office-only');
+    await newName.press('Enter');
+    await expect(editor.line('- name: office-only').first()).toBeVisible();
+    await expect(editor.line('# The storefront: everything on shop.example.com')).toBeVisible();
+    const withEdits = await editor.visibleText();
+    expect(withEdits).toContain('priority: 250');
+    // Ctrl+Z in the editor undoes the form edits.
+    await editor.line('kind: IngressRoute').click();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect(editor.line('priority: 250')).toHaveCount(0);
+  });
+
+  test('typing a new entryPoint in the YAML shows in the form', async ({ page, openExample, editor, outline }) => {
+    await openExample();
+    await outline.item('platform/status').click();
+    await page.getByRole('tab', { name: 'Form' }).click();
+    await editor.cursorAtEndOf('- websecure');
+    // The status IngressRoute is the fourth document; find its entryPoints line via the outline selection.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- traefik-internal');
+    const form = page.getByRole('form', { name: 'IngressRoute form' });
+    await expect(form.locator('input[value="traefik-internal"]')).toHaveCount(1);
+  });
+});

@@ -1,0 +1,58 @@
+/** Turning dropped, chosen or pasted files into workspace files (and static configs into settings). */
+import type { WorkspaceFile } from '../../core/analyze.ts';
+import { parseStaticConfig } from '../../core/settings/static-config.ts';
+import { useStudio } from '../../store/index.ts';
+
+/** A Traefik static config rather than Kubernetes resources? */
+export function looksLikeStaticConfig(name: string, text: string): boolean {
+  if (/\.toml$/i.test(name)) return true;
+  if (/^(traefik|static)[\w.-]*\.ya?ml$/i.test(name)) return !/^\s*apiVersion\s*:/m.test(text);
+  return /^entryPoints\s*:/m.test(text) && !/^\s*apiVersion\s*:/m.test(text);
+}
+
+function uniqueName(existing: string[], name: string): string {
+  if (!existing.includes(name)) return name;
+  const m = /^(.*?)(\.[^.]*)?$/.exec(name)!;
+  for (let i = 2; ; i++) {
+    const candidate = `${m[1]}-${i}${m[2] ?? ''}`;
+    if (!existing.includes(candidate)) return candidate;
+  }
+}
+
+export interface ImportOutcome {
+  added: string[];
+  settingsFrom?: string;
+  messages: string[];
+}
+
+/** Adds files to the workspace (a static config updates the settings instead). */
+export async function importFiles(files: Iterable<File>): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { added: [], messages: [] };
+  for (const file of files) {
+    const text = await file.text();
+    addText(file.name, text, outcome);
+  }
+  return outcome;
+}
+
+export function addText(name: string, text: string, outcome: ImportOutcome = { added: [], messages: [] }): ImportOutcome {
+  const state = useStudio.getState();
+  if (looksLikeStaticConfig(name, text)) {
+    const result = parseStaticConfig(text, name, state.settings);
+    if ('error' in result) outcome.messages.push(result.error);
+    else {
+      state.setSettings(result.settings);
+      outcome.settingsFrom = name;
+      outcome.messages.push(`Settings imported from ${name}.`, ...result.warnings);
+    }
+    return outcome;
+  }
+  const files: WorkspaceFile[] = useStudio.getState().files;
+  // The untouched empty default file is replaced rather than kept beside the imported ones.
+  const keep = files.filter((f) => f.text.trim() !== '');
+  const finalName = uniqueName(keep.map((f) => f.name), name);
+  state.replaceWorkspace([...keep, { name: finalName, text }]);
+  state.setActiveFile(finalName);
+  outcome.added.push(finalName);
+  return outcome;
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useStudio } from '../../store/index.ts';
+import { analysisClient } from '../useAnalysis.ts';
+import type { VerdictJson } from './verdict-json.ts';
+
+/** Re-simulates whenever the request or the analysis changes; the newest answer wins. */
+export function useSimulation(): { json: VerdictJson | null; error: string | null } {
+  const request = useStudio((s) => s.request);
+  const analysis = useStudio((s) => s.analysis);
+  const [json, setJson] = useState<VerdictJson | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!analysis) return;
+    try {
+      new URL(request.url);
+    } catch {
+      setError('Enter an absolute URL, e.g. https://shop.example.com/api/orders');
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void analysisClient()
+        .simulate(analysis.version, request)
+        .then((answer) => {
+          if (!live) return;
+          setJson(answer.json as VerdictJson);
+          setError(null);
+          useStudio.getState().setVerdict(answer.verdict, analysis.version);
+        });
+    }, 80);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [request, analysis]);
+  return { json, error };
+}
