@@ -6,6 +6,7 @@ import type { WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { AnalysisService } from './service.ts';
 
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
@@ -22,7 +23,7 @@ export function createAnalysisClient(
   onError: (message: string) => void,
 ): AnalysisClient {
   let worker: Worker | null = null;
-  let fallback: import('./service.ts').AnalysisService | null = null;
+  let fallback: AnalysisService | null = null;
   let latestVersion = -1;
   let nextId = 1;
   const waiting = new Map<number, (answer: never) => void>();

@@ -85,7 +85,6 @@ export function registerRuleLanguage(monaco: typeof Monaco): void {
       const diagnostics = diagnosticsByModel.get(model.uri.toString()) ?? [];
       const actions: Monaco.languages.CodeAction[] = [];
       for (const marker of context.markers) {
-        if (marker.owner !== MARKER_OWNER) continue;
         const start = model.getOffsetAt({ lineNumber: marker.startLineNumber, column: marker.startColumn });
         const d = diagnostics.find((x) => x.range.start === start && String(x.code) === String(marker.code));
         for (const fix of d?.fixes ?? []) {
