@@ -1,0 +1,227 @@
+/**
+ * planEdit: minimal, comment-preserving text edits for form editing, like jsonc-parser's `modify`.
+ * The document is never re-serialised: a scalar is replaced in place keeping its quoting, a new key
+ * goes after its last sibling at their indentation, a removed pair takes its own lines with it, and
+ * everything else stays byte-identical. `docIndex` + `path` address any node, including one inside a
+ * `kind: List` (['items', 3, 'spec', …]). Paths follow the document's own keys: a key that only comes
+ * from a `<<` merge is created as an own key (which overrides the merged one), and a path that goes
+ * through an alias is refused (editing the anchor would change every place that uses it).
+ * Every plan is checked by re-parsing the edited document; a plan that would break it is an error.
+ */
+import { parseEvents } from 'js-yaml';
+import type { Diagnostic, Path, TextEdit, YNode } from '../types.ts';
+import { splitDocuments } from './split.ts';
+import { compose } from './compose.ts';
+import { MAX_DEPTH } from './parse-file.ts';
+import { detectStyle, lineEnd } from './edit-text.ts';
+import { normalize, isEmptyCollection } from './edit-render.ts';
+import { rootText, renderBlock } from './edit-render-place.ts';
+import { insertItem, insertPair, moveItem, replaceNode, type EditDoc, type Plan, type Step } from './edit-ops.ts';
+import { aliasBreak, appendDocument, deleteAt, describePath } from './edit-intents.ts';
+
+export type EditIntent =
+  | { type: 'set'; docIndex: number; path: Path; value: unknown }
+  | { type: 'delete'; docIndex: number; path: Path }
+  | { type: 'insert'; docIndex: number; path: Path; index: number; value: unknown }
+  | { type: 'move'; docIndex: number; path: Path; from: number; to: number }
+  | { type: 'appendDocument'; yaml: string };
+
+export type EditResult = { edits: TextEdit[] } | { error: string };
+
+/**
+ * Plans the text edits for a form edit. Offsets are into `text`; edits do not overlap.
+ *
+ * @example
+ * planEdit('spec:\n  port: 80  # web\n', { type: 'set', docIndex: 0, path: ['spec', 'port'], value: 8080 });
+ * // { edits: [{ range: { start: 14, end: 16 }, text: '8080' }] }
+ */
+export function planEdit(text: string, intent: EditIntent): EditResult {
+  try {
+    if (intent.type === 'appendDocument') return appendDocument(text, intent.yaml);
+    return planInDocument(text, intent);
+  } catch (err) {
+    return { error: `Could not plan this edit: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appendDocument' }>): EditResult {
+  const segments = splitDocuments(text);
+  const { docIndex } = intent;
+  if (!Number.isInteger(docIndex) || docIndex < 0) return { error: `Invalid document index ${docIndex}.` };
+  const sg = segments[docIndex] ?? (segments.length === 0 && docIndex === 0 ? { start: text.length, end: text.length, contentStart: text.length, explicit: false } : null);
+  if (sg === null) return { error: `The file has no document ${docIndex} (it has ${segments.length}).` };
+  const seg = text.slice(sg.start, sg.end);
+  let root: YNode | null;
+  const before: Diagnostic[] = [];
+  try {
+    root = compose(parseEvents(seg, { maxDepth: MAX_DEPTH }), seg, sg.start, sg.contentStart - sg.start, { file: '', diagnostics: before }).root;
+  } catch {
+    return { error: `Document ${docIndex} has a YAML syntax error: fix it before editing it from the form.` };
+  }
+  const doc: EditDoc = { text, root, style: detectStyle(text, root) };
+  const plan = dispatch(doc, intent, sg.start);
+  if (!Array.isArray(plan)) return plan;
+  const edits = plan.filter((e) => e.range.start !== e.range.end || e.text !== '').sort((a, b) => a.range.start - b.range.start);
+  // Safety net: the edited document must still parse.
+  let delta = 0;
+  let out = text;
+  for (const e of [...edits].reverse()) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
+  for (const e of edits) delta += e.text.length - (e.range.end - e.range.start);
+  const after: Diagnostic[] = [];
+  const edited = out.slice(sg.start, sg.end + delta);
+  try {
+    compose(parseEvents(edited, { maxDepth: MAX_DEPTH }), edited, 0, sg.contentStart - sg.start, { file: '', diagnostics: after });
+  } catch {
+    return { error: 'This edit cannot be written here without breaking the YAML around it; edit the text instead.' };
+  }
+  const aliasErrors = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'YAML_BAD_ALIAS').length;
+  if (aliasErrors(after) > aliasErrors(before)) {
+    return { error: 'This edit would put an alias before its anchor (or remove the anchor); edit the text instead.' };
+  }
+  return { edits };
+}
+
+function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocument' }>, segStart: number): Plan {
+  if (!Array.isArray(intent.path)) return { error: 'Invalid path.' };
+  if (doc.root === null) {
+    if (intent.type === 'delete' || intent.type === 'move') return [];
+    const value = intent.type === 'insert' ? [intent.value] : intent.value;
+    return createInEmptyDocument(doc, intent.path, value, segStart);
+  }
+  const walked = walk(doc.root, intent.path);
+  if ('error' in walked) return walked;
+  const steps = walked.steps;
+  const depth = steps.length - 1;
+  const found = depth === intent.path.length;
+  const last = steps[depth]!;
+  switch (intent.type) {
+    case 'set':
+      return found ? checkedReplace(doc, last, intent.value) : create(doc, steps, intent.path, intent.value);
+    case 'delete':
+      return found ? deleteAt(doc, steps, intent.path) : [];
+    case 'insert': {
+      if (!found || (last.node.kind === 'scalar' && last.node.value === null)) {
+        if (intent.index !== 0) return { error: `${describePath(intent.path)} has no items: insert at index 0.` };
+        return found ? checkedReplace(doc, last, [intent.value]) : create(doc, steps, intent.path, [intent.value]);
+      }
+      const seq = last.node;
+      if (seq.kind !== 'seq') return { error: `${describePath(intent.path)} is not a list.` };
+      if (!Number.isInteger(intent.index) || intent.index < 0 || intent.index > seq.items.length) {
+        return { error: `Index ${intent.index} is outside ${describePath(intent.path)} (0…${seq.items.length}).` };
+      }
+      if (seq.items.length === 0 && blockContext(doc, last)) {
+        return checkedReplace(doc, last, [intent.value]);
+      }
+      return insertItem(doc, seq, intent.index, intent.value);
+    }
+    case 'move': {
+      const seq = last.node;
+      if (!found || seq.kind !== 'seq') return { error: `${describePath(intent.path)} is not a list.` };
+      const n = seq.items.length;
+      const ok = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
+      if (!ok(intent.from) || !ok(intent.to)) return { error: `Move ${intent.from} → ${intent.to} is outside the list (0…${n - 1}).` };
+      if (intent.from === intent.to) return [];
+      return moveItem(doc, seq, intent.from, intent.to);
+    }
+  }
+}
+
+/** An empty `{}`/`[]` in block context: filling it rewrites it as a block collection. */
+function blockContext(doc: EditDoc, step: Step): boolean {
+  const p = step.parent;
+  if (doc.style.json || p.kind === 'root') return false;
+  return !((p.kind === 'pair' && p.map.flow) || (p.kind === 'item' && p.seq.flow));
+}
+
+function checkedReplace(doc: EditDoc, step: Step, value: unknown): Plan {
+  const broken = aliasBreak(doc.root!, step.node, true);
+  if (broken !== null) return { error: broken };
+  return replaceNode(doc, step, value);
+}
+
+/**
+ * Walks the document's own keys and items; stops at the first missing segment.
+ *
+ * @example
+ * walk(root, ['spec', 'nope', 'x']).steps.length; // 2: the root and `spec`
+ */
+export function walk(root: YNode, path: Path): { steps: Step[] } | { error: string } {
+  const steps: Step[] = [{ node: root, parent: { kind: 'root' } }];
+  for (let i = 0; i < path.length; i++) {
+    const node = steps[steps.length - 1]!.node;
+    const seg = path[i]!;
+    if (node.kind === 'alias') {
+      return { error: `${describePath(path.slice(0, i))} is an alias (*${node.name}): edit the node anchored &${node.name} instead.` };
+    }
+    if (node.kind === 'map') {
+      const key = String(seg);
+      let index = -1;
+      for (let k = node.pairs.length - 1; k >= 0; k--) if (node.pairs[k]!.keyText === key) {
+        index = k;
+        break;
+      }
+      if (index === -1) break;
+      const pair = node.pairs[index]!;
+      steps.push({ node: pair.value, parent: { kind: 'pair', map: node, pair } });
+    } else if (node.kind === 'seq' && typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < node.items.length) {
+      steps.push({ node: node.items[seg]!, parent: { kind: 'item', seq: node, index: seg } });
+    } else break;
+  }
+  return { steps };
+}
+
+/** Wraps a value in the missing part of a path: ['a', 0] + v → { a: [v] }. */
+function nest(segs: Path, value: unknown): { value: unknown } | { error: string } {
+  let v = value;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const s = segs[i]!;
+    if (typeof s === 'number') {
+      if (s !== 0) return { error: `Cannot create item ${s} of a list that does not exist yet (use index 0).` };
+      v = [v];
+    } else v = { [s]: v };
+  }
+  return { value: v };
+}
+
+function create(doc: EditDoc, steps: Step[], path: Path, value: unknown): Plan {
+  const depth = steps.length - 1;
+  const last = steps[depth]!;
+  const E = last.node;
+  const rest = path.slice(depth);
+  const where = describePath(path.slice(0, depth));
+  if (E.kind === 'alias') return { error: `${where} is an alias (*${E.name}): edit the node anchored &${E.name} instead.` };
+  if (E.kind === 'scalar') {
+    if (E.value !== null) return { error: `Cannot create ${describePath(path)}: ${where} is a value, not a mapping or list.` };
+    const nested = nest(rest, value);
+    return 'error' in nested ? nested : checkedReplace(doc, last, nested.value);
+  }
+  const nested = nest(rest.slice(1), value);
+  if ('error' in nested) return nested;
+  const seg = rest[0]!;
+  if (E.kind === 'map') {
+    if (E.pairs.length === 0 && blockContext(doc, last)) {
+      return checkedReplace(doc, last, { [String(seg)]: nested.value });
+    }
+    return insertPair(doc, E, String(seg), nested.value);
+  }
+  if (typeof seg !== 'number' || seg !== E.items.length) {
+    return { error: `Cannot create ${describePath(path)}: ${where} is a list of ${E.items.length} (append at index ${E.items.length}).` };
+  }
+  if (E.items.length === 0 && blockContext(doc, last)) {
+    return checkedReplace(doc, last, [nested.value]);
+  }
+  return insertItem(doc, E, seg, nested.value);
+}
+
+function createInEmptyDocument(doc: EditDoc, path: Path, value: unknown, segStart: number): Plan {
+  const nested = nest(path, value);
+  if ('error' in nested) return nested;
+  const v = normalize(nested.value);
+  const body = rootText(renderBlock(v, doc.style), doc.style);
+  const { text, style } = doc;
+  const explicit = text.startsWith('---', segStart);
+  const at = explicit ? lineEnd(text, segStart) : segStart;
+  const lead = explicit || (at > 0 && !/[\r\n]$/.test(text.slice(0, at))) ? style.eol : '';
+  const tail = !explicit && !isEmptyCollection(v) ? style.eol : '';
+  return [{ range: { start: at, end: at }, text: lead + body + tail }];
+}
