@@ -1,0 +1,297 @@
+// Mirrors go/scanner/scanner.go (Go standard library), which vulcand/predicate's parse.go runs on
+// every rule through go/parser.ParseExpr: tokens, string literals, comments and semicolon insertion.
+import type { RuleErrorCode } from './ast.ts';
+import { goDecodeUtf8, hexVal, isDecimal, isIdentPart, isLetter, utf8Bytes } from './go-text.ts';
+
+export type TokenKind = 'ident' | 'keyword' | 'int' | 'float' | 'imag' | 'char' | 'string' | 'op' | 'semi' | 'eof' | 'illegal';
+
+export interface Token {
+  kind: TokenKind;
+  /** Source text; for an automatic semicolon `\n`. */
+  text: string;
+  start: number;
+  end: number;
+  /** Decoded value of a string literal. */
+  value?: string;
+}
+
+export interface ScanError {
+  code: RuleErrorCode;
+  message: string;
+  offset: number;
+  length: number;
+}
+
+const KEYWORDS = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
+const SEMI_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
+// Go's operators and delimiters; the scanner takes the longest one present.
+const OPERATORS = ['...', '&^=', '<<=', '>>=', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '&^', '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '~', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':'];
+const OPERATOR_SET = new Set(OPERATORS);
+/** Go's scanner over a rule string; `next()` returns tokens until `eof`, errors pile up in `errors`. */
+export class GoScanner {
+  readonly errors: ScanError[] = [];
+  private pos = 0;
+  private insertSemi = false;
+  private pendingSemi = -1;
+
+  constructor(private readonly src: string) {
+    if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
+    this.checkCharacters();
+  }
+
+  /** Go rejects NUL, a byte order mark after the start and invalid UTF-8 anywhere, even in strings. */
+  private checkCharacters(): void {
+    const s = this.src;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0) this.error('RULE_SYNTAX', 'The rule contains a NUL character; remove it.', i, 1);
+      else if (c === 0xfeff && i > 0) this.error('RULE_SYNTAX', 'The rule contains a byte order mark (U+FEFF); remove it.', i, 1);
+      else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+      else if (c >= 0xd800 && c <= 0xdfff) this.error('RULE_SYNTAX', 'The rule contains an invalid (unpaired) UTF-16 character; remove it.', i, 1);
+    }
+  }
+
+  private error(code: RuleErrorCode, message: string, offset: number, length: number): void {
+    this.errors.push({ code, message, offset, length: Math.max(1, length) });
+  }
+
+  /**
+   * The next token, with Go's automatic semicolons (`text` `\n`) after a line's last identifier,
+   * literal, `)`, `]`, `}`, `++`, `--` or return-like keyword.
+   *
+   * @example
+   * new GoScanner('Host(`a`)').next() // { kind: 'ident', text: 'Host', start: 0, end: 4 }
+   */
+  next(): Token {
+    const s = this.src;
+    if (this.pendingSemi >= 0) {
+      const at = this.pendingSemi;
+      this.pendingSemi = -1;
+      return { kind: 'semi', text: '\n', start: at, end: at + 1 };
+    }
+    for (;;) {
+      while (this.pos < s.length) {
+        const c = s[this.pos];
+        if (c === ' ' || c === '\t' || c === '\r' || (c === '\n' && !this.insertSemi)) this.pos++;
+        else break;
+      }
+      const start = this.pos;
+      if (start >= s.length) {
+        if (this.insertSemi) {
+          this.insertSemi = false;
+          return { kind: 'semi', text: '\n', start, end: start };
+        }
+        return { kind: 'eof', text: '', start, end: start };
+      }
+      const c = s[start]!;
+      if (c === '\n') {
+        this.pos++;
+        this.insertSemi = false;
+        return { kind: 'semi', text: '\n', start, end: start + 1 };
+      }
+      if (c === '/' && (s[start + 1] === '/' || s[start + 1] === '*')) {
+        this.skipComment(start);
+        if (this.pendingSemi >= 0) return this.next();
+        continue;
+      }
+      return this.scanToken(start, c);
+    }
+  }
+
+  private skipComment(start: number): void {
+    const s = this.src;
+    if (s[start + 1] === '/') {
+      let i = start + 2;
+      while (i < s.length && s[i] !== '\n') i++;
+      this.pos = i; // the newline itself is scanned next, so it still ends the line
+      return;
+    }
+    const close = s.indexOf('*/', start + 2);
+    const end = close < 0 ? s.length : close + 2;
+    if (close < 0) this.error('RULE_SYNTAX', 'This /* comment is never closed; end it with */.', start, s.length - start);
+    const nl = s.indexOf('\n', start);
+    // A /*…*/ comment spanning lines acts like a newline (an automatic semicolon at its first newline).
+    if (this.insertSemi && nl >= 0 && nl < end) {
+      this.insertSemi = false;
+      this.pendingSemi = nl;
+    }
+    this.pos = end;
+  }
+
+  private scanToken(start: number, c: string): Token {
+    const s = this.src;
+    const cp = s.codePointAt(start)!;
+    const ch = String.fromCodePoint(cp);
+    if (isLetter(ch)) {
+      let i = start + ch.length;
+      while (i < s.length) {
+        const n = String.fromCodePoint(s.codePointAt(i)!);
+        if (!isIdentPart(n)) break;
+        i += n.length;
+      }
+      this.pos = i;
+      const text = s.slice(start, i);
+      const keyword = KEYWORDS.has(text);
+      this.insertSemi = !keyword || SEMI_KEYWORDS.has(text);
+      return { kind: keyword ? 'keyword' : 'ident', text, start, end: i };
+    }
+    if (isDecimal(c) || (c === '.' && isDecimal(s[start + 1]))) return this.scanNumber(start);
+    if (c === '"') return this.scanString(start);
+    if (c === '`') return this.scanRawString(start);
+    if (c === "'") return this.scanRune(start);
+    const op = [s.slice(start, start + 3), s.slice(start, start + 2), c].find((o) => OPERATOR_SET.has(o));
+    if (op) {
+      this.pos = start + op.length;
+      this.insertSemi = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
+      return op === ';' ? { kind: 'semi', text: ';', start, end: start + 1 } : { kind: 'op', text: op, start, end: this.pos };
+    }
+    this.pos = start + ch.length;
+    this.insertSemi = false;
+    const printable = cp > 0x20 && !(cp >= 0x7f && cp <= 0xa0) && !(cp >= 0x2000 && cp <= 0x206f) && cp !== 0x3000;
+    const what = printable ? '`' + ch + '`' : `The character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (cp !== 0 && cp !== 0xfeff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+      const fix = printable ? 'put values in backticks, e.g. Host(`example.com`)' : 'replace it with a plain space or remove it';
+      this.error('RULE_SYNTAX', `${what} cannot appear outside a string; ${fix}.`, start, ch.length);
+    }
+    return { kind: 'illegal', text: ch, start, end: this.pos };
+  }
+
+  private scanNumber(start: number): Token {
+    const s = this.src;
+    let i = start;
+    let hex = false;
+    let kind: TokenKind = 'int';
+    if (s[i] === '0' && /[xXbBoO]/.test(s[i + 1] ?? '')) {
+      hex = /[xX]/.test(s[i + 1]!);
+      i += 2;
+    }
+    const digit = (x: string | undefined) => x !== undefined && (hex ? hexVal(x) < 16 : isDecimal(x)) || x === '_';
+    while (digit(s[i])) i++;
+    if (s[i] === '.') {
+      kind = 'float';
+      i++;
+      while (digit(s[i])) i++;
+    }
+    if (/[eE]/.test(s[i] ?? '') && !hex || /[pP]/.test(s[i] ?? '')) {
+      kind = 'float';
+      i++;
+      if (s[i] === '+' || s[i] === '-') i++;
+      while (isDecimal(s[i]) || s[i] === '_') i++;
+    }
+    if (s[i] === 'i') {
+      kind = 'imag';
+      i++;
+    }
+    this.pos = i;
+    this.insertSemi = true;
+    return { kind, text: s.slice(start, i), start, end: i };
+  }
+
+  private scanRawString(start: number): Token {
+    const s = this.src;
+    const close = s.indexOf('`', start + 1);
+    this.insertSemi = true;
+    if (close < 0) {
+      this.error('RULE_BAD_STRING', 'This backtick string is never closed; add the closing ` after the value.', start, s.length - start);
+      this.pos = s.length;
+      return { kind: 'string', text: s.slice(start), start, end: s.length, value: s.slice(start + 1).replace(/\r/g, '') };
+    }
+    this.pos = close + 1;
+    // strconv.Unquote drops carriage returns from raw strings.
+    return { kind: 'string', text: s.slice(start, close + 1), start, end: close + 1, value: s.slice(start + 1, close).replace(/\r/g, '') };
+  }
+
+  private scanString(start: number): Token {
+    const s = this.src;
+    let i = start + 1;
+    let bytes: number[] | null = null;
+    let plainFrom = i;
+    const flush = (to: number) => {
+      if (bytes && to > plainFrom) for (const b of utf8Bytes(s.slice(plainFrom, to))) bytes.push(b);
+    };
+    for (;;) {
+      const c = s[i];
+      if (c === undefined || c === '\n') {
+        this.error('RULE_BAD_STRING', 'This double-quoted string is not closed on its line; close it with ", or use backticks for values that span lines.', start, i - start);
+        break;
+      }
+      if (c === '"') break;
+      if (c !== '\\') {
+        i++;
+        continue;
+      }
+      if (!bytes) bytes = [];
+      flush(i);
+      i = this.scanEscape(i, bytes);
+      plainFrom = i;
+    }
+    const end = s[i] === '"' ? i + 1 : i;
+    this.pos = end;
+    this.insertSemi = true;
+    let value: string;
+    if (bytes) {
+      flush(i);
+      value = goDecodeUtf8(bytes);
+    } else value = s.slice(start + 1, i);
+    return { kind: 'string', text: s.slice(start, end), start, end, value };
+  }
+
+  /** One escape of an interpreted string starting at the backslash; appends its bytes, returns the next index. */
+  private scanEscape(at: number, out: number[], quote = '"'): number {
+    const s = this.src;
+    const e = s[at + 1];
+    const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+    if (e !== undefined && (simple[e] !== undefined || e === quote)) {
+      out.push(simple[e] ?? quote.charCodeAt(0));
+      return at + 2;
+    }
+    const spec = e === 'x' ? [2, 16, 255] : e === 'u' ? [4, 16, 0x10ffff] : e === 'U' ? [8, 16, 0x10ffff] : e !== undefined && e >= '0' && e <= '7' ? [3, 8, 255] : null;
+    if (!spec) {
+      const seq = e === undefined || e === '\n' ? '\\' : '\\' + e;
+      const hint = e === "'" ? "a single quote needs no escape inside double quotes" : 'write `\\\\` for a literal backslash, or use a backtick string where backslashes are literal';
+      this.error('RULE_BAD_STRING', `\`${seq}\` is not a Go escape sequence: ${hint}.`, at, seq.length);
+      return e === undefined || e === '\n' ? at + 1 : at + 2;
+    }
+    const [n, base, max] = spec as [number, number, number];
+    let i = e! >= '0' && e! <= '7' ? at + 1 : at + 2;
+    let x = 0;
+    for (let k = 0; k < n; k++, i++) {
+      const d = base === 8 ? (s[i] !== undefined && s[i]! >= '0' && s[i]! <= '7' ? Number(s[i]) : 99) : hexVal(s[i]);
+      if (d >= base) {
+        this.error('RULE_BAD_STRING', `The escape \`${s.slice(at, i)}\` needs ${n} ${base === 8 ? 'octal' : 'hex'} digits; complete it, or use a backtick string.`, at, i - at);
+        return i;
+      }
+      x = x * base + d;
+    }
+    if (x > max || (x >= 0xd800 && x < 0xe000)) {
+      this.error('RULE_BAD_STRING', `The escape \`${s.slice(at, i)}\` is not a valid Unicode code point or byte.`, at, i - at);
+      return i;
+    }
+    if (e === 'u' || e === 'U') for (const b of utf8Bytes(String.fromCodePoint(x))) out.push(b);
+    else out.push(x); // \x and octal escapes are single bytes
+    return i;
+  }
+
+  private scanRune(start: number): Token {
+    const s = this.src;
+    let i = start + 1;
+    let n = 0;
+    let terminated = false;
+    const sink: number[] = [];
+    while (i < s.length && s[i] !== '\n') {
+      if (s[i] === "'") {
+        terminated = true;
+        i++;
+        break;
+      }
+      i = s[i] === '\\' ? this.scanEscape(i, sink, "'") : i + String.fromCodePoint(s.codePointAt(i)!).length;
+      n++;
+    }
+    this.pos = i;
+    this.insertSemi = true;
+    const text = s.slice(start, i);
+    const fix = `Single quotes make a Go rune (one character), not a string: write the value in backticks instead of ${text.length > 30 ? 'single quotes' : text}.`;
+    if (!terminated || n !== 1) this.error('RULE_NON_STRING_ARG', fix, start, i - start);
+    return { kind: 'char', text, start, end: i };
+  }
+}

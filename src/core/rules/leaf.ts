@@ -1,0 +1,72 @@
+// Mirrors pkg/muxer/http/mux.go matchersTree.addRule (leaf branch): rules.CheckRule (no args, empty
+// args), then the matcher's builder behind expectNParameters (arity) from the syntax's table.
+import type { RuleSyntax } from '../types.ts';
+import type { MatcherNode, RuleError } from './ast.ts';
+import type { LeafMatch } from './matcher-kit.ts';
+import { argError } from './matcher-kit.ts';
+import { tableFor, unknownMatcherMessage } from './names.ts';
+
+export interface CheckedLeaf {
+  errors: RuleError[];
+  /** Null when the leaf has errors: Traefik would not build the router. */
+  match: LeafMatch | null;
+}
+
+const cache = new WeakMap<MatcherNode, Partial<Record<RuleSyntax, CheckedLeaf>>>();
+
+const ONE_VALUE_HINT: Record<string, string> = {
+  Host: 'Host(`a.example.com`) || Host(`b.example.com`)',
+  Path: 'Path(`/a`) || Path(`/b`)',
+  PathPrefix: 'PathPrefix(`/a`) || PathPrefix(`/b`)',
+  Method: 'Method(`GET`) || Method(`POST`)',
+  ClientIP: 'ClientIP(`10.0.0.1`) || ClientIP(`10.0.0.2`)',
+  HostRegexp: 'HostRegexp(`^(a|b)\\.example\\.com$`)',
+  PathRegexp: 'PathRegexp(`^/(a|b)`)',
+};
+
+function arityMessage(name: string, arity: readonly number[], got: number): string {
+  const want = arity.length === 1 ? `exactly ${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity.join(' or ')} arguments`;
+  if (got > Math.max(...arity) && ONE_VALUE_HINT[name]) return `${name} takes ${want} in v3 syntax, got ${got}; to accept several values write ${ONE_VALUE_HINT[name]}.`;
+  if (name === 'Header' || name === 'HeaderRegexp') return `${name} takes a header name and a ${name === 'Header' ? 'value' : 'pattern'}, e.g. ${name}(\`X-Env\`, \`${name === 'Header' ? 'prod' : '^prod$'}\`); got ${got} argument${got === 1 ? '' : 's'}.`;
+  if (name === 'Query' || name === 'QueryRegexp') return `${name} takes a key and an optional ${name === 'Query' ? 'value' : 'pattern'}, e.g. ${name}(\`page\`, \`${name === 'Query' ? '2' : '^[0-9]+$'}\`); got ${got} arguments. Join several with \`&&\`.`;
+  return `${name} takes ${want}, got ${got}.`;
+}
+
+function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
+  const def = tableFor(syntax)[node.name];
+  if (!def) {
+    return { errors: [{ code: 'RULE_UNKNOWN_MATCHER', message: unknownMatcherMessage(node.spelled, syntax), offset: node.range.start, length: node.spelled.length }], match: null };
+  }
+  const args = node.args;
+  if (args.length === 0) {
+    const example = node.name === 'Header' ? '(`X-Env`, `prod`)' : node.name.startsWith('Path') ? '(`/api`)' : node.name === 'Method' ? '(`GET`)' : node.name === 'ClientIP' ? '(`10.0.0.0/8`)' : '(`example.com`)';
+    return { errors: [{ code: 'RULE_NO_ARGS', message: `${node.spelled}() has no arguments; give it a value, e.g. ${node.name}${example}.`, offset: node.range.start, length: node.range.end - node.range.start }], match: null };
+  }
+  const empties = args.filter((a) => a.value === '');
+  if (empties.length > 0) {
+    return { errors: empties.map((a) => argError('RULE_EMPTY_ARG', `Empty argument in ${node.spelled}: Traefik rejects empty strings; give it a value or remove the argument.`, a)), match: null };
+  }
+  if (def.arity !== 'variadic' && !def.arity.includes(args.length)) {
+    const max = Math.max(...def.arity);
+    const extra = args.length > max ? args.slice(max) : null;
+    const range = extra ? { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end } : node.range;
+    return { errors: [{ code: 'RULE_ARITY', message: arityMessage(node.name, def.arity, args.length), offset: range.start, length: range.end - range.start }], match: null };
+  }
+  const built = def.build(args);
+  return built.ok ? { errors: [], match: built.match } : { errors: built.errors, match: null };
+}
+
+/**
+ * Validates a matcher leaf for a syntax and builds its matcher, once per node and syntax.
+ *
+ * @example
+ * checkLeaf(node, 'v3').errors // [] for Host(`a.com`)
+ */
+export function checkLeaf(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
+  let entry = cache.get(node);
+  if (!entry) {
+    entry = {};
+    cache.set(node, entry);
+  }
+  return (entry[syntax] ??= check(node, syntax));
+}

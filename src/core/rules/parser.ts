@@ -1,0 +1,144 @@
+// Mirrors pkg/muxer/http/parser.go (SyntaxParser.parse), pkg/rules/parser.go (NewParser) and
+// vulcand/predicate parse.go: which Go expressions make a rule, then every leaf checked and built.
+import type { RuleSyntax } from '../types.ts';
+import { forEachLeaf, type MatcherNode, type RuleArg, type RuleError, type RuleNode } from './ast.ts';
+import { parseGoExpr, type GoExpr } from './go-expr.ts';
+import { checkLeaf } from './leaf.ts';
+import { canonicalName } from './names.ts';
+
+/** The syntax each parsed node was built for, so evaluateRule can default to it (also for a sub-tree). */
+const parsedSyntax = new WeakMap<RuleNode, RuleSyntax>();
+
+function remember(ast: RuleNode, syntax: RuleSyntax): void {
+  const stack = [ast];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    parsedSyntax.set(n, syntax);
+    if (n.type === 'not') stack.push(n.operand);
+    else if (n.type !== 'matcher') stack.push(n.left, n.right);
+  }
+}
+
+/** The syntax `parseRule` used for this node (undefined for ASTs built elsewhere). */
+export function syntaxOf(ast: RuleNode): RuleSyntax | undefined {
+  return parsedSyntax.get(ast);
+}
+
+function err(errors: RuleError[], code: RuleError['code'], message: string, start: number, end: number): null {
+  errors.push({ code, message, offset: start, length: Math.max(1, end - start) });
+  return null;
+}
+
+function nonStringMessage(a: GoExpr, src: string): string {
+  const text = src.slice(a.start, a.end);
+  const short = text.length > 40 ? text.slice(0, 40) + '…' : text;
+  if (a.kind === 'lit' && (a.tok.kind === 'int' || a.tok.kind === 'float' || a.tok.kind === 'imag')) return `\`${short}\` is a number; matcher arguments are strings: put it in backticks.`;
+  if (a.kind === 'lit' && a.tok.kind === 'char') return `Single quotes make a Go rune (one character), not a string: write the value in backticks instead of ${short}.`;
+  if (a.kind === 'ident' || a.kind === 'selector') return `\`${short}\` is not a string: put the value in backticks.`;
+  if (a.kind === 'call') return `A matcher call cannot be an argument of another; combine matchers with \`&&\` and \`||\`.`;
+  if (a.kind === 'paren') return 'Parentheses around an argument are not allowed; remove them.';
+  if (a.kind === 'binary' && a.op === '+') return 'Strings cannot be concatenated in a rule; write the whole value as one literal.';
+  return `\`${short}\` is not a string literal; matcher arguments must be strings in backticks or double quotes.`;
+}
+
+function convert(e: GoExpr, syntax: RuleSyntax, src: string, errors: RuleError[]): RuleNode | null {
+  switch (e.kind) {
+    case 'paren':
+      return convert(e.x, syntax, src, errors);
+    case 'binary': {
+      // Walk the left spine iteratively: a long `||` chain is a deep left-leaning tree.
+      const spine: Extract<GoExpr, { kind: 'binary' }>[] = [];
+      let cur: GoExpr = e;
+      while (cur.kind === 'binary') {
+        spine.push(cur);
+        cur = cur.x;
+      }
+      let acc = convert(cur, syntax, src, errors);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const b = spine[i]!;
+        const right = convert(b.y, syntax, src, errors);
+        if (b.op !== '&&' && b.op !== '||') {
+          const hint = b.op === '&' ? ' Use `&&` for AND.' : b.op === '|' ? ' Use `||` for OR.' : ' Only `&&`, `||` and `!` combine matchers.';
+          acc = err(errors, 'RULE_UNSUPPORTED_OPERATOR', `The operator \`${b.op}\` is not supported in rules.${hint}`, b.opStart, b.opStart + b.op.length);
+        } else {
+          acc = acc && right ? { type: b.op === '&&' ? 'and' : 'or', left: acc, right, range: { start: b.start, end: b.end } } : null;
+        }
+      }
+      return acc;
+    }
+    case 'unary': {
+      const operand = convert(e.x, syntax, src, errors);
+      if (e.op !== '!') {
+        const hint = e.op === '-' || e.op === '^' || e.op === '~' ? ' Use `!` to negate a matcher.' : ' Only `&&`, `||` and `!` combine matchers.';
+        return err(errors, 'RULE_UNSUPPORTED_OPERATOR', `The operator \`${e.op}\` is not supported in rules.${hint}`, e.opStart, e.opStart + e.op.length);
+      }
+      return operand && { type: 'not', operand, range: { start: e.start, end: e.end } };
+    }
+    case 'call': {
+      if (e.fun.kind !== 'ident') {
+        const text = src.slice(e.fun.start, e.fun.end);
+        if (e.fun.kind === 'selector') return err(errors, 'RULE_UNKNOWN_MATCHER', `\`${text}\` is not a matcher: matcher names have no dots (e.g. Host, PathPrefix).`, e.fun.start, e.fun.end);
+        return err(errors, 'RULE_NOT_A_MATCHER', 'Only a matcher name can be called, e.g. Host(`example.com`).', e.fun.start, e.fun.end);
+      }
+      const args: RuleArg[] = [];
+      let bad = false;
+      for (const a of e.args) {
+        if (a.kind === 'lit' && a.tok.kind === 'string') args.push({ value: a.tok.value ?? '', range: { start: a.start, end: a.end } });
+        else {
+          bad = true;
+          err(errors, 'RULE_NON_STRING_ARG', nonStringMessage(a, src), a.start, a.end);
+        }
+      }
+      if (bad) return null;
+      const spelled = e.fun.name;
+      return { type: 'matcher', name: canonicalName(spelled, syntax) ?? spelled, spelled, args, range: { start: e.start, end: e.end } };
+    }
+    case 'ident': {
+      const known = canonicalName(e.name, syntax);
+      const msg = known
+        ? `\`${e.name}\` needs its arguments: write it as a call, e.g. ${known}(\`…\`).`
+        : `\`${e.name}\` is not a matcher call; a rule combines calls such as Host(\`example.com\`) with \`&&\`, \`||\` and \`!\`.`;
+      return err(errors, 'RULE_NOT_A_MATCHER', msg, e.start, e.end);
+    }
+    case 'lit':
+      return err(errors, 'RULE_NOT_A_MATCHER', 'A value on its own is not a rule; pass it to a matcher, e.g. Host(`example.com`).', e.start, e.end);
+    default:
+      return err(errors, 'RULE_NOT_A_MATCHER', `\`${src.slice(e.start, Math.min(e.end, e.start + 40))}\` is not a matcher call; a rule combines calls such as Host(\`example.com\`).`, e.start, e.end);
+  }
+}
+
+/**
+ * Parses a rule like Traefik does for the given syntax ('v2' → v2 matchers, else v3). Never throws.
+ * `ast` is null when the text is not a boolean expression of matcher calls with string arguments;
+ * it is kept when only leaves are wrong (unknown matcher, arity, values) — Traefik accepts the
+ * router only when `errors` is empty.
+ *
+ * @example
+ * parseRule('Host(`a.com`) && PathPrefix(`/api`)', 'v3').errors // []
+ * parseRule('Host(`a.com`, `b.com`)', 'v3').errors[0].code // 'RULE_ARITY'
+ */
+export function parseRule(rule: string, syntax: RuleSyntax): { ast: RuleNode | null; errors: RuleError[] } {
+  const src = typeof rule === 'string' ? rule : String(rule ?? '');
+  const table: RuleSyntax = syntax === 'v2' ? 'v2' : 'v3';
+  try {
+    if (/^[ \t\r\n]*$/.test(src)) {
+      return { ast: null, errors: [{ code: 'RULE_EMPTY', message: 'The rule is empty; write at least one matcher, e.g. Host(`example.com`).', offset: 0, length: src.length }] };
+    }
+    const parsed = parseGoExpr(src);
+    if (!parsed.expr) return { ast: null, errors: parsed.error ? [parsed.error] : [] };
+    const errors: RuleError[] = [];
+    const ast = convert(parsed.expr, table, src, errors);
+    if (!ast) return { ast: null, errors: sortErrors(errors) };
+    forEachLeaf(ast, (leaf: MatcherNode) => {
+      errors.push(...checkLeaf(leaf, table).errors);
+    });
+    remember(ast, table);
+    return { ast, errors: sortErrors(errors) };
+  } catch (e) {
+    return { ast: null, errors: [{ code: 'RULE_SYNTAX', message: `The rule could not be analysed (${e instanceof Error ? e.message : String(e)}).`, offset: 0, length: src.length }] };
+  }
+}
+
+function sortErrors(errors: RuleError[]): RuleError[] {
+  return errors.sort((a, b) => a.offset - b.offset);
+}
