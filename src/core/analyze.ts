@@ -68,7 +68,8 @@ export function analyze(files: readonly WorkspaceFile[], settings: Settings): An
   const parsed = files.filter((f) => !isRouteTestFile(f.name)).map((f) => parseFile(f.name, f.text));
   const { resources, diagnostics: modelDiagnostics } = extractResources(parsed);
   const schemaDiagnostics = resources.flatMap((r) => validateSchema(r, settings.target));
-  const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings);
+  const texts = Object.fromEntries(parsed.map((p) => [p.file, p.text]));
+  const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings, { texts });
   const runtime = runtimeChecks(config, resources, settings);
   const diagnostics = dedupe([
     ...parsed.flatMap((p) => p.diagnostics),

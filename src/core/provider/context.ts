@@ -1,0 +1,68 @@
+/** What every step of the provider shares: the workspace's resources by kind, the settings, and a
+ * diagnostics sink that places each problem on the exact node of the YAML. */
+import { diagnostic } from '../diagnostic.ts';
+import { resourceKeyRange, resourceRange } from '../model/index.ts';
+import { nodeAtPath, decodedToSourceOffset } from '../yaml/index.ts';
+import type { Diagnostic, Path, QuickFix, Range, Resource, ResourceKind, Settings } from '../types.ts';
+import { PROVIDER_CODES, type ProviderCode } from './codes.ts';
+
+export class BuildContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly byKind = new Map<ResourceKind, Map<string, Resource>>();
+
+  constructor(
+    readonly resources: readonly Resource[],
+    readonly settings: Settings,
+    readonly texts: Readonly<Record<string, string>>,
+  ) {
+    for (const r of resources) {
+      const m = this.byKind.get(r.kind) ?? new Map<string, Resource>();
+      const key = `${r.metadata.namespace}/${r.metadata.name}`;
+      if (!m.has(key)) m.set(key, r);
+      this.byKind.set(r.kind, m);
+    }
+  }
+
+  find(kind: ResourceKind, namespace: string, name: string): Resource | undefined {
+    return this.byKind.get(kind)?.get(`${namespace}/${name}`);
+  }
+
+  all(kind: ResourceKind): Resource[] {
+    return [...(this.byKind.get(kind)?.values() ?? [])];
+  }
+
+  has(kind: ResourceKind): boolean {
+    return (this.byKind.get(kind)?.size ?? 0) > 0;
+  }
+
+  range(resource: Resource, path: Path, key = false): Range {
+    return key ? resourceKeyRange(resource, path) : resourceRange(resource, path);
+  }
+
+  report(code: ProviderCode, message: string, resource: Resource, path: Path, extra: { key?: boolean; fixes?: QuickFix[]; related?: { message: string; resource: Resource; path: Path }[] } = {}): void {
+    const related = extra.related?.map((r) => ({ message: r.message, range: this.range(r.resource, r.path), file: r.resource.source.file }));
+    this.diagnostics.push(
+      diagnostic(PROVIDER_CODES, code, message, resource.source.file, this.range(resource, path, extra.key), {
+        ...(extra.fixes ? { fixes: extra.fixes } : {}),
+        ...(related ? { related } : {}),
+      }),
+    );
+  }
+
+  /** The file range of characters [offset, offset+length) of a scalar's decoded text. */
+  scalarRange(resource: Resource, path: Path, offset: number, length: number): Range {
+    const node = nodeAtPath(resource.source.node, path);
+    const text = this.texts[resource.source.file];
+    if (!node || node.kind !== 'scalar' || text === undefined) return this.range(resource, path);
+    const start = decodedToSourceOffset(node, text, offset);
+    const end = decodedToSourceOffset(node, text, Math.max(offset, offset + length - 1)) + (length > 0 ? 1 : 0);
+    return { start, end: Math.max(end, start + 1) };
+  }
+}
+
+/** A namespace other than the IngressRoute's is only allowed with allowCrossNamespace. */
+export function namespaceAllowed(ctx: BuildContext, parent: string, target: string): boolean {
+  return ctx.settings.provider.allowCrossNamespace || parent === target;
+}
+
+export const crossNamespaceHint = (ns: string) => `add namespace: ${ns} (the IngressRoute's), or enable allowCrossNamespace in the provider settings`;

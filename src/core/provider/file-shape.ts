@@ -1,0 +1,62 @@
+// The file-provider shape of the dynamic configuration (pkg/config/dynamic), as `export --format dynamic-*` writes it.
+import type { DynamicConfig, DynamicService } from '../types.ts';
+import { unqualify } from './names.ts';
+
+function service(s: DynamicService): Record<string, unknown> {
+  switch (s.type) {
+    case 'loadBalancer': {
+      const lb: Record<string, unknown> = { servers: s.servers.map((x) => ({ url: x.url })), passHostHeader: s.passHostHeader };
+      if (s.flushInterval) lb['responseForwarding'] = { flushInterval: s.flushInterval };
+      if (s.strategy && s.strategy !== 'wrr') lb['strategy'] = s.strategy;
+      if (s.sticky) lb['sticky'] = { cookie: s.sticky };
+      if (s.serversTransport) lb['serversTransport'] = unqualify(s.serversTransport);
+      if (s.healthCheck) lb['healthCheck'] = s.healthCheck;
+      return { loadBalancer: lb };
+    }
+    case 'weighted':
+      return { weighted: { services: s.services.map((c) => ({ name: unqualify(c.name), weight: c.weight })), ...(s.sticky ? { sticky: { cookie: s.sticky } } : {}) } };
+    case 'mirroring':
+      return { mirroring: { service: unqualify(s.service), mirrorBody: s.mirrorBody, maxBodySize: s.maxBodySize, mirrors: s.mirrors.map((m) => ({ name: unqualify(m.name), percent: m.percent })) } };
+    case 'failover':
+      return { failover: { service: unqualify(s.service), fallback: unqualify(s.fallback) } };
+    case 'highestRandomWeight':
+      return { highestRandomWeight: { services: s.services.map((c) => ({ name: unqualify(c.name), weight: c.weight })) } };
+  }
+}
+
+/**
+ * `{ http: { routers, services, middlewares }, tls: { options } }` with names before `@kubernetescrd`;
+ * routers Traefik would not serve are left out.
+ */
+export function toFileProviderShape(config: DynamicConfig): Record<string, unknown> {
+  const routers: Record<string, unknown> = {};
+  for (const r of Object.values(config.routers)) {
+    if (r.disabled) continue;
+    const out: Record<string, unknown> = { entryPoints: r.entryPoints, rule: r.rule };
+    if (r.priority !== 0) out['priority'] = r.priority;
+    if (r.ruleSyntaxRaw) out['ruleSyntax'] = r.ruleSyntaxRaw;
+    if (r.middlewares.length) out['middlewares'] = r.middlewares.map(unqualify);
+    if (r.service) out['service'] = unqualify(r.service);
+    if (r.tls) {
+      const tls: Record<string, unknown> = {};
+      if (r.tls.options) tls['options'] = unqualify(r.tls.options);
+      if (r.tls.certResolver) tls['certResolver'] = r.tls.certResolver;
+      if (r.tls.domains) tls['domains'] = r.tls.domains;
+      out['tls'] = tls;
+    }
+    if (r.parentRefs.length) out['parentRefs'] = r.parentRefs.map(unqualify);
+    if (r.observability) out['observability'] = r.observability;
+    routers[unqualify(r.name)] = out;
+  }
+  const services = Object.fromEntries(Object.values(config.services).map((s) => [unqualify(s.name), service(s)]));
+  const middlewares = Object.fromEntries(Object.values(config.middlewares).map((m) => [unqualify(m.name), { [m.type]: m.config }]));
+  const options = Object.fromEntries(
+    Object.values(config.tlsOptions)
+      .filter((o) => !o.builtin)
+      .map((o) => {
+        const { name, origin: _origin, builtin: _builtin, ...rest } = o;
+        return [unqualify(name), rest];
+      }),
+  );
+  return { http: { routers, services, middlewares }, ...(Object.keys(options).length ? { tls: { options } } : {}) };
+}

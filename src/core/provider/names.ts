@@ -1,0 +1,44 @@
+// Mirrors pkg/provider/configuration.go Normalize and pkg/provider/kubernetes/crd/kubernetes_http.go makeServiceKey.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+export const PROVIDER = 'kubernetescrd';
+
+/**
+ * Traefik's Normalize: splits on every rune that is neither a letter nor a decimal digit and joins
+ * the non-empty pieces with `-`.
+ *
+ * @example
+ * normalize('default-test.route') // 'default-test-route'
+ */
+export function normalize(name: string): string {
+  return name.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean).join('-');
+}
+
+/** `namespace-name`, or `name` when the namespace is empty (makeID). */
+export function makeID(namespace: string, name: string): string {
+  return namespace === '' ? name : `${namespace}-${name}`;
+}
+
+/** First 20 hex characters of sha256(match). */
+export function matchHash(match: string): string {
+  return bytesToHex(sha256(utf8ToBytes(match))).slice(0, 20);
+}
+
+/**
+ * The router name Traefik gives a route, without the provider suffix.
+ *
+ * @example
+ * routerKey('default', 'test.route', 'Host(`foo.com`) && PathPrefix(`/bar`)') // 'default-test-route-6b204d94623b3df4370c'
+ */
+export function routerKey(namespace: string, ingressName: string, match: string): string {
+  return normalize(makeID(namespace, `${ingressName}-${matchHash(match)}`));
+}
+
+export function qualify(name: string): string {
+  return name.includes('@') ? name : `${name}@${PROVIDER}`;
+}
+
+export function unqualify(name: string): string {
+  return name.endsWith(`@${PROVIDER}`) ? name.slice(0, -PROVIDER.length - 1) : name;
+}

@@ -1,0 +1,233 @@
+// Mirrors pkg/provider/kubernetes/crd/kubernetes_http.go (configBuilder: nameAndService, buildServersLB,
+// loadServers, getServicePort, parseServiceProtocol, fullServiceName) and kubernetes.go.
+import { arr, bool, num, obj, str } from '../model/index.ts';
+import type { DynamicServer, DynamicService, Path, Resource, StickyCookie } from '../types.ts';
+import { BuildContext, crossNamespaceHint, namespaceAllowed } from './context.ts';
+import { makeID, normalize, qualify } from './names.ts';
+
+type Raw = Record<string, unknown>;
+
+/** A reference is reported on `owner` at `path` (the service item), so the problem lands where it was written. */
+export interface RefSite {
+  owner: Resource;
+  path: Path;
+}
+
+export function portString(port: unknown): string {
+  return port === undefined || port === null ? '' : String(port);
+}
+
+/**
+ * The name Traefik gives a service reference: `ns-svc-port` for a Kubernetes Service, `ns-name` for
+ * a TraefikService, `x@provider` kept for other providers.
+ */
+export function fullServiceName(namespace: string, ref: Raw): string {
+  const name = str(ref['name']) ?? '';
+  const kind = str(ref['kind']) ?? '';
+  if (kind === '' || kind === 'Service') return normalize(`${makeID(namespace, name)}-${portString(ref['port'])}`);
+  if (!name.includes('@')) return normalize(makeID(namespace, name));
+  const [base, provider] = [name.slice(0, name.lastIndexOf('@')), name.slice(name.lastIndexOf('@') + 1)];
+  if (provider === 'kubernetescrd') return normalize(makeID(namespace, base));
+  return `${normalize(base)}@${provider}`;
+}
+
+function sticky(raw: unknown): StickyCookie | undefined {
+  const cookie = obj(obj(raw)?.['cookie']);
+  if (!cookie && obj(raw) === undefined) return undefined;
+  if (!cookie) return undefined;
+  const out: StickyCookie = { name: str(cookie['name']) ?? '', path: str(cookie['path']) ?? '/' };
+  const secure = bool(cookie['secure']);
+  const httpOnly = bool(cookie['httpOnly']);
+  const sameSite = str(cookie['sameSite']);
+  const maxAge = num(cookie['maxAge']);
+  const domain = str(cookie['domain']);
+  if (secure !== undefined) out.secure = secure;
+  if (httpOnly !== undefined) out.httpOnly = httpOnly;
+  if (sameSite) out.sameSite = sameSite;
+  if (maxAge !== undefined) out.maxAge = maxAge;
+  if (domain) out.domain = domain;
+  return out;
+}
+
+/** parseServiceProtocol: explicit http/https/h2c, else https for port 443 or a port name starting with https. */
+export function serviceScheme(provided: string, portName: string, portNumber: number | undefined): string | null {
+  if (provided === 'http' || provided === 'https' || provided === 'h2c') return provided;
+  if (provided !== '') return null;
+  return portNumber === 443 || portName.startsWith('https') ? 'https' : 'http';
+}
+
+interface ResolvedPort {
+  name: string;
+  port?: number;
+  targetPort?: number | string;
+  nodePort?: number;
+}
+
+/** getServicePort: a number must be a service port; a string must be a port name. */
+function servicePort(svc: Resource, ref: unknown): ResolvedPort | 'missing' {
+  const ports = arr(obj(svc.raw['spec'])?.['ports']).map((p) => obj(p) ?? {});
+  const isExternal = str(obj(svc.raw['spec'])?.['type']) === 'ExternalName';
+  for (const p of ports) {
+    const hit = typeof ref === 'number' ? num(p['port']) === ref : str(p['name']) === ref;
+    if (hit) {
+      const out: ResolvedPort = { name: str(p['name']) ?? '' };
+      const port = num(p['port']);
+      const nodePort = num(p['nodePort']);
+      const targetPort = p['targetPort'];
+      if (port !== undefined) out.port = port;
+      if (nodePort !== undefined) out.nodePort = nodePort;
+      if (typeof targetPort === 'number' || typeof targetPort === 'string') out.targetPort = targetPort;
+      return out;
+    }
+  }
+  if (isExternal && typeof ref === 'number') return { name: '', port: ref };
+  return 'missing';
+}
+
+/** Servers from the EndpointSlices of the workspace that belong to the Service (label kubernetes.io/service-name). */
+function endpointServers(ctx: BuildContext, svc: Resource, portName: string, scheme: string): DynamicServer[] | null {
+  const slices = ctx
+    .all('EndpointSlice')
+    .filter((s) => s.metadata.namespace === svc.metadata.namespace && s.metadata.labels['kubernetes.io/service-name'] === svc.metadata.name);
+  if (slices.length === 0) return null;
+  const seen = new Set<string>();
+  const servers: DynamicServer[] = [];
+  for (const slice of slices) {
+    const port = arr(slice.raw['ports']).map((p) => obj(p) ?? {}).find((p) => str(p['name']) !== undefined && str(p['name']) === portName);
+    const portNumber = num(port?.['port']);
+    if (!port || portNumber === undefined) continue;
+    for (const ep of arr(slice.raw['endpoints']).map((e) => obj(e) ?? {})) {
+      const conditions = obj(ep['conditions']) ?? {};
+      if (bool(conditions['serving']) === false) continue;
+      for (const address of arr(ep['addresses']).map((a) => str(a) ?? '')) {
+        if (!address || seen.has(address)) continue;
+        seen.add(address);
+        const host = address.includes(':') ? `[${address}]` : address;
+        const server: DynamicServer = { url: `${scheme}://${host}:${portNumber}`, source: 'endpointslice' };
+        if (bool(conditions['terminating']) === true) server.fenced = true;
+        servers.push(server);
+      }
+    }
+  }
+  return servers;
+}
+
+/**
+ * The load balancer of one Kubernetes Service reference, or null when Traefik would refuse it (the
+ * reason is reported at the reference).
+ */
+export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, site: RefSite): DynamicService | null {
+  const name = str(ref['name']) ?? '';
+  const portRef = ref['port'];
+  if (portRef === undefined || portRef === 0 || portRef === '') {
+    ctx.report('PROVIDER_SERVICE_PORT', `Service ${namespace}/${name} has no port: set port to a port number or port name of the Service.`, site.owner, [...site.path, 'port'], { key: portRef === undefined });
+    return null;
+  }
+  const svc = ctx.find('Service', namespace, name);
+  const healthCheck = obj(ref['healthCheck']);
+  const providedScheme = str(ref['scheme']) ?? '';
+  let servers: DynamicServer[];
+  let scheme: string | null;
+  if (!svc) {
+    if (ctx.settings.strictServices) {
+      ctx.report('PROVIDER_SERVICE_NOT_FOUND', `Kubernetes Service ${namespace}/${name} is not in the workspace (strict mode): add it, or fix the name or namespace.`, site.owner, [...site.path, 'name']);
+      return null;
+    }
+    ctx.report('PROVIDER_SERVICE_ASSUMED', `Kubernetes Service ${namespace}/${name} is not in the workspace; assuming it exists with port ${portString(portRef)}.`, site.owner, [...site.path, 'name']);
+    scheme = serviceScheme(providedScheme, typeof portRef === 'string' ? portRef : '', typeof portRef === 'number' ? portRef : undefined);
+    if (!scheme) return badScheme(ctx, providedScheme, site);
+    const port = typeof portRef === 'number' ? `:${portRef}` : '';
+    servers = [{ url: `${scheme}://${name}.${namespace}.svc${port}`, source: 'assumed' }];
+  } else {
+    const spec = obj(svc.raw['spec']) ?? {};
+    const external = str(spec['type']) === 'ExternalName';
+    if (healthCheck && !external) {
+      ctx.report('PROVIDER_HEALTHCHECK_NOT_EXTERNAL', `healthCheck is only allowed for ExternalName Services; ${namespace}/${name} is ${str(spec['type']) ?? 'ClusterIP'}: remove healthCheck.`, site.owner, [...site.path, 'healthCheck'], { key: true });
+      return null;
+    }
+    if (external && !ctx.settings.provider.allowExternalNameServices) {
+      ctx.report('PROVIDER_EXTERNAL_NAME', `Service ${namespace}/${name} is of type ExternalName, which the provider refuses: enable allowExternalNameServices in the settings.`, site.owner, [...site.path, 'name']);
+      return null;
+    }
+    const port = servicePort(svc, portRef);
+    if (port === 'missing') {
+      const known = arr(spec['ports']).map((p) => `${str(obj(p)?.['name']) ?? '(unnamed)'}:${num(obj(p)?.['port']) ?? '?'}`).join(', ');
+      ctx.report('PROVIDER_SERVICE_PORT', `Service ${namespace}/${name} has no port ${typeof portRef === 'number' ? 'number' : 'named'} ${portString(portRef)} (its ports: ${known || 'none'}); a number must be a service port, a string a port name.`, site.owner, [...site.path, 'port']);
+      return null;
+    }
+    if (external && typeof portRef === 'number' && arr(spec['ports']).length > 0 && !arr(spec['ports']).some((p) => num(obj(p)?.['port']) === portRef)) {
+      ctx.report('PROVIDER_EXTERNAL_NAME_PORT', `Port ${portRef} is not listed on ExternalName Service ${namespace}/${name}; Traefik uses it anyway.`, site.owner, [...site.path, 'port']);
+    }
+    scheme = serviceScheme(providedScheme, port.name, port.port);
+    if (!scheme) return badScheme(ctx, providedScheme, site);
+    const nativeLB = bool(ref['nativeLB']) ?? ctx.settings.provider.nativeLBByDefault;
+    if (external) {
+      servers = [{ url: `${scheme}://${str(spec['externalName']) ?? name}:${port.port ?? portString(portRef)}`, source: 'externalname' }];
+    } else if (nativeLB) {
+      const clusterIP = str(spec['clusterIP']) ?? '';
+      if (clusterIP === '' || clusterIP === 'None') {
+        servers = [{ url: `${scheme}://${name}.${namespace}.svc:${port.port}`, source: 'clusterip' }];
+      } else servers = [{ url: `${scheme}://${clusterIP}:${port.port}`, source: 'clusterip' }];
+    } else {
+      const fromSlices = endpointServers(ctx, svc, port.name, scheme);
+      if (fromSlices && fromSlices.length === 0 && !ctx.settings.provider.allowEmptyServices) {
+        ctx.report('PROVIDER_NO_ENDPOINTS', `Service ${namespace}/${name} has no ready endpoints in the workspace's EndpointSlices: Traefik skips the route (enable allowEmptyServices to answer 503 instead).`, site.owner, [...site.path, 'name']);
+        return null;
+      }
+      const target = port.targetPort ?? port.port;
+      servers = fromSlices ?? [{ url: `${scheme}://${name}.${namespace}.svc:${typeof target === 'number' ? target : port.port}`, source: 'assumed' }];
+    }
+  }
+  const lb: DynamicService = {
+    type: 'loadBalancer',
+    name: '',
+    servers,
+    kubernetesService: { namespace, name, port: typeof portRef === 'number' || typeof portRef === 'string' ? portRef : portString(portRef) },
+    scheme: scheme as 'http' | 'https' | 'h2c',
+    passHostHeader: bool(ref['passHostHeader']) ?? true,
+    flushInterval: str(obj(ref['responseForwarding'])?.['flushInterval']) ?? '100ms',
+    strategy: str(ref['strategy']) ?? 'wrr',
+  };
+  const st = sticky(ref['sticky']);
+  if (st) lb.sticky = st;
+  const transport = str(ref['serversTransport']);
+  if (transport) lb.serversTransport = transport.includes('@') ? transport : qualify(normalize(makeID(namespace, transport)));
+  if (healthCheck) lb.healthCheck = healthCheck;
+  return lb;
+}
+
+function badScheme(ctx: BuildContext, scheme: string, site: RefSite): null {
+  ctx.report('PROVIDER_SCHEME', `Invalid scheme "${scheme}": use http, https or h2c, or leave it empty to derive it from the port.`, site.owner, [...site.path, 'scheme']);
+  return null;
+}
+
+/**
+ * nameAndService: the service name a reference produces and, for a Kubernetes Service, its load
+ * balancer. Null when the reference fails (reported).
+ */
+export function nameAndService(ctx: BuildContext, parentNamespace: string, ref: Raw, site: RefSite): { name: string; lb: DynamicService | null } | null {
+  const kind = str(ref['kind']) ?? '';
+  const refNs = str(ref['namespace']);
+  let namespace = parentNamespace;
+  if (refNs) {
+    if (!namespaceAllowed(ctx, parentNamespace, refNs)) {
+      ctx.report('PROVIDER_CROSS_NAMESPACE', `Service ${refNs}/${str(ref['name']) ?? ''} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, site.owner, [...site.path, 'namespace']);
+      return null;
+    }
+    namespace = refNs;
+  }
+  if (kind === '' || kind === 'Service') {
+    const lb = buildServersLB(ctx, namespace, ref, site);
+    return lb ? { name: fullServiceName(namespace, ref), lb } : null;
+  }
+  if (kind === 'TraefikService') {
+    const name = str(ref['name']) ?? '';
+    if (!name.includes('@') && !ctx.find('TraefikService', namespace, name)) {
+      ctx.report('PROVIDER_SERVICE_NOT_FOUND', `TraefikService ${namespace}/${name} is not defined in the workspace: add it, or fix the name or namespace.`, site.owner, [...site.path, 'name']);
+      return null;
+    }
+    return { name: fullServiceName(namespace, ref), lb: null };
+  }
+  ctx.report('PROVIDER_SERVICE_KIND', `Unknown service kind "${kind}": use Service or TraefikService.`, site.owner, [...site.path, 'kind']);
+  return null;
+}

@@ -1,0 +1,44 @@
+import type { Settings } from '../types.ts';
+
+/**
+ * The Traefik the configuration is simulated against when nothing else is said: Traefik Proxy v3
+ * latest, `web` on :80 and `websecure` on :443, the CRD provider's defaults.
+ *
+ * @example
+ * defaultSettings().entryPoints.map((e) => e.name) // ['web', 'websecure']
+ */
+export function defaultSettings(): Settings {
+  return {
+    target: 'v3',
+    version: '3.7.9',
+    entryPoints: [
+      { name: 'web', port: 80 },
+      { name: 'websecure', port: 443 },
+    ],
+    provider: {
+      allowCrossNamespace: false,
+      allowExternalNameServices: false,
+      allowEmptyServices: false,
+      nativeLBByDefault: false,
+      namespaces: [],
+    },
+    strictServices: false,
+  };
+}
+
+/** Compares dotted versions: negative when a < b. */
+export function compareVersion(a: string, b: string): number {
+  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** True when the settings' Traefik version is at least `v3` (for v3/hub targets) or `v2` (for v2.11). */
+export function atLeast(settings: Settings, v3: string, v2?: string): boolean {
+  if (settings.target === 'v2.11') return v2 !== undefined && compareVersion(settings.version, v2) >= 0;
+  return compareVersion(settings.version, v3) >= 0;
+}

@@ -1,0 +1,77 @@
+// Mirrors pkg/provider/kubernetes/crd/kubernetes.go buildTraefikService (weighted, mirroring, failover,
+// highestRandomWeight) and kubernetes_http.go buildServicesLB / buildMirroring.
+import { arr, bool, num, obj } from '../model/index.ts';
+import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../types.ts';
+import { BuildContext } from './context.ts';
+import { makeID, normalize, qualify } from './names.ts';
+import { nameAndService } from './services.ts';
+
+const TYPES = ['weighted', 'mirroring', 'failover', 'highestRandomWeight'] as const;
+
+/** A child reference: its qualified name, emitting the child's load balancer when it is a Kubernetes Service. */
+function child(ctx: BuildContext, config: DynamicConfig, ns: string, ref: Record<string, unknown>, owner: Resource, path: Path): string | null {
+  const resolved = nameAndService(ctx, ns, ref, { owner, path });
+  if (!resolved) return null;
+  const name = qualify(resolved.name);
+  if (resolved.lb) config.services[name] ??= { ...resolved.lb, name, origin: origin(ctx, owner, path) };
+  return name;
+}
+
+function origin(ctx: BuildContext, owner: Resource, path: Path): Origin {
+  return { resourceId: owner.id, file: owner.source.file, range: ctx.range(owner, path) };
+}
+
+/** A weighted round robin named `name` over `refs` (the services of a route, or of a TraefikService). */
+export function buildWeighted(ctx: BuildContext, config: DynamicConfig, ns: string, name: string, refs: unknown, owner: Resource, path: Path, stickyRaw?: unknown): DynamicService | null {
+  const services: { name: string; weight: number }[] = [];
+  let ok = true;
+  arr(refs).forEach((raw, i) => {
+    const ref = obj(raw) ?? {};
+    const childName = child(ctx, config, ns, ref, owner, [...path, i]);
+    if (childName === null) ok = false;
+    else services.push({ name: childName, weight: num(ref['weight']) ?? 1 });
+  });
+  if (!ok) return null;
+  const svc: DynamicService = { type: 'weighted', name, services, origin: origin(ctx, owner, path) };
+  const cookie = obj(obj(stickyRaw)?.['cookie']);
+  if (cookie) svc.sticky = { name: String(cookie['name'] ?? ''), path: String(cookie['path'] ?? '/'), ...(bool(cookie['secure']) !== undefined ? { secure: bool(cookie['secure'])! } : {}), ...(bool(cookie['httpOnly']) !== undefined ? { httpOnly: bool(cookie['httpOnly'])! } : {}) };
+  return svc;
+}
+
+/** TraefikService CRDs → services named `ns-name@kubernetescrd`. */
+export function buildTraefikServices(ctx: BuildContext, config: DynamicConfig): void {
+  for (const r of ctx.all('TraefikService')) {
+    const spec = obj(r.raw['spec']) ?? {};
+    const ns = r.metadata.namespace;
+    const name = qualify(normalize(makeID(ns, r.metadata.name)));
+    const set = TYPES.filter((t) => spec[t] !== undefined && spec[t] !== null);
+    if (set.length !== 1) {
+      ctx.report('PROVIDER_TRAEFIKSERVICE_TYPE', `TraefikService ${ns}/${r.metadata.name} must set exactly one of ${TYPES.join(', ')} (it sets ${set.length ? set.join(', ') : 'none'}): Traefik does not build it ("unspecified service type").`, r, ['spec'], { key: true });
+      continue;
+    }
+    const type = set[0]!;
+    const body = obj(spec[type]) ?? {};
+    let svc: DynamicService | null = null;
+    if (type === 'weighted') svc = buildWeighted(ctx, config, ns, name, body['services'], r, ['spec', 'weighted', 'services'], body['sticky']);
+    else if (type === 'highestRandomWeight') {
+      const w = buildWeighted(ctx, config, ns, name, body['services'], r, ['spec', 'highestRandomWeight', 'services']);
+      svc = w && w.type === 'weighted' ? { type: 'highestRandomWeight', name, services: w.services, origin: w.origin! } : null;
+    } else if (type === 'mirroring') {
+      const main = child(ctx, config, ns, body, r, ['spec', 'mirroring']);
+      const mirrors: { name: string; percent: number }[] = [];
+      let ok = main !== null;
+      arr(body['mirrors']).forEach((raw, i) => {
+        const m = obj(raw) ?? {};
+        const mirror = child(ctx, config, ns, m, r, ['spec', 'mirroring', 'mirrors', i]);
+        if (mirror === null) ok = false;
+        else mirrors.push({ name: mirror, percent: num(m['percent']) ?? 0 });
+      });
+      if (ok && main) svc = { type: 'mirroring', name, service: main, mirrorBody: bool(body['mirrorBody']) ?? true, maxBodySize: num(body['maxBodySize']) ?? -1, mirrors, origin: origin(ctx, r, ['spec']) };
+    } else {
+      const main = child(ctx, config, ns, obj(body['service']) ?? {}, r, ['spec', 'failover', 'service']);
+      const fallback = child(ctx, config, ns, obj(body['fallback']) ?? {}, r, ['spec', 'failover', 'fallback']);
+      if (main && fallback) svc = { type: 'failover', name, service: main, fallback, origin: origin(ctx, r, ['spec']) };
+    }
+    if (svc) config.services[name] = svc;
+  }
+}

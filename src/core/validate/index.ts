@@ -1,0 +1,129 @@
+/**
+ * Runtime checks over the dynamic configuration: what Traefik accepts but does differently from what
+ * the author probably meant (pkg/server/router, pkg/muxer/http/mux.go, pkg/server/aggregator.go).
+ */
+import { diagnostic } from '../diagnostic.ts';
+import { resourceRange } from '../model/index.ts';
+import { parseDomains } from '../rules/index.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter, Path, Resource, Settings } from '../types.ts';
+import { RUNTIME_CODES, type RuntimeCode } from './runtime-codes.ts';
+
+export { RUNTIME_CODES } from './runtime-codes.ts';
+
+/**
+ * @example
+ * runtimeChecks(config, resources, settings).filter((d) => d.code === 'RUNTIME_PRIORITY_TIE')
+ */
+export function runtimeChecks(config: DynamicConfig, resources: readonly Resource[], settings: Settings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map(resources.map((r) => [r.id, r]));
+  const report = (code: RuntimeCode, message: string, router: DynamicRouter, sub: Path, related?: { message: string; router: DynamicRouter }[]) => {
+    const owner = byId.get(router.origin.resourceId);
+    const range = owner && router.origin.routeIndex !== undefined ? resourceRange(owner, ['spec', 'routes', router.origin.routeIndex, ...sub]) : router.origin.range;
+    out.push(
+      diagnostic(RUNTIME_CODES, code, message, router.origin.file, range, {
+        related: related?.map((r) => ({ message: r.message, range: r.router.origin.range, file: r.router.origin.file })),
+      }),
+    );
+  };
+  const eps = new Map(settings.entryPoints.map((e) => [e.name, e]));
+  const routers = Object.values(config.routers).filter((r) => !r.disabled);
+
+  for (const ir of resources.filter((r) => r.kind === 'IngressRoute')) {
+    const list = ir.raw['spec'] && (ir.raw['spec'] as Record<string, unknown>)['entryPoints'];
+    if (!Array.isArray(list)) continue;
+    list.forEach((ep, i) => {
+      if (typeof ep === 'string' && !eps.has(ep)) {
+        out.push(
+          diagnostic(RUNTIME_CODES, 'RUNTIME_UNKNOWN_ENTRYPOINT', `EntryPoint "${ep}" is not defined (known: ${[...eps.keys()].join(', ')}): its routers are not served there. Fix the name or add the entryPoint in Settings.`, ir.source.file, resourceRange(ir, ['spec', 'entryPoints', i])),
+        );
+      }
+    });
+  }
+
+  // Equal priorities on one entryPoint and TLS bucket: Traefik's order between them is random.
+  const buckets = new Map<string, DynamicRouter[]>();
+  for (const r of routers) {
+    if (r.parentRefs.length) continue;
+    for (const ep of r.entryPoints) {
+      const key = `${ep}|${r.tls ? 'tls' : 'plain'}|${r.effectivePriority}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), r]);
+    }
+  }
+  const flagged = new Set<string>();
+  for (const [key, group] of buckets) {
+    if (group.length < 2) continue;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!;
+        const b = group[j]!;
+        if (!mayOverlap(a, b)) continue;
+        const pair = [a.name, b.name].sort().join('|');
+        if (flagged.has(pair)) continue;
+        flagged.add(pair);
+        report('RUNTIME_PRIORITY_TIE', `${a.name} and ${b.name} have the same priority (${a.effectivePriority}) on entryPoint ${key.split('|')[0]} and can match the same request: Traefik picks one at random. Set an explicit priority on one of them.`, a, ['match'], [{ message: b.name, router: b }]);
+      }
+    }
+  }
+
+  for (const r of routers) {
+    if (r.tls?.options && r.tls.resolvedOptions !== 'default' && parseDomains(r.rule).length === 0) {
+      report('RUNTIME_TLS_OPTION_NO_HOST', `The rule has no Host(), so TLS option ${r.tls.options} is not applied: connections get the default TLS option, and requests reaching this router with it get 421. Add Host() to the rule.`, r, ['match']);
+    }
+    if (r.tls) {
+      for (const ep of r.entryPoints) {
+        const e = eps.get(ep);
+        if (e && !e.tls && (e.port === 80 || e.redirectTo)) {
+          report('RUNTIME_TLS_ON_PLAIN_ENTRYPOINT', `This route has tls but entryPoint ${ep} (:${e.port}) looks like plain HTTP: its routers only answer TLS connections there. Use websecure, or remove tls.`, r, []);
+        }
+      }
+    }
+  }
+  out.push(...cycles(config, byId));
+  return out;
+}
+
+/** A cheap over-approximation: two routers may match one request unless their Host sets are disjoint. */
+function mayOverlap(a: DynamicRouter, b: DynamicRouter): boolean {
+  const ha = parseDomains(a.rule);
+  const hb = parseDomains(b.rule);
+  if (ha.length === 0 || hb.length === 0) return true;
+  return ha.some((h) => hb.includes(h) || h.startsWith('*') || hb.some((x) => x.startsWith('*')));
+}
+
+function cycles(config: DynamicConfig, byId: Map<string, Resource>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const edges = new Map<string, { next: string[]; origin?: { resourceId: string; file: string; range: { start: number; end: number } }; kind: 'chain' | 'service' }>();
+  for (const m of Object.values(config.middlewares)) {
+    if (m.type === 'chain') edges.set(m.name, { next: (m.config['middlewares'] as string[] | undefined) ?? [], origin: m.origin, kind: 'chain' });
+  }
+  for (const s of Object.values(config.services)) {
+    const next = s.type === 'weighted' || s.type === 'highestRandomWeight' ? s.services.map((c) => c.name) : s.type === 'mirroring' ? [s.service, ...s.mirrors.map((m) => m.name)] : s.type === 'failover' ? [s.service, s.fallback] : [];
+    if (next.length) edges.set(s.name, { next, ...(s.origin ? { origin: s.origin } : {}), kind: 'service' });
+  }
+  const reported = new Set<string>();
+  for (const start of edges.keys()) {
+    const stack: string[] = [];
+    const visit = (n: string): boolean => {
+      if (stack.includes(n)) {
+        const cycle = stack.slice(stack.indexOf(n));
+        const key = [...cycle].sort().join('>');
+        const e = edges.get(n);
+        if (!reported.has(key) && e?.origin && byId.has(e.origin.resourceId)) {
+          reported.add(key);
+          const code = e.kind === 'chain' ? 'RUNTIME_CHAIN_CYCLE' : 'RUNTIME_SERVICE_CYCLE';
+          out.push(diagnostic(RUNTIME_CODES, code, `${[...cycle, n].join(' → ')} is a cycle: Traefik fails to build these ${e.kind === 'chain' ? 'middlewares' : 'services'} and every router using them. Break the cycle.`, e.origin.file, e.origin.range));
+        }
+        return true;
+      }
+      const e = edges.get(n);
+      if (!e || stack.length > 50) return false;
+      stack.push(n);
+      for (const m of e.next) if (visit(m)) break;
+      stack.pop();
+      return false;
+    };
+    visit(start);
+  }
+  return out;
+}
