@@ -7,10 +7,10 @@ import { makeID, normalize, PROVIDER, qualify } from './names.ts';
 import { buildServersLB } from './services.ts';
 
 /**
- * The qualified middleware names of a reference list, or null when one fails to resolve (reported
- * at the failing item).
+ * The qualified middleware names of a reference list; `ok` is false when one fails to resolve
+ * (reported at the failing item; its would-be name is still listed, for the graph).
  */
-export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): string[] | null {
+export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): { keys: string[]; ok: boolean } {
   const out: string[] = [];
   let ok = true;
   arr(refs).forEach((raw, i) => {
@@ -28,6 +28,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
       } else if (!config.middlewares[name]) {
         ctx.report('PROVIDER_MIDDLEWARE_NOT_FOUND', `Middleware ${name} is not defined in the workspace: Traefik will not serve this router.`, owner, [...itemPath, 'name']);
         ok = false;
+        out.push(name);
         return;
       }
       out.push(name);
@@ -54,11 +55,12 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
         close && !defined ? { fixes: [{ title: `Change to ${close}`, edits: [{ range: ctx.range(owner, [...itemPath, 'name']), text: close }] }] } : {},
       );
       ok = false;
+      out.push(key);
       return;
     }
     out.push(key);
   });
-  return ok ? out : null;
+  return { keys: out, ok };
 }
 
 /** The closest name by edit distance, when close enough to be a typo. */
@@ -107,8 +109,8 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
   for (const { r, type, cfg, key } of pending) {
     const ns = r.metadata.namespace;
     if (type === 'chain') {
-      const keys = middlewareKeys(ctx, r, ns, cfg['middlewares'], ['spec', 'chain', 'middlewares'], config);
-      if (keys === null) delete config.middlewares[key];
+      const { keys, ok } = middlewareKeys(ctx, r, ns, cfg['middlewares'], ['spec', 'chain', 'middlewares'], config);
+      if (!ok) delete config.middlewares[key];
       else cfg['middlewares'] = keys;
     } else if (type === 'errors') {
       const service = obj(cfg['service']);

@@ -8,7 +8,7 @@ import type { DynamicConfig, DynamicRouter, Resource, RouterTLS, RuleSyntax } fr
 import { BuildContext, crossNamespaceHint, namespaceAllowed } from './context.ts';
 import { middlewareKeys } from './middlewares.ts';
 import { makeID, normalize, PROVIDER, qualify, routerKey } from './names.ts';
-import { nameAndService } from './services.ts';
+import { fullServiceName, nameAndService } from './services.ts';
 import { buildWeighted } from './traefik-services.ts';
 
 /** The entryPoints a router without any gets: those with asDefault, else all of them. */
@@ -114,21 +114,25 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         ctx.report('PROVIDER_ROUTER_COLLISION', `Routes ${previous} and ${i} of this IngressRoute have the same match, so they get the same router name ${name}: the last one wins and route ${previous} is lost.`, ir, [...path, 'match'], { related: [{ message: `route ${previous}`, resource: ir, path: ['spec', 'routes', previous, 'match'] }] });
       }
       seen.set(key, i);
-      const middlewares = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
-      if (middlewares === null) return;
+      const { keys: middlewares, ok: middlewaresOk } = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
       const refs = arr(route['services']);
       let service = '';
+      // A route with a failing reference gets no router in Traefik. It is kept here, disabled, so the
+      // routers table, graph and simulator can say why; exports leave it out.
+      let skipped: string | null = middlewaresOk ? null : 'a middleware reference does not resolve';
       if (refs.length === 1) {
         const resolved = nameAndService(ctx, ns, obj(refs[0]) ?? {}, { owner: ir, path: [...path, 'services', 0] });
-        if (!resolved) return;
-        if (resolved.lb) {
+        if (!resolved) {
+          skipped ??= 'its service reference does not resolve';
+          service = qualify(fullServiceName(str(obj(refs[0])?.['namespace']) || ns, obj(refs[0]) ?? {}));
+        } else if (resolved.lb) {
           config.services[name] = { ...resolved.lb, name, origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) } };
           service = name;
         } else service = qualify(resolved.name);
       } else if (refs.length > 1) {
         const weighted = buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
-        if (!weighted) return;
-        config.services[name] = weighted;
+        if (!weighted) skipped ??= 'one of its service references does not resolve';
+        else config.services[name] = weighted;
         service = name;
       }
       const rawSyntax = str(route['syntax']) ?? '';
@@ -158,6 +162,7 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         const verbosity = str(observability['traceVerbosity']);
         if (verbosity) router.observability.traceVerbosity = verbosity;
       }
+      if (skipped) router.disabled = { reason: `Traefik skips this route: ${skipped}`, code: 'PROVIDER_ROUTE_SKIPPED' };
       checkRule(ctx, ir, router, [...path, 'match']);
       checkPriority(ctx, ir, router, [...path, 'priority']);
       config.routers[name] = router;
