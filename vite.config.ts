@@ -33,10 +33,10 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
-    alias: {
+    alias: [
       // monaco-yaml bundles prettier for YAML formatting, which the app does not offer: 130 KB gzip saved.
-      prettier: fileURLToPath(new URL('./src/ui/editor/prettier-stub.ts', import.meta.url)),
-    },
+      { find: /^prettier(\/.*)?$/, replacement: fileURLToPath(new URL('./src/ui/editor/prettier-stub.ts', import.meta.url)) },
+    ],
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, sourcemap: false },

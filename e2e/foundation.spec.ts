@@ -11,13 +11,9 @@ test.describe('foundation', () => {
 
   test('an unknown field under spec shows a marker and a problem', async ({ page, openExample, editor, problems }) => {
     await openExample();
-    await editor.cursorAtEndOf('name: shop-web');
-    // Go to the `spec:` line of the first IngressRoute and add a misspelt field under it.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('entrypoints: [web]');
+    // Misspell `entryPoints` of the first IngressRoute: an unknown field under spec.
+    await editor.line('entryPoints:').getByText('entryPoints').dblclick();
+    await page.keyboard.type('entrypoints');
     await expect(problems.item(/entrypoints/)).toBeVisible();
     await expect(problems.item(/entrypoints/)).toContainText('SCHEMA_UNKNOWN_FIELD');
     await expect(editor.markers('error').first()).toBeVisible();
@@ -25,8 +21,11 @@ test.describe('foundation', () => {
 
   test('completion inside routes[0] offers match', async ({ page, openExample, editor }) => {
     await openExample();
-    await editor.cursorAtEndOf('- kind: Rule');
+    // A new first route: `- ` right under `routes:`, then ask for completion inside routes[0].
+    await editor.cursorAtEndOf('routes:');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('    - ma');
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.suggest-widget');
     await expect(suggest).toBeVisible();
@@ -42,8 +41,8 @@ test.describe('foundation', () => {
 
   test('clicking a problem jumps to its range', async ({ page, openExample, editor, problems }) => {
     await openExample();
-    await editor.cursorAtEndOf('port: 8080');
-    await page.keyboard.type('0000');
+    await editor.cursorAtEndOf('- name: security-headers');
+    await page.keyboard.type('x');
     await expect(problems.root.getByRole('listitem').first()).toBeVisible();
     await problems.root.getByRole('listitem').first().click();
     await expect(editor.selectedText().first()).toBeVisible();

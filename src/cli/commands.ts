@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { analyze } from '../core/analyze.ts';
 import { toFileProviderShape } from '../core/provider/index.ts';
-import { compileRouting, formatVerdict, parseTestCases, runTestCases, simulate, verdictToJson, type SimRequest } from '../core/simulate/index.ts';
+import { compileRouting, routingExtrasOf, formatVerdict, parseTestCases, runTestCases, simulate, verdictToJson, type SimRequest } from '../core/simulate/index.ts';
 import { runRulesJsonlLine } from '../core/rules/index.ts';
-import { secretsOf } from '../core/secrets.ts';
 import { formatJson, formatSarif, formatText, locate } from './format.ts';
 import { readInputs, settingsFrom, UsageError, type Io } from './io.ts';
 import { junitReport } from './junit.ts';
@@ -95,7 +94,7 @@ export function requestFrom(opts: SimulateOptions): SimRequest {
 export function simulateCommand(opts: SimulateOptions, io: Io): number {
   const request = requestFrom(opts);
   const { analysis } = load(opts, io);
-  const routing = compileRouting(analysis.config, analysis.settings, { secrets: secretsOf(analysis.resources) });
+  const routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
   const verdict = simulate(routing, request);
   io.stdout(opts.json ? JSON.stringify(verdictToJson(verdict), null, 2) + '\n' : formatVerdict(verdict));
   return 0;
@@ -113,7 +112,7 @@ export function testCommand(
     return 2;
   }
   const { analysis } = load(opts, io);
-  const routing = compileRouting(analysis.config, analysis.settings, { secrets: secretsOf(analysis.resources) });
+  const routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
   const { results, coverage } = runTestCases(routing, parsed.cases);
   const passed = results.filter((r) => r.passed).length;
   const failed = results.length - passed;

@@ -8,7 +8,7 @@ export interface PanelSizes {
   problems: number;
 }
 
-const DEFAULTS: PanelSizes = { outline: 250, right: 640, problems: 190 };
+const DEFAULTS: PanelSizes = { outline: 230, right: Math.max(560, Math.round((globalThis.innerWidth || 1600) * 0.48)), problems: 170 };
 
 function load(): PanelSizes {
   try {

@@ -4,8 +4,7 @@
  */
 import { analyze, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
 import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
-import { compileRouting, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
-import { secretsOf } from '../core/secrets.ts';
+import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
 
@@ -61,7 +60,7 @@ export class AnalysisService {
 
   private simulate(message: Extract<WorkerRequest, { type: 'simulate' }>): WorkerResponse {
     if (!this.analysis) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
-    this.routing ??= compileRouting(this.analysis.config, this.analysis.settings, { secrets: secretsOf(this.analysis.resources) });
+    this.routing ??= compileRouting(this.analysis.config, this.analysis.settings, routingExtrasOf(this.analysis.resources));
     const verdict = simulate(this.routing, message.request);
     return { type: 'simulation', version: message.version, id: message.id, verdict, json: verdictToJson(verdict) };
   }

@@ -55,6 +55,7 @@ export default function YamlEditor() {
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
       quickSuggestions: { other: true, strings: true, comments: false },
+      wordBasedSuggestions: 'off',
       inlayHints: { enabled: 'on' },
       ariaLabel: 'YAML editor',
       fixedOverflowWidgets: true,

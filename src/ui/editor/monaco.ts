@@ -11,7 +11,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import YamlWorker from './yaml.worker.ts?worker';
 import { monacoSchema } from '../../core/schema/index.ts';
 import type { TraefikTarget } from '../../core/types.ts';
-import { registerRuleLanguage } from './rule-language.ts';
+import { registerRuleLanguage, setCompletionTarget } from './rule-language.ts';
 
 declare global {
   interface Window {
@@ -25,6 +25,20 @@ window.MonacoEnvironment = {
   },
 };
 
+// monaco-editor 0.54's createWebWorker takes `{ worker }`, while monaco-yaml's worker manager still
+// calls it with `{ moduleId, label, createData }` (the old API): without this adapter the YAML requests
+// go to the plain editor worker ("Missing requestHandler or method: getFoldingRanges"). Monaco's own
+// JSON language does the same: start the worker, post 'ignore', then post the createData.
+const createWebWorker = monaco.editor.createWebWorker;
+type LegacyOptions = { moduleId?: string; label?: string; createData?: unknown; host?: Record<string, unknown>; keepIdleModels?: boolean };
+(monaco.editor as { createWebWorker: (opts: LegacyOptions & { worker?: unknown }) => unknown }).createWebWorker = (opts) => {
+  if (opts.worker || opts.label !== 'yaml') return createWebWorker(opts as Parameters<typeof createWebWorker>[0]);
+  const worker = new YamlWorker();
+  worker.postMessage('ignore');
+  worker.postMessage(opts.createData);
+  return createWebWorker({ worker, ...(opts.host ? { host: opts.host } : {}), ...(opts.keepIdleModels !== undefined ? { keepIdleModels: opts.keepIdleModels } : {}) });
+};
+
 let yaml: MonacoYaml | null = null;
 let currentTarget: TraefikTarget | null = null;
 
@@ -32,16 +46,19 @@ let currentTarget: TraefikTarget | null = null;
 export function configureYaml(target: TraefikTarget): void {
   if (currentTarget === target) return;
   currentTarget = target;
+  setCompletionTarget(target);
   const options = {
     enableSchemaRequest: false,
     validate: false,
-    completion: true,
+    // Key completion comes from our own schema provider (rule-language.ts): monaco-yaml's completion
+    // answers nothing in the browser with monaco-editor 0.54 (hover works); see the note in the README.
+    completion: false,
     hover: true,
     format: { enable: false },
     hoverSchemaSource: false,
     isKubernetes: false,
     yamlVersion: '1.1' as const,
-    schemas: [{ uri: 'inmemory://ingressroute-studio/schema.json', fileMatch: ['*'], schema: monacoSchema(target) as never }],
+    schemas: [{ uri: 'inmemory://ingressroute-studio/schema.json', fileMatch: ['**/*', '*'], schema: monacoSchema(target) as never }],
   };
   if (yaml) void yaml.update(options);
   else yaml = configureMonacoYaml(monaco, options);

@@ -4,3 +4,6 @@ export function format(): never {
   throw new Error('Formatting is not available in IngressRoute Studio.');
 }
 export default { format };
+// The plugin modules monaco-yaml imports alongside (prettier/plugins/yaml, prettier/plugins/estree).
+export const parsers = {};
+export const printers = {};

@@ -5,7 +5,8 @@
  */
 import type * as Monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import { MATCHER_DOCS } from '../../core/rules/index.ts';
-import type { Diagnostic } from '../../core/types.ts';
+import type { Diagnostic, TraefikTarget } from '../../core/types.ts';
+import { completeKeys } from '../../core/schema/complete.ts';
 
 export const MARKER_OWNER = 'ingressroute-studio';
 
@@ -44,7 +45,35 @@ function inMatchValue(model: Monaco.editor.ITextModel, position: Monaco.Position
   return false;
 }
 
+let completionTarget: TraefikTarget = 'v3';
+
+export function setCompletionTarget(target: TraefikTarget): void {
+  completionTarget = target;
+}
+
 export function registerRuleLanguage(monaco: typeof Monaco): void {
+  // Keys from our schema, found by indentation so it works while the YAML is half typed.
+  monaco.languages.registerCompletionItemProvider('yaml', {
+    triggerCharacters: [' '],
+    provideCompletionItems(model, position) {
+      const offset = model.getOffsetAt(position);
+      const result = completeKeys(model.getValue(), offset, completionTarget);
+      if (!result) return { suggestions: [] };
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      const suggestions = result.fields.map((f, i) => ({
+        label: { label: f.name, description: f.type },
+        kind: monaco.languages.CompletionItemKind.Property,
+        detail: `${f.type}${f.required ? ', required' : ''}${f.default !== undefined ? `, default ${JSON.stringify(f.default)}` : ''}`,
+        documentation: { value: f.description },
+        insertText: /object|array|list|map/i.test(f.type) ? `${f.name}:\n  ` : `${f.name}: `,
+        range,
+        sortText: `${f.required ? 0 : 1}${String(i).padStart(3, '0')}`,
+      }));
+      return { suggestions };
+    },
+  });
+
   monaco.languages.registerCompletionItemProvider('yaml', {
     triggerCharacters: ['(', ' ', '&', '|', '!'],
     provideCompletionItems(model, position) {

@@ -1,0 +1,89 @@
+// Mirrors pkg/middlewares/ipallowlist/ip_allowlist.go, ipwhitelist/ip_whitelist.go, pkg/ip/strategy.go and
+// dynamic.IPStrategy.Get (pkg/config/dynamic/middlewares.go).
+import ipaddr from 'ipaddr.js';
+import { getHeader } from '../go-http.ts';
+import { ipInList, splitHostPort, validIPOrCIDR } from '../forwarded.ts';
+import type { GoRequest } from '../request.ts';
+import { statusBody, statusText } from '../go-http.ts';
+import { next, numOf, objOf, respond, strList, type MiddlewareImpl } from './kit.ts';
+
+const validEntry = validIPOrCIDR;
+
+function ipv6SubnetOf(strategy: Record<string, unknown>): number | undefined {
+  return numOf(strategy['ipv6Subnet']);
+}
+
+/** `getIPv6SubnetIP`: first address of the /n subnet for IPv6, unchanged otherwise. */
+function maskIPv6(ip: string, bits: number): string {
+  try {
+    const addr = ipaddr.parse(ip);
+    if (addr.kind() !== 'ipv6') return ip;
+    const bytes = addr.toByteArray();
+    for (let i = 0; i < 16; i++) {
+      const keep = Math.max(0, Math.min(8, bits - i * 8));
+      bytes[i] = bytes[i]! & ((0xff << (8 - keep)) & 0xff);
+    }
+    return ipaddr.fromByteArray(bytes).toString();
+  } catch {
+    return ip;
+  }
+}
+
+/**
+ * The client IP the strategy picks, and how.
+ *
+ * @example
+ * strategyIP(req, { depth: 1 }).ip // the right-most X-Forwarded-For entry
+ */
+export function strategyIP(req: GoRequest, strategy: Record<string, unknown> | undefined): { ip: string; how: string } {
+  const s = strategy ?? {};
+  const depth = numOf(s['depth']) ?? 0;
+  const subnet = ipv6SubnetOf(s);
+  const xff = getHeader(req.headers, 'X-Forwarded-For');
+  if (depth > 0) {
+    const list = xff.split(',');
+    if (list.length < depth) return { ip: '', how: `ipStrategy.depth ${depth}: X-Forwarded-For has only ${xff === '' ? 0 : list.length} entr${list.length === 1 ? 'y' : 'ies'}` };
+    const ip = list[list.length - depth]!.trim();
+    return { ip: subnet ? maskIPv6(ip, subnet) : ip, how: `ipStrategy.depth ${depth} of X-Forwarded-For "${xff}"` };
+  }
+  const excluded = strList(s['excludedIPs']);
+  if (excluded.length > 0) {
+    const list = xff.split(',').map((v) => v.trim()).reverse();
+    const ip = list.find((v) => v !== '' && !ipInList(v, excluded)) ?? '';
+    return { ip, how: `ipStrategy.excludedIPs: right-most X-Forwarded-For entry not excluded ("${xff}")` };
+  }
+  const host = splitHostPort(req.remoteAddr)?.host ?? req.remoteAddr;
+  return { ip: subnet ? maskIPv6(host, subnet) : host, how: 'the connection\'s remote address' };
+}
+
+function makeAllowList(whiteList: boolean): MiddlewareImpl {
+  const kind = whiteList ? 'ipWhiteList' : 'ipAllowList';
+  return {
+    check(config) {
+      const ranges = strList(config['sourceRange']);
+      if (ranges.length === 0) return `${kind}: sourceRange is empty`;
+      const bad = ranges.find((r) => !validEntry(r));
+      if (bad !== undefined) return `${kind}: cannot parse CIDR ${bad}`;
+      const status = numOf(config['rejectStatusCode']);
+      if (!whiteList && status !== undefined && status !== 0 && statusText(status) === '') return `${kind}: invalid HTTP status code ${status}`;
+      const strategy = objOf(config['ipStrategy']);
+      const subnet = strategy ? ipv6SubnetOf(strategy) : undefined;
+      if (subnet !== undefined && (subnet <= 0 || subnet > 128)) return `${kind}: invalid IPv6 subnet ${subnet} value, should be greater to 0 and lower or equal to 128`;
+      const excludedBad = strList(strategy?.['excludedIPs']).find((r) => !validEntry(r));
+      if (excludedBad !== undefined) return `${kind}: cannot parse excludedIPs entry ${excludedBad}`;
+      return null;
+    },
+    run(config, { req }) {
+      const ranges = strList(config['sourceRange']);
+      const { ip, how } = strategyIP(req, objOf(config['ipStrategy']));
+      if (ip !== '' && ipInList(ip, ranges)) return next('applied', `client IP ${ip} (${how}) is in [${ranges.join(', ')}]: allowed`);
+      const configured = numOf(config['rejectStatusCode']);
+      const status = whiteList || !configured ? 403 : configured;
+      const who = ip === '' ? `no client IP (${how})` : `client IP ${ip} (${how}) is not in [${ranges.join(', ')}]`;
+      return respond(statusBody(status), status === 403 ? 'forbidden' : 'rejected', `${who}: ${status}`);
+    },
+  };
+}
+
+export const ipAllowList = makeAllowList(false);
+export const ipWhiteList = makeAllowList(true);

@@ -1,0 +1,138 @@
+// Mirrors pkg/server/service/service.go (BuildHTTP: load balancers, weighted, mirroring, failover, HRW) and
+// loadbalancer/wrr/wrr.go (weights ≤ 0 ignored, no eligible child → 503 "no available server").
+import { assertNever } from '../diagnostic.ts';
+import type { DynamicService } from '../types.ts';
+import type { CompiledRouting } from './compiled.ts';
+import type { HeaderMap } from './go-http.ts';
+import { httpError } from './go-http.ts';
+import { setCookieValue, stickyChild, stickyCookieName } from './backend.ts';
+import type { ServiceNode, SimResponse } from './verdict.ts';
+
+export type ServiceTarget =
+  | { type: 'server'; url: string; passHostHeader: boolean; service: string }
+  | { type: 'external'; service: string }
+  | { type: 'internal'; service: string };
+
+export interface ServiceResolution {
+  tree: ServiceNode;
+  target: ServiceTarget | null;
+  /** Traefik's own answer (503 when no server is available). */
+  response?: SimResponse;
+  setCookies: string[];
+}
+
+const percent = (w: number, total: number) => (total > 0 ? Math.round((w / total) * 10000) / 100 : 0);
+
+function providerOf(name: string): string {
+  const at = name.indexOf('@');
+  return at < 0 ? '' : name.slice(at + 1);
+}
+
+/** Looks a service up by name, qualifying it with the parent's provider when needed. */
+export function lookupService(routing: CompiledRouting, name: string, parent?: string): DynamicService | undefined {
+  const direct = routing.config.services[name];
+  if (direct || name.includes('@') || !parent) return direct;
+  return routing.config.services[`${name}@${providerOf(parent)}`];
+}
+
+/**
+ * Walks a service tree for one request: which child and server it reaches, with weights as percentages.
+ *
+ * @example
+ * resolveService(routing, 'apps-web-1a2b@kubernetescrd', headers).target // { type: 'server', url: 'http://10.1.0.7:8080', … }
+ */
+export function resolveService(routing: CompiledRouting, name: string, headers: HeaderMap, seen: string[] = []): ServiceResolution {
+  const svc = lookupService(routing, name, seen[seen.length - 1]);
+  if (name.endsWith('@internal')) return { tree: { type: 'internal', name, notes: ['Traefik internal service'] }, target: { type: 'internal', service: name }, setCookies: [] };
+  if (!svc) {
+    const provider = providerOf(name);
+    if (provider !== '' && provider !== 'kubernetescrd') {
+      return { tree: { type: 'missing', name, notes: [`defined by the ${provider} provider, outside the workspace: not simulated`] }, target: { type: 'external', service: name }, setCookies: [] };
+    }
+    return { tree: { type: 'missing', name, notes: ['this service does not exist: Traefik refuses the router'] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
+  }
+  if (seen.includes(name) || seen.length > 16) {
+    return { tree: { type: 'missing', name, notes: [`service cycle: ${[...seen, name].join(' → ')}`] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
+  }
+  const path = [...seen, name];
+  switch (svc.type) {
+    case 'loadBalancer': {
+      const notes: string[] = [];
+      const servers = svc.servers.map((s) => ({ url: s.url, source: s.source, ...(s.fenced ? { fenced: true } : {}) }));
+      const eligible = svc.servers.filter((s) => !s.fenced);
+      const setCookies: string[] = [];
+      let chosen = eligible[0]?.url ?? null;
+      let sticky: { cookie: string; matched: boolean } | undefined;
+      if (svc.sticky) {
+        const cookie = stickyCookieName(svc.sticky.name, name);
+        const hit = stickyChild(headers, cookie, eligible.map((s) => s.url));
+        sticky = { cookie, matched: hit !== undefined };
+        if (hit) {
+          chosen = hit;
+          notes.push(`sticky cookie ${cookie} points at ${hit}`);
+        } else if (chosen) setCookies.push(setCookieValue(svc.sticky, cookie, chosen));
+      }
+      if (eligible.length > 1 && !sticky?.matched) notes.push(`${svc.strategy || 'wrr'} over ${eligible.length} servers: the first pick is unpredictable (servers are shuffled); ${chosen} is shown`);
+      if (svc.servers.some((s) => s.source === 'assumed')) notes.push('server addresses are assumed (the Service/EndpointSlice is not in the workspace)');
+      const tree: ServiceNode = { type: 'loadBalancer', name, servers, scheme: svc.scheme, passHostHeader: svc.passHostHeader, strategy: svc.strategy || 'wrr', chosen, notes };
+      if (sticky) tree.sticky = sticky;
+      if (!chosen) {
+        notes.push('no server: Traefik answers 503 "no available server"');
+        return { tree, target: null, response: httpError('no available server', 503), setCookies };
+      }
+      return { tree, target: { type: 'server', url: chosen, passHostHeader: svc.passHostHeader, service: name }, setCookies };
+    }
+    case 'weighted': {
+      const usable = svc.services.filter((c) => c.weight > 0);
+      const total = usable.reduce((n, c) => n + c.weight, 0);
+      const notes: string[] = [];
+      let pick = [...usable].sort((a, b) => b.weight - a.weight)[0];
+      let sticky: { cookie: string; matched: boolean } | undefined;
+      const setCookies: string[] = [];
+      if (svc.sticky) {
+        const cookie = stickyCookieName(svc.sticky.name, name);
+        const hit = stickyChild(headers, cookie, usable.map((c) => c.name));
+        sticky = { cookie, matched: hit !== undefined };
+        if (hit) pick = usable.find((c) => c.name === hit);
+        else if (pick) setCookies.push(setCookieValue(svc.sticky, cookie, pick.name));
+      }
+      const children = svc.services.map((c) => {
+        const sub = c === pick ? resolveService(routing, c.name, headers, path) : undefined;
+        const node: ServiceNode = sub?.tree ?? { type: 'missing', name: c.name, notes: c.weight > 0 ? ['not chosen for this request'] : ['weight 0: never chosen'] };
+        return { name: c.name, weight: c.weight, percent: c.weight > 0 ? percent(c.weight, total) : 0, node };
+      });
+      if (!pick) {
+        notes.push('no child with a positive weight: 503 "no available server"');
+        const tree: ServiceNode = { type: 'weighted', name, children, chosen: null, notes };
+        return { tree, target: null, response: httpError('no available server', 503), setCookies };
+      }
+      if (!sticky?.matched && usable.length > 1) notes.push(`weighted round robin: ${usable.map((c) => `${c.name} ${percent(c.weight, total)}%`).join(', ')}; the heaviest child is shown`);
+      const sub = resolveService(routing, pick.name, headers, path);
+      const tree: ServiceNode = { type: 'weighted', name, children, chosen: pick.name, notes };
+      if (sticky) tree.sticky = sticky;
+      return { tree, target: sub.target, ...(sub.response ? { response: sub.response } : {}), setCookies: [...setCookies, ...sub.setCookies] };
+    }
+    case 'mirroring': {
+      const main = resolveService(routing, svc.service, headers, path);
+      const notes = svc.mirrors.map((m) => `${m.percent}% of requests are copied to ${m.name} (its response is discarded)`);
+      if (!svc.mirrorBody) notes.push('mirrors receive no body (mirrorBody: false)');
+      return { ...main, tree: { type: 'mirroring', name, main: main.tree, mirrors: svc.mirrors.map((m) => ({ name: m.name, percent: m.percent })), notes } };
+    }
+    case 'failover': {
+      const main = resolveService(routing, svc.service, headers, path);
+      const fallback: ServiceNode = { type: 'missing', name: svc.fallback, notes: ['used only while the main service is unhealthy'] };
+      return { ...main, tree: { type: 'failover', name, main: main.tree, fallback, notes: [`${svc.service} while healthy, else ${svc.fallback}`] } };
+    }
+    case 'highestRandomWeight': {
+      const usable = svc.services.filter((c) => c.weight > 0);
+      const pick = usable[0];
+      const notes = ['highest random weight: the child depends on a hash of the client IP; the first child is shown'];
+      if (!pick) return { tree: { type: 'highestRandomWeight', name, children: [], notes }, target: null, response: httpError('no available server', 503), setCookies: [] };
+      const sub = resolveService(routing, pick.name, headers, path);
+      const children = svc.services.map((c) => ({ name: c.name, weight: c.weight, node: c === pick ? sub.tree : ({ type: 'missing', name: c.name, notes: ['not shown'] } as ServiceNode) }));
+      return { ...sub, tree: { type: 'highestRandomWeight', name, children, notes } };
+    }
+    default:
+      return assertNever(svc);
+  }
+}
