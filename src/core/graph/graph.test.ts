@@ -66,7 +66,7 @@ describe('layoutGraph', () => {
     const g = generateGraph(600, 5);
     const layout = layoutGraph(g);
     expect(overlaps(layout)).toBe(0);
-    for (const n of g.nodes) expect(layout.positions[n.id]!.x).toBe(n.column * (layout.positions[n.id]!.width + 90));
+    for (const n of g.nodes) expect(layout.positions[n.id]!.x).toBe(n.column * (layout.positions[n.id]!.width + 56));
   });
 
   it('has fewer crossings than the input order', () => {

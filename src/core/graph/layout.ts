@@ -5,8 +5,8 @@
  */
 import type { Graph, GraphNode, Layout, NodeBox } from './types.ts';
 
-export const NODE_WIDTH = 250;
-const GAP_X = 90;
+export const NODE_WIDTH = 220;
+const GAP_X = 56;
 const GAP_Y = 14;
 
 export function nodeHeight(node: GraphNode): number {

@@ -2,7 +2,8 @@
 // errors references) and pkg/config/dynamic/middlewares.go (one type per middleware).
 import { arr, obj, str } from '../model/index.ts';
 import type { DynamicConfig, DynamicMiddleware, Path, Resource } from '../types.ts';
-import { BuildContext, crossNamespaceHint, namespaceAllowed } from './context.ts';
+import type { BuildContext} from './context.ts';
+import { crossNamespaceHint, namespaceAllowed } from './context.ts';
 import { makeID, normalize, PROVIDER, qualify } from './names.ts';
 import { buildServersLB } from './services.ts';
 
@@ -10,9 +11,10 @@ import { buildServersLB } from './services.ts';
  * The qualified middleware names of a reference list; `ok` is false when one fails to resolve
  * (reported at the failing item; its would-be name is still listed, for the graph).
  */
-export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): { keys: string[]; ok: boolean } {
+export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): { keys: string[]; ok: boolean; missingOnly: boolean } {
   const out: string[] = [];
   let ok = true;
+  let skipped = false;
   arr(refs).forEach((raw, i) => {
     const ref = obj(raw) ?? {};
     const name = str(ref['name']) ?? '';
@@ -21,6 +23,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
       if (!ctx.settings.provider.allowCrossNamespace && name.endsWith(`@${PROVIDER}`)) {
         ctx.report('PROVIDER_CROSS_NAMESPACE', `Middleware "${name}" uses the @${PROVIDER} form, which needs allowCrossNamespace: drop the suffix and set namespace instead, or enable allowCrossNamespace.`, owner, [...itemPath, 'name']);
         ok = false;
+        skipped = true;
         return;
       }
       if (!name.endsWith(`@${PROVIDER}`)) {
@@ -38,6 +41,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
     if (!namespaceAllowed(ctx, parentNamespace, ns)) {
       ctx.report('PROVIDER_CROSS_NAMESPACE', `Middleware ${ns}/${name} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, owner, [...itemPath, 'namespace']);
       ok = false;
+      skipped = true;
       return;
     }
     const key = qualify(normalize(makeID(ns, name)));
@@ -60,7 +64,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
     }
     out.push(key);
   });
-  return { keys: out, ok };
+  return { keys: out, ok, missingOnly: !ok && !skipped };
 }
 
 /** The closest name by edit distance, when close enough to be a typo. */

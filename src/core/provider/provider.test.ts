@@ -86,7 +86,7 @@ spec:
     const { config, diagnostics } = build(text);
     // Traefik creates no router for the first two routes: they are kept disabled, with the reason.
     expect(Object.values(config.routers).filter((r) => !r.disabled).map((r) => r.rule)).toEqual(['Host(`c`)']);
-    expect(Object.values(config.routers).filter((r) => r.disabled).map((r) => r.disabled!.code)).toEqual(['PROVIDER_ROUTE_SKIPPED', 'PROVIDER_ROUTE_SKIPPED']);
+    expect(Object.values(config.routers).filter((r) => r.disabled).map((r) => r.disabled!.code)).toEqual(['PROVIDER_MIDDLEWARE_NOT_FOUND', 'PROVIDER_ROUTE_SKIPPED']);
     expect(Object.keys((toFileProviderShape(config) as { http: { routers: object } }).http.routers)).toHaveLength(1);
     const missing = diagnostics.find((d) => d.code === 'PROVIDER_MIDDLEWARE_NOT_FOUND')!;
     expect(text.slice(missing.range.start, missing.range.end)).toBe('missing-mw');

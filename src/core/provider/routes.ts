@@ -5,7 +5,8 @@ import { arr, bool, num, obj, str } from '../model/index.ts';
 import { convertV2ToV3, MAX_USER_PRIORITY, parseRule, RULE_CODES, rulePriority } from '../rules/index.ts';
 import { nodeAtPath } from '../yaml/index.ts';
 import type { DynamicConfig, DynamicRouter, Resource, RouterTLS, RuleSyntax } from '../types.ts';
-import { BuildContext, crossNamespaceHint, namespaceAllowed } from './context.ts';
+import type { BuildContext} from './context.ts';
+import { crossNamespaceHint, namespaceAllowed } from './context.ts';
 import { middlewareKeys } from './middlewares.ts';
 import { makeID, normalize, PROVIDER, qualify, routerKey } from './names.ts';
 import { fullServiceName, nameAndService } from './services.ts';
@@ -114,12 +115,14 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         ctx.report('PROVIDER_ROUTER_COLLISION', `Routes ${previous} and ${i} of this IngressRoute have the same match, so they get the same router name ${name}: the last one wins and route ${previous} is lost.`, ir, [...path, 'match'], { related: [{ message: `route ${previous}`, resource: ir, path: ['spec', 'routes', previous, 'match'] }] });
       }
       seen.set(key, i);
-      const { keys: middlewares, ok: middlewaresOk } = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
+      const { keys: middlewares, ok: middlewaresOk, missingOnly } = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
       const refs = arr(route['services']);
       let service = '';
       // A route with a failing reference gets no router in Traefik. It is kept here, disabled, so the
       // routers table, graph and simulator can say why; exports leave it out.
-      let skipped: string | null = middlewaresOk ? null : 'a middleware reference does not resolve';
+      // A missing Middleware is not checked by the provider: Traefik creates the router and fails to
+      // build it (its hosts still feed the SNI → TLS option table). A namespace error skips the route.
+      let skipped: string | null = middlewaresOk || missingOnly ? null : 'a middleware reference does not resolve';
       if (refs.length === 1) {
         const resolved = nameAndService(ctx, ns, obj(refs[0]) ?? {}, { owner: ir, path: [...path, 'services', 0] });
         if (!resolved) {
@@ -163,6 +166,7 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         if (verbosity) router.observability.traceVerbosity = verbosity;
       }
       if (skipped) router.disabled = { reason: `Traefik skips this route: ${skipped}`, code: 'PROVIDER_ROUTE_SKIPPED' };
+      else if (missingOnly) router.disabled = { reason: 'the router fails to build: a middleware it uses does not exist', code: 'PROVIDER_MIDDLEWARE_NOT_FOUND' };
       checkRule(ctx, ir, router, [...path, 'match']);
       checkPriority(ctx, ir, router, [...path, 'priority']);
       config.routers[name] = router;

@@ -2,7 +2,8 @@
 // loadServers, getServicePort, parseServiceProtocol, fullServiceName) and kubernetes.go.
 import { arr, bool, num, obj, str } from '../model/index.ts';
 import type { DynamicServer, DynamicService, Path, Resource, StickyCookie } from '../types.ts';
-import { BuildContext, crossNamespaceHint, namespaceAllowed } from './context.ts';
+import type { BuildContext} from './context.ts';
+import { crossNamespaceHint, namespaceAllowed } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
 
 type Raw = Record<string, unknown>;

@@ -3,7 +3,7 @@
 import { arr, bool, obj, str } from '../model/index.ts';
 import { parseDomains } from '../rules/index.ts';
 import type { DynamicCertificate, DynamicConfig, DynamicRouter, DynamicTLSOption, Resource } from '../types.ts';
-import { BuildContext } from './context.ts';
+import type { BuildContext } from './context.ts';
 import { certificateNames, secretValue } from './certificates.ts';
 import { atLeast } from './settings.ts';
 import { makeID, PROVIDER } from './names.ts';

@@ -2,7 +2,7 @@
 // highestRandomWeight) and kubernetes_http.go buildServicesLB / buildMirroring.
 import { arr, bool, num, obj } from '../model/index.ts';
 import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../types.ts';
-import { BuildContext } from './context.ts';
+import type { BuildContext } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
 import { nameAndService } from './services.ts';
 

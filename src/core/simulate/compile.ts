@@ -85,7 +85,7 @@ function applyLegacyResolvedOptions(all: CompiledRouter[]): void {
 
 /** Disabled routers that Traefik still has in its runtime configuration (it refuses them only when building
  * handlers), so their Host rules still feed the SNI → TLS option table; skipped routes are not there at all. */
-const RUNTIME_FAILURES = new Set(['PROVIDER_TLS_OPTION_NOT_FOUND', 'PROVIDER_NO_SERVICE', 'PROVIDER_PRIORITY_TOO_HIGH']);
+const RUNTIME_FAILURES = new Set(['PROVIDER_MIDDLEWARE_NOT_FOUND', 'PROVIDER_TLS_OPTION_NOT_FOUND', 'PROVIDER_NO_SERVICE', 'PROVIDER_PRIORITY_TOO_HIGH']);
 
 function inRuntimeConfig(r: DynamicRouter): boolean {
   return !r.disabled || RUNTIME_FAILURES.has(r.disabled.code) || r.disabled.code.startsWith('RULE_');

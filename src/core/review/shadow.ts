@@ -1,0 +1,151 @@
+// No Traefik counterpart: reachability over the muxers Traefik builds per entryPoint (pkg/server/router/router.go,
+// one for plain HTTP and one for TLS) — routers that can never win, near-duplicate rules, catch-alls.
+import { compileRouting, type CompiledRouting } from '../simulate/index.ts';
+import type { CompiledMuxer } from '../simulate/compiled.ts';
+import type { DynamicConfig, RuleSyntax, Settings } from '../types.ts';
+import { solve, targetEnv } from './witness.ts';
+import { acceptsAnyHostAndPath, RuleCache, ruleSignature, searchWin, type SearchContext, type SearchOutcome } from './shadow-search.ts';
+import type { ShadowFinding } from './types.ts';
+
+export interface ShadowOptions {
+  /** Reuse routing compiled for this config and settings (the worker has one per analysis). */
+  routing?: CompiledRouting;
+  /** Routing decisions allowed per router and muxer (default 48). */
+  budgetPerRouter?: number;
+}
+
+/** `websecure (TLS)` or `web`. */
+function muxerLabel(m: CompiledMuxer): string {
+  return m.kind === 'https' ? `${m.entryPoint} (TLS)` : m.entryPoint;
+}
+
+function describe(w: { method: string; url: string; headers: Record<string, unknown> }): string {
+  const headers = Object.keys(w.headers);
+  return `${w.method} ${w.url}${headers.length ? ` with ${headers.join(', ')}` : ''}`;
+}
+
+/**
+ * Routers that can never win, near-duplicate rules and catch-alls, per entryPoint muxer:
+ * - `shadowed`: every witness of the router (each disjunct of its rule, and every request built to escape the
+ *   winner) is won by a higher-ranked router; `witness` is the proof, `by` the winner.
+ * - `near-duplicate`: two routers of one muxer whose rules differ only trivially (case, trailing slash, order)
+ *   and whose priorities differ (ties are validate's RUNTIME_PRIORITY_TIE).
+ * - `catch-all`: a rule accepting any host and any path that wins requests of lower-ranked routers.
+ * Routers Traefik does not serve, internal routers as subjects, and child muxers (parentRefs) are left out.
+ * Never throws.
+ *
+ * @example
+ * findShadowed(analysis.config, analysis.settings)
+ * // [{ kind: 'shadowed', router: 'apps-api-…@kubernetescrd', by: 'apps-all-…@kubernetescrd', witness: {…}, message: '…' }]
+ */
+export function findShadowed(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): ShadowFinding[] {
+  try {
+    const routing = opts.routing ?? compileRouting(config, settings, {});
+    const findings: ShadowFinding[] = [];
+    for (const ep of Object.values(routing.entryPoints)) {
+      for (const muxer of [ep.http, ep.https]) findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48));
+    }
+    return findings;
+  } catch {
+    return [];
+  }
+}
+
+function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number): ShadowFinding[] {
+  const rules = new RuleCache(targetEnv(routing.settings));
+  const syntaxOf = (name: string): RuleSyntax => routing.routers[name]?.rule.syntax ?? 'v3';
+  const ruleOf = (name: string): string => routing.routers[name]?.router.rule ?? '';
+  const label = muxerLabel(muxer);
+  const target = { scheme: muxer.kind === 'https' ? ('https' as const) : ('http' as const), entryPoint: muxer.entryPoint };
+  const findings: ShadowFinding[] = [];
+  const swallowedBy = new Map<string, { victim: string; witness: ShadowFinding['witness'] }[]>();
+  const shadowPairs = new Set<string>();
+  const byName = new Map(muxer.routes.map((r) => [r.router.name, r]));
+
+  for (const route of muxer.routes) {
+    const name = route.router.name;
+    if (route.router.internal) continue;
+    const parsed = rules.get(ruleOf(name), syntaxOf(name));
+    if (!parsed.ok || parsed.conjunctions.length === 0) continue;
+    const ctx: SearchContext = { routing, muxer, routes: byName, rules, syntaxOf, ruleOf, budget: { left: budget, exhausted: false } };
+    const outcomes: SearchOutcome[] = parsed.conjunctions.map((lits) => searchWin(ctx, name, lits, target));
+    for (const o of outcomes) {
+      if (o.type !== 'loses') continue;
+      const list = swallowedBy.get(o.by) ?? [];
+      if (!list.some((x) => x.victim === name)) list.push({ victim: name, witness: o.witness });
+      swallowedBy.set(o.by, list);
+    }
+    const conclusive = !ctx.budget.exhausted && outcomes.every((o) => o.type === 'loses');
+    if (!conclusive) continue;
+    const losses = outcomes as Extract<SearchOutcome, { type: 'loses' }>[];
+    const first = losses[0]!;
+    const winners = [...new Set(losses.map((l) => l.by))];
+    const redirect = routing.entryPoints[muxer.entryPoint]?.redirect?.router === first.by;
+    const reason = redirect
+      ? `the entryPoint redirection ${first.by} answers every request on ${label} first`
+      : `${winners.join(' and ')} ${winners.length > 1 ? 'rank' : 'ranks'} higher and ${winners.length > 1 ? 'match' : 'matches'} every request it matches`;
+    findings.push({
+      kind: 'shadowed', router: name, by: first.by, others: winners, entryPoint: label, witness: first.witness,
+      message: `Router ${name} can never win on ${label}: ${reason}. For example ${describe(first.witness)} goes to ${first.by}. Raise its priority or narrow the other rule.`,
+    });
+    for (const w of winners) shadowPairs.add(`${name}|${w}`);
+  }
+
+  findings.push(...nearDuplicates(muxer, rules, syntaxOf, ruleOf, label, shadowPairs));
+  findings.push(...catchAlls(muxer, rules, syntaxOf, ruleOf, label, swallowedBy));
+  return findings;
+}
+
+function nearDuplicates(
+  muxer: CompiledMuxer, rules: RuleCache, syntaxOf: (n: string) => RuleSyntax, ruleOf: (n: string) => string, label: string, shadowPairs: Set<string>,
+): ShadowFinding[] {
+  const seen = new Map<string, string>();
+  const out: ShadowFinding[] = [];
+  for (const route of muxer.routes) {
+    const name = route.router.name;
+    if (route.router.internal) continue;
+    const parsed = rules.get(ruleOf(name), syntaxOf(name));
+    if (!parsed.ok || parsed.conjunctions.length === 0) continue;
+    const sig = ruleSignature(parsed.conjunctions);
+    const twin = seen.get(sig);
+    if (twin === undefined) {
+      seen.set(sig, name);
+      continue;
+    }
+    if (shadowPairs.has(`${name}|${twin}`)) continue; // already reported as shadowed by its twin
+    if (route.tiedWith.includes(twin)) continue; // equal priorities: validate's RUNTIME_PRIORITY_TIE says it
+    const same = ruleOf(name) === ruleOf(twin);
+    const order = `${twin} ranks first`;
+    out.push({
+      kind: 'near-duplicate', router: name, by: twin, others: [twin], entryPoint: label, witness: null,
+      message: same
+        ? `Router ${name} has the same rule as ${twin} on ${label} (${ruleOf(name)}); ${order}. Merge the routes or make the rules distinct.`
+        : `Router ${name} (${ruleOf(name)}) differs only trivially from ${twin} (${ruleOf(twin)}) on ${label}; ${order}. Merge them or make the difference intended.`,
+    });
+  }
+  return out;
+}
+
+function catchAlls(
+  muxer: CompiledMuxer, rules: RuleCache, syntaxOf: (n: string) => RuleSyntax, ruleOf: (n: string) => string, label: string,
+  swallowedBy: Map<string, { victim: string; witness: ShadowFinding['witness'] }[]>,
+): ShadowFinding[] {
+  const out: ShadowFinding[] = [];
+  for (const route of muxer.routes) {
+    const name = route.router.name;
+    const victims = swallowedBy.get(name);
+    if (route.router.internal || !victims?.length) continue;
+    const parsed = rules.get(ruleOf(name), syntaxOf(name));
+    const any = parsed.conjunctions.some((lits) => {
+      const draft = solve(lits);
+      return draft !== null && acceptsAnyHostAndPath(lits, draft);
+    });
+    if (!any) continue;
+    const names = victims.map((v) => v.victim);
+    out.push({
+      kind: 'catch-all', router: name, by: names[0]!, others: names, entryPoint: label, witness: victims[0]!.witness,
+      message: `Router ${name} (${ruleOf(name)}) matches any host and path on ${label} and ranks above ${names.join(', ')}, taking ${names.length > 1 ? 'their' : 'its'} requests. Give it a lower priority so it only catches what no other route takes.`,
+    });
+  }
+  return out;
+}
