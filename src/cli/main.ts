@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { exportCommand, rulesCommand, simulateCommand, testCommand, validateCommand } from './commands.ts';
 import { processIo, UsageError, type Io } from './io.ts';
+import { diffCommand } from './diff.ts';
 
 const USAGE = `usage: ingressroute-studio <command> [options] FILE…   (FILE may be - for standard input)
 
@@ -14,6 +15,7 @@ commands:
   simulate FILE…   --url URL [--method M] [--header 'K: V']… [--client-ip IP] [--sni NAME | --no-sni] [--entrypoint NAME] [--json]
   test FILE…       --cases CASES.yaml [--fail-under PCT] [--format text|junit]
   rules --jsonl    reads {"rule","syntax","request"} lines on standard input
+  diff --base FILE… --head FILE…  [--format text|markdown|json]   routers, diagnostics and routing that change
 
 common options:
   --static FILE    Traefik static configuration (entryPoints, providers.kubernetesCRD)
@@ -40,6 +42,8 @@ const OPTIONS = {
   traefik: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  base: { type: 'string', multiple: true },
+  head: { type: 'string', multiple: true },
 } as const;
 
 export function run(argv: string[], io: Io): number {
@@ -65,6 +69,8 @@ export function run(argv: string[], io: Io): number {
         return testCommand({ ...common, cases: v.cases, failUnder: v['fail-under'], format: v.format }, io);
       case 'rules':
         return rulesCommand({ jsonl: v.jsonl }, io);
+      case 'diff':
+        return diffCommand({ base: v.base ?? [], head: v.head ?? [], format: v.format, static: v.static, traefik: v.traefik, strict: v.strict }, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

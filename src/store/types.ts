@@ -20,7 +20,7 @@ export interface AnalysisSlice {
   setAnalysisError(message: string | null): void;
 }
 
-export type RightTab = 'graph' | 'simulator' | 'routers' | 'form';
+export type RightTab = 'graph' | 'simulator' | 'routers' | 'form' | 'tests' | 'compare';
 
 export interface Selection {
   resourceId?: string;

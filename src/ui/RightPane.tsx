@@ -5,6 +5,8 @@ import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
 import { RoutersTable } from './routers/RoutersTable.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { FormPane } from './form/FormPane.tsx';
+import { TestsTab } from './review/TestsTab.tsx';
+import { CompareTab } from './review/CompareTab.tsx';
 
 const GraphView = lazy(() => import('./graph/GraphView.tsx'));
 
@@ -13,6 +15,8 @@ const TABS: { id: RightTab; label: string }[] = [
   { id: 'simulator', label: 'Simulator' },
   { id: 'routers', label: 'Routers' },
   { id: 'form', label: 'Form' },
+  { id: 'tests', label: 'Tests' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 /** Graph, simulator and routers table share the right-hand pane as tabs. */
@@ -53,6 +57,8 @@ export function RightPane() {
           {tab === 'simulator' && <SimulatorPanel />}
           {tab === 'routers' && <RoutersTable />}
           {tab === 'form' && <FormPane />}
+          {tab === 'tests' && <TestsTab />}
+          {tab === 'compare' && <CompareTab />}
         </ErrorBoundary>
       </div>
     </div>

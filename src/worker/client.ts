@@ -10,11 +10,13 @@ import type { AnalysisService } from './service.ts';
 
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
+type DiffAnswer = Extract<WorkerResponse, { type: 'diff' }>;
 
 export interface AnalysisClient {
   analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
   simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
   resource(version: number, resourceId: string): Promise<ResourceAnswer>;
+  diff(version: number, baseFiles: WorkspaceFile[]): Promise<DiffAnswer>;
   dispose(): void;
 }
 
@@ -35,6 +37,7 @@ export function createAnalysisClient(
         break;
       case 'simulation':
       case 'resource':
+      case 'diff':
         (waiting.get(response.id) as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
         break;
@@ -89,6 +92,13 @@ export function createAnalysisClient(
       return new Promise<ResourceAnswer>((resolve) => {
         waiting.set(id, resolve as (a: never) => void);
         send({ type: 'resource', version, id, resourceId });
+      });
+    },
+    diff(version, baseFiles) {
+      const id = nextId++;
+      return new Promise<DiffAnswer>((resolve) => {
+        waiting.set(id, resolve as (a: never) => void);
+        send({ type: 'diff', version, id, baseFiles });
       });
     },
     dispose() {

@@ -4,11 +4,13 @@ import type { AnalysisSummary, WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest, Verdict } from '../core/simulate/index.ts';
 import type { Graph, Layout } from '../core/graph/index.ts';
+import type { WorkspaceDiff } from '../core/review/index.ts';
 
 export type WorkerRequest =
   | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
   | { type: 'simulate'; version: number; id: number; request: SimRequest }
-  | { type: 'resource'; version: number; id: number; resourceId: string };
+  | { type: 'resource'; version: number; id: number; resourceId: string }
+  | { type: 'diff'; version: number; id: number; baseFiles: WorkspaceFile[] };
 
 /** What the form editor needs of one resource: its value, where it lives, its problems by path. */
 export interface ResourceDetail {
@@ -30,10 +32,22 @@ export interface AnalysisResult {
   layout: Layout;
   /** Milliseconds the analysis took in the worker. */
   ms: number;
+  /** The workspace's route tests (`*.routes-test.yaml`), re-run on every analysis; null without a tests file. */
+  tests: TestsRun | null;
+}
+
+/** Route test results for the Tests panel (verdicts stripped: only what the panel shows). */
+export interface TestsRun {
+  file: string;
+  results: { name: string; passed: boolean; failures: string[] }[];
+  coverage: { exercised: string[]; total: string[] };
+  /** Problems reading the tests file. */
+  errors: string[];
 }
 
 export type WorkerResponse =
   | ({ type: 'analysis' } & AnalysisResult)
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
   | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
+  | { type: 'diff'; version: number; id: number; diff: WorkspaceDiff }
   | { type: 'error'; version: number; id?: number; message: string };

@@ -7,6 +7,9 @@ import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
+import { diffWorkspaces, findShadowed, findTestsFile, readCases, testFailureDiagnostics, toDiagnostics } from '../core/review/index.ts';
+import { runTestCases } from '../core/simulate/index.ts';
+import type { TestsRun } from './protocol.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
@@ -22,6 +25,8 @@ export class AnalysisService {
           return this.simulate(message);
         case 'resource':
           return { type: 'resource', version: message.version, id: message.id, detail: this.resource(message.resourceId) };
+        case 'diff':
+          return this.diff(message);
       }
     } catch (error) {
       const text = error instanceof Error ? `${error.message}` : String(error);
@@ -33,12 +38,31 @@ export class AnalysisService {
     const started = performance.now();
     const analysis = analyze(message.files, message.settings);
     this.analysis = analysis;
-    this.routing = null;
-    const graph = buildGraph(analysis.config, analysis.resources, analysis.diagnostics);
+    this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
+    // Review: routers that can never win, and the workspace's route tests, as diagnostics on their routes.
+    const extra = toDiagnostics(findShadowed(analysis.config, analysis.settings, { routing: this.routing }), analysis.config);
+    let tests: TestsRun | null = null;
+    const testsFile = findTestsFile(message.files);
+    if (testsFile) {
+      const { cases, errors } = readCases(testsFile.text);
+      const run = runTestCases(this.routing, cases);
+      tests = { file: testsFile.name, results: run.results.map((r) => ({ name: r.name, passed: r.passed, failures: r.failures })), coverage: run.coverage, errors };
+      extra.push(...testFailureDiagnostics(analysis.config, cases, run.results));
+    }
+    // Shown with the analysis (editor markers, problems, graph badges), but kept out of this.analysis: the
+    // Compare diff, like the CLI, compares the configuration's own diagnostics.
+    const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
+    const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics);
     const layout = layoutGraph(graph, this.layout);
     this.layout = layout;
-    const summary = summarizeAnalysis(analysis);
-    return { type: 'analysis', version: message.version, summary, graph, layout, ms: performance.now() - started };
+    const summary = summarizeAnalysis(shown);
+    return { type: 'analysis', version: message.version, summary, graph, layout, ms: performance.now() - started, tests };
+  }
+
+  private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {
+    if (!this.analysis || !this.routing) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
+    const base = analyze(message.baseFiles, this.analysis.settings);
+    return { type: 'diff', version: message.version, id: message.id, diff: diffWorkspaces(base, this.analysis, { headRouting: this.routing }) };
   }
 
   private resource(resourceId: string): ResourceDetail | null {

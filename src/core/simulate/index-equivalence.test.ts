@@ -40,7 +40,7 @@ const requestArb: fc.Arbitrary<SimRequest> = fc.record({
 }).map((r) => ({
   method: r.method,
   url: `${r.https ? 'https' : 'http'}://${r.host}${r.path}${r.query ? '?v' : ''}`,
-  headers: r.header ? { 'X-T': '1' } : {},
+  headers: (r.header ? { 'X-T': '1' } : {}) as Record<string, string>,
   clientIP: '203.0.113.7',
 }));
 

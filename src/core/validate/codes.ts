@@ -10,6 +10,7 @@ import { RULE_CODES } from '../rules/index.ts';
 import { SCHEMA_CODES } from '../schema/codes.ts';
 import { PROVIDER_CODES } from '../provider/codes.ts';
 import { RUNTIME_CODES } from './runtime-codes.ts';
+import { REVIEW_CODES } from '../review/codes.ts';
 
 export const FRAGMENTS: Record<string, Record<string, CodeInfo>> = {
   yaml: YAML_CODES,
@@ -18,6 +19,7 @@ export const FRAGMENTS: Record<string, Record<string, CodeInfo>> = {
   schema: SCHEMA_CODES,
   provider: PROVIDER_CODES,
   runtime: RUNTIME_CODES,
+  review: REVIEW_CODES,
 };
 
 export const CATALOG: Readonly<Record<string, CodeInfo>> = Object.assign({}, ...Object.values(FRAGMENTS));
