@@ -19,7 +19,10 @@ export class EditorPane {
   }
   /** The text Monaco shows (visible lines only), with non-breaking spaces normalised. */
   async visibleText(): Promise<string> {
-    const lines = await this.root.locator('.view-line').allTextContents();
+    // Monaco reuses line elements out of order: sort them by their vertical position.
+    const lines = await this.root
+      .locator('.view-line')
+      .evaluateAll((els) => els.map((e) => [parseFloat((e as HTMLElement).style.top) || 0, e.textContent ?? ''] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]));
     return lines.join('\n').replace(/\u00a0/g, ' ');
   }
   markers(kind: 'error' | 'warning' | 'info' = 'error'): Locator {

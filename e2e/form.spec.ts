@@ -9,7 +9,7 @@ test.describe('form editor', () => {
     await expect(form).toBeVisible();
     // routes[1] (the API route): set its priority.
     const route2 = form.getByRole('group', { name: 'route 2' }).locator('xpath=..');
-    const priority = route2.getByLabel('priority', { exact: true });
+    const priority = route2.getByLabel('priority', { exact: true }).first();
     await priority.fill('250');
     await priority.press('Enter');
     await expect(editor.line('priority: 250')).toBeVisible();
@@ -17,8 +17,8 @@ test.describe('form editor', () => {
     await expect(editor.line('# The API lives under /api')).toBeVisible();
     // Add a middleware reference to the first route.
     const route1 = form.getByRole('group', { name: 'route 1' }).locator('xpath=..');
-    await route1.getByRole('button', { name: 'Add middleware' }).click();
-    const newName = route1.getByRole('group', { name: 'middleware 2' }).locator('xpath=..').getByLabel('name', { exact: true });
+    await route1.getByRole('button', { name: 'Add middleware' }).first().click();
+    const newName = route1.getByRole('group', { name: 'middleware 2' }).first().locator('xpath=..').getByLabel('name', { exact: true });
     await newName.fill('office-only');
     await newName.press('Enter');
     await expect(editor.line('- name: office-only').first()).toBeVisible();

@@ -23,9 +23,11 @@ test.describe('foundation', () => {
     await openExample();
     // A new first route: `- ` right under `routes:`, then ask for completion inside routes[0].
     await editor.cursorAtEndOf('routes:');
+    // Monaco indents the new line under `routes:`; the space after `-` must survive (React Flow's
+    // global Space handler once swallowed it).
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.type('    - ma');
+    await page.keyboard.type('- ma');
+    await expect(editor.line('- ma')).toBeVisible();
     await page.keyboard.press('Control+Space');
     const suggest = page.locator('.suggest-widget');
     await expect(suggest).toBeVisible();

@@ -35,6 +35,7 @@ test.describe('performance', () => {
     });
 
     const samples: number[] = [];
+    await page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name: /\/app-0\b/ }).click();
     await editor.cursorAtEndOf('name: app-0');
     for (let i = 0; i < 5; i++) {
       const before = await page.getByRole('status').filter({ hasText: /analysed in|analysing/ }).textContent();

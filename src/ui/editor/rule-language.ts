@@ -54,7 +54,7 @@ export function setCompletionTarget(target: TraefikTarget): void {
 export function registerRuleLanguage(monaco: typeof Monaco): void {
   // Keys from our schema, found by indentation so it works while the YAML is half typed.
   monaco.languages.registerCompletionItemProvider('yaml', {
-    triggerCharacters: [' '],
+    
     provideCompletionItems(model, position) {
       const offset = model.getOffsetAt(position);
       const result = completeKeys(model.getValue(), offset, completionTarget);

@@ -123,6 +123,13 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
             const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
             if (e.key === 'Enter' && id && byId.get(id)) onSelectNode(byId.get(id)!);
           }}
+          // React Flow listens for these keys on the whole document and ignores only <input>/<textarea>
+          // targets; Monaco types through an EditContext <div>, so Space (pan) ate every space typed.
+          panActivationKeyCode={null}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          zoomActivationKeyCode={null}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} size={1} />
