@@ -1,19 +1,10 @@
+import { prng as mulberry32 } from '../src/core/prng.ts';
 /**
  * A generator of realistic IngressRoute workspaces for benchmarks and scale tests: N IngressRoutes
  * across many namespaces, 1–4 routes each with varied rules, middlewares, weighted services, TLS
  * options, plus the Middlewares, TraefikServices, TLSOptions and Services they reference.
  * Deterministic for a seed.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEGMENTS = ['api', 'users', 'orders', 'billing', 'search', 'static', 'admin', 'v1', 'v2', 'reports', 'auth', 'files'];
 

@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCommand } from './diff.ts';
-import type { Io } from './io.ts';
+import { captureIo } from './test-io.ts';
 
-function capture(stdin = ''): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readStdin: () => stdin,
-  };
-  return io;
-}
+const capture = captureIo;
 
 const dir = mkdtempSync(join(tmpdir(), 'irs-diff-'));
 const example = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');

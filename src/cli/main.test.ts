@@ -3,24 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './main.ts';
-import type { Io } from './io.ts';
+import { captureIo } from './test-io.ts';
 
 const EXAMPLE = new URL('../../public/examples/default.yaml', import.meta.url).pathname;
 
-function capture(stdin = ''): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readStdin: () => stdin,
-  };
-  return io;
-}
+const capture = captureIo;
 
 function tmp(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'irs-'));

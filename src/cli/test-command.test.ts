@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testCommand } from './commands.ts';
-import type { Io } from './io.ts';
+import { captureIo } from './test-io.ts';
 
-function capture(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-    readStdin: () => '',
-  };
-  return io;
-}
+const capture = captureIo;
 
 const dir = mkdtempSync(join(tmpdir(), 'irs-test-'));
 const example = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');

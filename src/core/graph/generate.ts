@@ -1,14 +1,6 @@
 import type { Graph, GraphNode } from './types.ts';
+import { prng } from '../prng.ts';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A generated 4-column graph of about `n` nodes with hub nodes (one entryPoint and a few middlewares

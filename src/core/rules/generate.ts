@@ -1,16 +1,6 @@
+import { prng as rng } from '../prng.ts';
 // No Traefik counterpart: deterministic rule generator for the benchmark and property tests.
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
 const SEGMENTS = ['api', 'users', 'orders', 'v1', 'v2', 'static', 'admin', 'health'];

@@ -2,23 +2,7 @@
 // for many IngressRoutes) and of requests against them, for benchmarks (bench/) and property tests.
 import type { DynamicConfig, DynamicMiddleware, DynamicRouter, DynamicService } from '../types.ts';
 import type { SimRequest } from './verdict.ts';
-
-/**
- * mulberry32: a small deterministic PRNG in [0, 1).
- *
- * @example
- * const rnd = prng(42); rnd() // 0.6011…
- */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.ts';
 
 const PATHS = ['/api', '/app', '/static', '/v1', '/v2', '/admin', '/shop', '/blog', '/auth', '/img'];
 
