@@ -9,11 +9,11 @@ export class EditorPane {
   async ready(): Promise<void> {
     await expect(this.root.locator('.view-lines')).toBeVisible();
   }
-  line(text: string): Locator {
+  line(text: string | RegExp): Locator {
     return this.root.locator('.view-line', { hasText: text }).first();
   }
   /** Puts the cursor at the end of the first visible line containing `text`. */
-  async cursorAtEndOf(text: string): Promise<void> {
+  async cursorAtEndOf(text: string | RegExp): Promise<void> {
     await this.line(text).click();
     await this.page.keyboard.press('End');
   }

@@ -29,7 +29,8 @@ test.describe('graph', () => {
     const graph = page.getByRole('figure', { name: 'Routing graph' });
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop/shop-web#1' })).toHaveCount(1);
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop-strip-api' })).toHaveCount(1);
-    await expect(graph.locator('.gstate-dim').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(1);
+    await expect(graph.locator('.gstate-loser').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(1);
+    await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(0);
   });
 
   test('SVG export downloads the whole graph with every label', async ({ page, openExample }) => {

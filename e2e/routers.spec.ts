@@ -23,6 +23,7 @@ test.describe('routers table and settings', () => {
 
   test('a broken middleware reference shows a marker, a problem and a fix hint', async ({ page, openExample, editor, problems }) => {
     await openExample();
+    await page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name: /shop\/shop-admin/ }).click();
     await editor.cursorAtEndOf('- name: office-only');
     await page.keyboard.type('-typo');
     const problem = problems.item(/office-only-typo/);

@@ -11,7 +11,7 @@ test.describe('simulator', () => {
     const ranking = verdict.locator('table.ranking tbody tr');
     await expect(ranking.filter({ hasText: 'winner' })).toHaveCount(1);
     // The storefront route matched too but lost on priority; the admin route failed on its Host leaf.
-    await expect(ranking.filter({ hasText: 'shop-shop-admin-' })).toContainText(/Host/);
+    await expect(ranking.filter({ hasText: 'shop-shop-admin-' })).toContainText(/host `admin\.shop\.example\.com`/i);
     await expect(ranking.filter({ hasText: 'shop-shop-admin-' })).toContainText('not-matched');
     await expect(verdict.getByTestId('tls-option')).toHaveText('shop-modern-tls@kubernetescrd');
     await expect(verdict.getByTestId('upstream-url')).toContainText('/orders?page=2');

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useStudio } from '../store/index.ts';
 import { selectResources } from '../store/selectors.ts';
 import type { ResourceSummary } from '../core/analyze.ts';
@@ -16,20 +16,41 @@ const KIND_SHORT: Record<string, string> = {
 };
 
 /** Every resource of the workspace as kind + namespace/name; a click selects its range in the editor. */
+const PAGE = 400;
+
 export function Outline() {
   const resources = useStudio(selectResources);
   const selectedId = useStudio((s) => s.selection?.resourceId);
+  const [limit, setLimit] = useState(PAGE);
+  const [filter, setFilter] = useState('');
+  const q = filter.trim().toLowerCase();
+  const matching = q ? resources.filter((r) => `${r.kind} ${r.namespace}/${r.name}`.toLowerCase().includes(q)) : resources;
+  // Keep the selected resource listed even beyond the page.
+  const page = matching.slice(0, limit);
+  const selected = selectedId && !page.some((r) => r.id === selectedId) ? matching.find((r) => r.id === selectedId) : undefined;
   return (
     <nav className="outline" aria-label="Resources">
       <h2 className="pane-title">Resources <span className="muted">{resources.length}</span></h2>
+      {resources.length > 30 && (
+        <input className="outline-filter" type="search" placeholder="Filter resources" aria-label="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      )}
       <ul role="list">
-        {resources.map((r) => (
+        {page.map((r) => (
           <OutlineItem key={r.id} resource={r} selected={r.id === selectedId} />
         ))}
+        {selected && <OutlineItem key={selected.id} resource={selected} selected />}
       </ul>
+      {matching.length > limit && (
+        <button type="button" className="more" onClick={() => setLimit(limit + PAGE)}>
+          Show more ({matching.length - limit} not shown)
+        </button>
+      )}
     </nav>
   );
 }
+
+const same = (a: { resource: ResourceSummary; selected: boolean }, b: { resource: ResourceSummary; selected: boolean }) =>
+  a.selected === b.selected && JSON.stringify(a.resource) === JSON.stringify(b.resource);
 
 const OutlineItem = memo(function OutlineItem({ resource: r, selected }: { resource: ResourceSummary; selected: boolean }) {
   const onClick = () => {
@@ -61,4 +82,4 @@ const OutlineItem = memo(function OutlineItem({ resource: r, selected }: { resou
       </button>
     </li>
   );
-});
+}, same);

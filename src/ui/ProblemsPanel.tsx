@@ -5,6 +5,7 @@ import { lineIndexFor } from '../core/line-cache.ts';
 import type { Diagnostic, Severity } from '../core/types.ts';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const MAX_LISTED = 300;
 
 interface Group {
   key: string;
@@ -23,8 +24,11 @@ export function ProblemsPanel() {
   const codes = useMemo(() => [...new Set(diagnostics.map((d) => d.code))].sort(), [diagnostics]);
   const groups = useMemo(() => {
     const out = new Map<string, Group>();
+    let listed = 0;
     for (const d of diagnostics) {
       if (!shown[d.severity] || (code && d.code !== code)) continue;
+      // Thousands of rows would freeze the page; the filters narrow the list.
+      if (++listed > MAX_LISTED) break;
       const text = files.find((f) => f.name === d.file)?.text ?? '';
       const { line, column } = lineIndexFor(text).positionAt(d.range.start);
       const r = resourceAt(resources, d.file, d.range.start);
@@ -63,6 +67,9 @@ export function ProblemsPanel() {
       </header>
       <div className="problems-list" role="list">
         {groups.length === 0 && <p className="empty">No problems{diagnostics.length ? ' match the filter' : ''}.</p>}
+        {diagnostics.length > MAX_LISTED && (
+          <p className="empty">Showing the first {MAX_LISTED} of {diagnostics.length} problems: filter by severity or code to see the others.</p>
+        )}
         {groups.map((g) => (
           <div key={g.key} className="problem-group" role="group" aria-label={g.title}>
             <div className="problem-group-title">{g.title}</div>

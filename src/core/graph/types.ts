@@ -1,39 +1,86 @@
+/**
+ * The graph the graph pane, the SVG export and the simulator highlight share: nodes in five fixed
+ * columns (entryPoints, routers, middlewares, services, backends) and the edges of every router's path.
+ */
 import type { Origin } from '../types.ts';
 
 export type GraphNodeKind = 'entryPoint' | 'router' | 'middleware' | 'service' | 'backend' | 'missing';
 
+/** 0 entryPoints, 1 routers, 2 middlewares, 3 services (TraefikService children too), 4 backends. */
+export type GraphColumn = 0 | 1 | 2 | 3 | 4;
+
+export const COLUMN = { entryPoint: 0, router: 1, middleware: 2, service: 3, backend: 4 } as const;
+
+export interface NodeBadges {
+  errors: number;
+  warnings: number;
+  /** Routers: the TLS option the router uses (`default`, `shop-modern@kubernetescrd`). */
+  tls?: string;
+  /** Routers: what Traefik sorts by (the configured priority, or the rule's length). */
+  priority?: number;
+  /** Middlewares and services: how many routers' paths go through the node. */
+  usage?: number;
+  /** Routers Traefik would not serve (see `fullText` for why). */
+  disabled?: boolean;
+  /** Collapsed IngressRoutes: the number of routes folded into the node. */
+  routes?: number;
+}
+
 export interface GraphNode {
-  /** Stable: derived from Traefik names, so an edit elsewhere does not change it. */
+  /** Stable: derived from Traefik names (`router:<name>`, `middleware:<name>`…), so an edit elsewhere
+   * does not change it. */
   id: string;
-  /** 0 entryPoints, 1 routes, 2 middlewares, 3 services, 4 child services, 5 backends. */
-  column: number;
+  column: GraphColumn;
   kind: GraphNodeKind;
   label: string;
-  /** A short second line: the rule, `stripPrefix /api`, `:8080 http`. */
+  /** A short second line: the rule (shortened), `stripPrefix /api`, `http · 2 servers`. */
   detail: string;
-  /** The full text shown on hover. */
+  /** Everything the node stands for, shown on hover (the full rule, why it is not served…). */
   fullText: string;
-  badges: { errors: number; warnings: number; tls?: string; priority?: number; usage?: number; disabled?: boolean; weight?: string };
-  /** For routers: the IngressRoute (resource id) they belong to. */
+  badges: NodeBadges;
+  /** Routers: the IngressRoute (resource id) they come from; routes of one IngressRoute stay together. */
   group?: string;
+  /** Routers: `namespace/name` of their IngressRoute, for the group's label. */
+  groupLabel?: string;
+  /** Routers: the IngressRoute's namespace (filters, and grouping by namespace). */
   namespace?: string;
-  /** Hosts of a router's rule (filters). */
+  /** Routers: the hosts of the rule (host filter). */
   hosts?: string[];
+  /** Routers: their entryPoints (entryPoint filter). */
   entryPoints?: string[];
+  /** Where the node is defined in the YAML (click → reveal in the editor). */
   origin?: Origin;
   /** Routers whose path includes this node. */
   routerNames: string[];
+  /** Identity for the layout when the id is not stable across edits: a router's name hashes its match,
+   * so a router is also known by its IngressRoute and route index. Defaults to `id`. */
+  layoutKey?: string;
+  /** Missing nodes: what the dangling reference was meant to be. */
+  missing?: 'middleware' | 'service';
+  /** Defined by another provider (`auth@file`, `api@internal`): assumed to exist. */
+  external?: boolean;
 }
 
+export type GraphEdgeKind = 'entry' | 'chain' | 'service' | 'child' | 'mirror' | 'fallback' | 'errors' | 'server' | 'parent';
+
 export interface GraphEdge {
+  /** `${source}->${target}`: one edge per pair, shared by every router whose path uses it. */
   id: string;
   source: string;
   target: string;
+  kind: GraphEdgeKind;
   /** Routers whose path uses this edge. */
   routers: string[];
-  /** Weight (weighted services) or percent (mirrors) label. */
+  /** Middleware edges: 1-based position of the target in the (expanded) chain, when every router
+   * agrees on it. */
+  order?: number;
+  /** Weighted / highestRandomWeight children: the configured weight and its share of the parent. */
+  weight?: number;
+  /** Mirrors: the mirrored percentage; weighted children: the share of the parent (0–100). */
+  percent?: number;
+  /** A short text drawn on the edge: `w 9 · 90%`, `mirror 10%`, `fallback`. */
   label?: string;
-  /** Edges from a node tied to many routers: hidden on large graphs unless selected. */
+  /** Edges of a node tied to many routers: hidden on large graphs unless a path lights them. */
   hub?: boolean;
 }
 
@@ -49,10 +96,29 @@ export interface NodeBox {
   height: number;
 }
 
+/** The frame around the routes of one IngressRoute (its label and collapse button sit on top). */
+export interface GroupBox extends NodeBox {
+  id: string;
+  label: string;
+  namespace: string;
+  collapsed: boolean;
+}
+
+export interface LayoutLayer {
+  column: GraphColumn;
+  x: number;
+  /** Node ids top to bottom. */
+  ids: string[];
+}
+
 export interface Layout {
   positions: Record<string, NodeBox>;
-  /** Node ids per column, top to bottom: kept to make the next layout stable. */
+  /** Layout keys per layer, top to bottom: what the next layout keeps to stay stable. */
   order: string[][];
+  /** Layers left to right. A column is one layer, or several when edges run inside it (a middleware
+   * chain, a TraefikService and its children): those become sub-columns so every edge points right. */
+  layers: LayoutLayer[];
+  groups: GroupBox[];
   width: number;
   height: number;
 }

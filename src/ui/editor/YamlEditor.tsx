@@ -84,7 +84,8 @@ export default function YamlEditor() {
       }),
       editor.onDidChangeCursorPosition((e) => {
         const model = editor.getModel();
-        if (!model || e.source === 'api') return;
+        // Only the user's own cursor moves select: edits from the form or the model move it too.
+        if (!model || (e.source !== 'mouse' && e.source !== 'keyboard')) return;
         const state = useStudio.getState();
         const file = decodeURIComponent(model.uri.path.slice(1));
         const r = resourceAt(state.analysis?.summary.resources ?? [], file, model.getOffsetAt(e.position));

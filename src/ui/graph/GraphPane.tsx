@@ -9,6 +9,13 @@ import type { Highlight } from './highlight.ts';
 
 const nodeTypes = { studio: StudioNode };
 const LARGE = 400;
+const AUTO_FILTER = 600;
+
+function busiestNamespace(graph: Graph): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
 
 export interface GraphPaneProps {
   graph: Graph;
@@ -32,7 +39,13 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
 
-  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), filter), [graph, collapsed, filter]);
+  const [showAll, setShowAll] = useState(false);
+  // Thousands of nodes take seconds to render: a large graph opens on one namespace until the user
+  // filters or asks for everything.
+  const unfiltered = !filter.entryPoint && !filter.namespace && !filter.host && !filter.text;
+  const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
+  const effective = autoNamespace ? { ...filter, namespace: autoNamespace } : filter;
+  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), effective), [graph, collapsed, effective.namespace, effective.entryPoint, effective.host, effective.text]);
   const shownLayout = useMemo(() => (shown === graph ? layout : layoutGraph(shown, layout)), [shown, graph, layout]);
   const byId = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
 
@@ -101,6 +114,12 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   return (
     <div className="graph-pane">
       <GraphToolbar graph={graph} layout={layout} filter={filter} onFilter={setFilter} collapsed={collapsed} onExpandAll={() => setCollapsed(new Set())} shownCount={shown.nodes.length} />
+      {autoNamespace && (
+        <p className="notice graph-notice" role="status">
+          Large graph ({graph.nodes.length} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
+          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (slow).
+        </p>
+      )}
       <div className="graph-canvas" aria-label="Routing graph" role="figure">
         <ReactFlow
           nodes={nodes}
