@@ -129,7 +129,7 @@ test.describe('files in and out', () => {
   test('a reload restores unsaved work', async ({ page, openExample, editor }) => {
     await openExample();
     await page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name: /platform\/status/ }).click();
-    await editor.cursorAtEndOf(/name: status$/);
+    await editor.cursorAtEndOf(/name:\s+status$/);
     await page.keyboard.type('-page');
     await expect(page.getByRole('navigation', { name: 'Resources' })).toContainText('platform/status-page');
     await page.reload();

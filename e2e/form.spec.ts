@@ -18,7 +18,10 @@ test.describe('form editor', () => {
     // Add a middleware reference to the first route.
     const route1 = form.getByRole('group', { name: 'route 1' }).locator('xpath=..');
     await route1.getByRole('button', { name: 'Add middleware' }).first().click();
-    const newName = route1.getByRole('group', { name: 'middleware 2' }).first().locator('xpath=..').getByLabel('name', { exact: true });
+    await expect(route1.getByRole('group', { name: 'middleware 2' })).toHaveCount(1);
+    // Route 1's name fields: middleware 1, the new middleware 2, then its service.
+    const newName = route1.getByRole('combobox', { name: 'name', exact: true }).nth(1);
+    await expect(newName).toHaveValue('');
     await newName.fill('office-only');
     await newName.press('Enter');
     await expect(editor.line('- name: office-only').first()).toBeVisible();

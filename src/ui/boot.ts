@@ -39,4 +39,10 @@ export async function bootWorkspace(): Promise<void> {
     const text = await loadExample(name);
     if (text !== null) state.replaceWorkspace([{ name: `${name === DEFAULT_EXAMPLE ? 'example' : name}.yaml`, text }]);
   }
+  // The example has been loaded into the autosaved workspace: a reload must restore the user's edits,
+  // not load the example again.
+  if (example) {
+    params.delete('example');
+    history.replaceState(null, '', location.pathname + (params.size ? `?${params}` : '') + location.hash);
+  }
 }

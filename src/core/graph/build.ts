@@ -1,195 +1,299 @@
 /**
- * Dynamic configuration → graph: entryPoints → routers → middlewares (in chain order) → services →
- * child services → backends. A middleware or service shared by many routers is one node; a
- * reference that does not resolve becomes a dashed "missing" node rather than a missing edge.
+ * Dynamic configuration → graph: entryPoint → router → middlewares in chain order → service →
+ * TraefikService children → backends (server URLs). A middleware or service shared by many routers is
+ * one node with a usage count; a reference that does not resolve becomes a dashed "missing" node, not a
+ * missing edge. Chain middlewares are drawn as the chain node followed by its members in order (the
+ * request really passes through each member), so a route's path reads left to right as Traefik runs it.
  */
 import { parseDomains } from '../rules/index.ts';
-import type { Diagnostic, DynamicConfig, DynamicRouter, Resource } from '../types.ts';
-import type { Graph, GraphEdge, GraphNode } from './types.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter, Origin, Resource } from '../types.ts';
+import { DiagnosticCounter, foreignProvider, middlewareDetail, plainName, serviceDetail, serviceLabel, shorten } from './details.ts';
+import { collapseGroups } from './filter.ts';
+import { COLUMN, type Graph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types.ts';
 
-const MAX_COLUMN = 5;
+/** An edge whose source fans out to (or target gathers) more than this many edges is a hub edge. */
+export const HUB_DEGREE = 24;
 
-function short(text: string, max = 60): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+export interface BuildOptions {
+  /** IngressRoute resource ids whose routes are drawn as one node. */
+  collapsed?: readonly string[];
 }
 
-function plain(name: string): string {
-  return name.endsWith('@kubernetescrd') ? name.slice(0, -'@kubernetescrd'.length) : name;
-}
+type EdgeExtra = Pick<GraphEdge, 'order' | 'weight' | 'percent' | 'label'>;
 
-/** The key setting of a middleware, for its node: `stripPrefix /api`. */
-export function middlewareDetail(type: string, config: Record<string, unknown>): string {
-  const first = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : v === undefined ? '' : String(v));
-  switch (type) {
-    case 'stripPrefix':
-      return `stripPrefix ${first(config['prefixes'])}`;
-    case 'stripPrefixRegex':
-      return `stripPrefixRegex ${first(config['regex'])}`;
-    case 'addPrefix':
-      return `addPrefix ${first(config['prefix'])}`;
-    case 'replacePath':
-      return `replacePath ${first(config['path'])}`;
-    case 'replacePathRegex':
-      return `replacePathRegex ${first(config['regex'])} → ${first(config['replacement'])}`;
-    case 'redirectScheme':
-      return `redirectScheme ${first(config['scheme'])}${config['permanent'] ? ' (permanent)' : ''}`;
-    case 'redirectRegex':
-      return `redirectRegex → ${first(config['replacement'])}`;
-    case 'ipAllowList':
-    case 'ipWhiteList':
-      return `${type} ${first(config['sourceRange'])}`;
-    case 'basicAuth':
-      return `basicAuth secret ${first(config['secret'])}`;
-    case 'chain':
-      return `chain: ${first((config['middlewares'] as string[] | undefined)?.map(plain))}`;
-    case 'rateLimit':
-      return `rateLimit avg ${first(config['average'])} burst ${first(config['burst'])}`;
-    case 'forwardAuth':
-      return `forwardAuth ${first(config['address'])}`;
-    case 'errors':
-      return `errors ${first(config['status'])}`;
-    default:
-      return type;
+class Builder {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  private readonly nodeRouters = new Map<string, Set<string>>();
+  private readonly edgeRouters = new Map<string, Set<string>>();
+  private readonly orders = new Map<string, number | null>();
+  private readonly counter: DiagnosticCounter;
+  private readonly resources: Map<string, Resource>;
+  private readonly layoutKeys = new Set<string>();
+
+  constructor(
+    private readonly config: DynamicConfig,
+    resources: readonly Resource[],
+    diagnostics: readonly Diagnostic[],
+  ) {
+    this.counter = new DiagnosticCounter(diagnostics);
+    this.resources = new Map(resources.map((r) => [r.id, r]));
   }
-}
 
-function counts(diagnostics: readonly Diagnostic[], file: string, start: number, end: number) {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    if (d.file !== file || d.range.start < start || d.range.start > end) continue;
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
+  private counts(origin: Origin | undefined) {
+    return origin ? this.counter.count(origin.file, origin.range.start, origin.range.end) : { errors: 0, warnings: 0 };
   }
-  return { errors, warnings };
+
+  private add(node: Omit<GraphNode, 'routerNames'>, router: string | undefined): GraphNode {
+    let n = this.nodes.get(node.id);
+    if (!n) {
+      this.nodes.set(node.id, (n = { ...node, routerNames: [] }));
+      this.nodeRouters.set(node.id, new Set());
+    }
+    if (router !== undefined) this.nodeRouters.get(node.id)!.add(router);
+    return n;
+  }
+
+  private touch(id: string, router: string): void {
+    this.nodeRouters.get(id)?.add(router);
+  }
+
+  edge(source: string, target: string, kind: GraphEdgeKind, router: string | undefined, extra: EdgeExtra = {}): void {
+    const id = `${source}->${target}`;
+    let e = this.edges.get(id);
+    if (!e) {
+      const { order: _order, ...rest } = extra;
+      this.edges.set(id, (e = { id, source, target, kind, routers: [], ...rest }));
+      this.edgeRouters.set(id, new Set());
+    }
+    if (extra.order !== undefined) {
+      // The same hop at different chain positions for different routers has no single order to show.
+      const seen = this.orders.get(id);
+      this.orders.set(id, seen === undefined || seen === extra.order ? extra.order : null);
+    }
+    if (router !== undefined) this.edgeRouters.get(id)!.add(router);
+  }
+
+  routerLabel(r: DynamicRouter): { label: string; groupLabel: string; namespace: string } {
+    const owner = this.resources.get(r.origin.resourceId);
+    if (!owner) return { label: plainName(r.name), groupLabel: r.origin.resourceId, namespace: '' };
+    const groupLabel = `${owner.metadata.namespace}/${owner.metadata.name}`;
+    return { label: `${groupLabel}#${r.origin.routeIndex ?? 0}`, groupLabel, namespace: owner.metadata.namespace };
+  }
+
+  router(r: DynamicRouter): void {
+    const { label, groupLabel, namespace } = this.routerLabel(r);
+    const origin = r.origin;
+    let layoutKey: string | undefined = `route:${origin.resourceId}#${origin.routeIndex ?? 0}`;
+    if (this.layoutKeys.has(layoutKey)) layoutKey = undefined; // entryPoint-model copies share a route
+    else this.layoutKeys.add(layoutKey);
+    const fullText = [
+      r.name,
+      `rule: ${r.rule}`,
+      `priority ${r.effectivePriority}${r.priority === 0 ? ' (rule length)' : ''}`,
+      r.entryPoints.length ? `entryPoints: ${r.entryPoints.join(', ')}` : '',
+      r.tls ? `TLS option ${r.tls.resolvedOptions}${r.tls.certResolver ? `, certResolver ${r.tls.certResolver}` : ''}` : '',
+      r.middlewares.length ? `middlewares: ${r.middlewares.map(plainName).join(' → ')}` : '',
+      r.service ? `service: ${plainName(r.service)}` : '',
+      r.disabled ? `not served: ${r.disabled.reason}` : '',
+    ].filter(Boolean);
+    const node: Omit<GraphNode, 'routerNames'> = {
+      id: `router:${r.name}`,
+      column: COLUMN.router,
+      kind: 'router',
+      label,
+      detail: shorten(r.rule),
+      fullText: fullText.join('\n'),
+      badges: { ...this.counts(origin), priority: r.effectivePriority, ...(r.tls ? { tls: r.tls.resolvedOptions } : {}), ...(r.disabled ? { disabled: true } : {}) },
+      group: origin.resourceId,
+      groupLabel,
+      namespace,
+      hosts: parseDomains(r.rule),
+      entryPoints: r.entryPoints,
+      origin,
+      ...(layoutKey ? { layoutKey } : {}),
+    };
+    const id = this.add(node, r.name).id;
+    for (const ep of r.entryPoints) {
+      const epId = `entryPoint:${ep}`;
+      this.add({ id: epId, column: COLUMN.entryPoint, kind: 'entryPoint', label: ep, detail: '', fullText: `entryPoint ${ep}`, badges: { errors: 0, warnings: 0 } }, r.name);
+      this.edge(epId, id, 'entry', r.name);
+    }
+    const last = this.middlewares(r.middlewares, r.name, id, { n: 0 }, new Set());
+    if (r.service) this.edge(last, this.service(r.service, r.name, new Set()), 'service', r.name);
+  }
+
+  /** Adds the chain `names` after node `prev`; returns the last node of the chain. */
+  middlewares(names: readonly string[], router: string | undefined, prev: string, position: { n: number }, stack: Set<string>): string {
+    for (const name of names) {
+      const id = this.middleware(name, router);
+      position.n++;
+      this.edge(prev, id, 'chain', router, { order: position.n });
+      prev = this.follow(name, id, router, position, stack);
+    }
+    return prev;
+  }
+
+  /** What a middleware leads to: a chain's members in order, an errors middleware's error-page service. */
+  follow(name: string, id: string, router: string | undefined, position: { n: number }, stack: Set<string>): string {
+    const mw = this.config.middlewares[name];
+    let last = id;
+    if (mw?.type === 'chain' && Array.isArray(mw.config['middlewares']) && !stack.has(name)) {
+      stack.add(name);
+      last = this.middlewares(mw.config['middlewares'].map(String), router, id, position, stack);
+      stack.delete(name);
+    }
+    if (mw?.type === 'errors' && typeof mw.config['service'] === 'string') {
+      this.edge(id, this.service(mw.config['service'], router, new Set()), 'errors', router, { label: 'errors' });
+    }
+    return last;
+  }
+
+  middleware(name: string, router: string | undefined): string {
+    const mw = this.config.middlewares[name];
+    if (mw) {
+      const body = shorten(JSON.stringify(mw.config), 400);
+      return this.add(
+        { id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: plainName(name), detail: middlewareDetail(mw.type, mw.config), fullText: `${mw.type} middleware ${name}\n${body}`, badges: this.counts(mw.origin), origin: mw.origin },
+        router,
+      ).id;
+    }
+    const provider = foreignProvider(name);
+    if (provider) {
+      return this.add({ id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: name, detail: `from the ${provider} provider`, fullText: `middleware ${name}: defined by the ${provider} provider, outside this workspace (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+    }
+    return this.missing(name, 'middleware', router);
+  }
+
+  missing(name: string, what: 'middleware' | 'service', router: string | undefined): string {
+    const column = what === 'middleware' ? COLUMN.middleware : COLUMN.service;
+    return this.add({ id: `missing:${what}:${name}`, column, kind: 'missing', label: plainName(name), detail: `${what} not found`, fullText: `${what} ${name} is referenced but not defined: Traefik does not serve the routers that use it`, badges: { errors: 0, warnings: 0 }, missing: what }, router).id;
+  }
+
+  /** The service `name` and everything below it, on `router`'s path. */
+  service(name: string, router: string | undefined, stack: Set<string>): string {
+    const svc = this.config.services[name];
+    if (!svc) {
+      const provider = foreignProvider(name);
+      if (!provider) return this.missing(name, 'service', router);
+      const detail = provider === 'internal' ? 'Traefik internal service' : `from the ${provider} provider`;
+      return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: name, detail, fullText: `service ${name}: ${detail} (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+    }
+    const id = `service:${name}`;
+    const owner = this.config.routers[name];
+    const label = svc.type !== 'loadBalancer' && owner ? `${this.routerLabel(owner).label} services` : serviceLabel(svc);
+    const servers = svc.type === 'loadBalancer' ? svc.servers.slice(0, 6).map((s) => `  ${s.url} (${s.source})`) : [];
+    const layoutKey = owner ? `service-of:route:${owner.origin.resourceId}#${owner.origin.routeIndex ?? 0}` : undefined;
+    const known = this.nodes.has(id);
+    this.add(
+      { id, column: COLUMN.service, kind: 'service', label, detail: serviceDetail(svc), fullText: [`${svc.type} service ${name}`, ...servers].join('\n'), badges: this.counts(svc.origin), ...(svc.origin ? { origin: svc.origin } : {}), ...(layoutKey && !this.layoutKeys.has(layoutKey) ? { layoutKey } : {}) },
+      router,
+    );
+    if (!known && layoutKey) this.layoutKeys.add(layoutKey);
+    if (stack.has(name)) return id; // a cycle: Traefik rejects it; draw the back edge once and stop
+    stack.add(name);
+    switch (svc.type) {
+      case 'loadBalancer':
+        for (const s of svc.servers) {
+          const bid = `backend:${s.url}`;
+          const detail = s.source === 'assumed' ? 'assumed address' : `from ${s.source}${s.fenced ? ' (fenced)' : ''}`;
+          this.add({ id: bid, column: COLUMN.backend, kind: 'backend', label: s.url, detail, fullText: `${s.url}\n${detail}`, badges: { errors: 0, warnings: 0 } }, router);
+          this.edge(id, bid, 'server', router);
+        }
+        break;
+      case 'weighted':
+      case 'highestRandomWeight': {
+        const total = svc.services.reduce((sum, c) => sum + Math.max(0, c.weight), 0);
+        for (const c of svc.services) {
+          const percent = total > 0 ? Math.round((Math.max(0, c.weight) / total) * 1000) / 10 : 0;
+          this.edge(id, this.service(c.name, router, stack), 'child', router, { weight: c.weight, percent, label: `w ${c.weight} · ${percent}%` });
+        }
+        break;
+      }
+      case 'mirroring':
+        this.edge(id, this.service(svc.service, router, stack), 'child', router, { label: 'main' });
+        for (const m of svc.mirrors) this.edge(id, this.service(m.name, router, stack), 'mirror', router, { percent: m.percent, label: `mirror ${m.percent}%` });
+        break;
+      case 'failover':
+        this.edge(id, this.service(svc.service, router, stack), 'child', router, { label: 'primary' });
+        this.edge(id, this.service(svc.fallback, router, stack), 'fallback', router, { label: 'fallback' });
+        break;
+    }
+    stack.delete(name);
+    return id;
+  }
+
+  /** parentRefs: a child router is reached through its parents (and their entryPoints). */
+  parents(r: DynamicRouter): void {
+    for (const p of r.parentRefs) {
+      const parentId = `router:${p}`;
+      if (!this.nodes.has(parentId)) continue;
+      this.touch(parentId, r.name);
+      this.edge(parentId, `router:${r.name}`, 'parent', r.name);
+      for (const ep of this.config.routers[p]?.entryPoints ?? []) {
+        this.touch(`entryPoint:${ep}`, r.name);
+        this.edge(`entryPoint:${ep}`, parentId, 'entry', r.name);
+      }
+    }
+  }
+
+  /** Middlewares and services no router uses still get a node (usage 0): a reviewer wants to see them. */
+  unused(): void {
+    for (const name of Object.keys(this.config.middlewares)) {
+      if (!this.nodes.has(`middleware:${name}`)) this.follow(name, this.middleware(name, undefined), undefined, { n: 0 }, new Set());
+    }
+    const children = new Set<string>();
+    for (const s of Object.values(this.config.services)) {
+      if (s.type === 'weighted' || s.type === 'highestRandomWeight') s.services.forEach((c) => children.add(c.name));
+      else if (s.type === 'mirroring') [s.service, ...s.mirrors.map((m) => m.name)].forEach((c) => children.add(c));
+      else if (s.type === 'failover') [s.service, s.fallback].forEach((c) => children.add(c));
+    }
+    for (const name of Object.keys(this.config.services)) {
+      if (!children.has(name) && !this.nodes.has(`service:${name}`)) this.service(name, undefined, new Set());
+    }
+  }
+
+  finish(): Graph {
+    for (const [id, set] of this.nodeRouters) this.nodes.get(id)!.routerNames = [...set];
+    for (const [id, set] of this.edgeRouters) this.edges.get(id)!.routers = [...set];
+    for (const [id, order] of this.orders) if (order !== null) this.edges.get(id)!.order = order;
+    const out = new Map<string, number>();
+    const into = new Map<string, number>();
+    for (const e of this.edges.values()) {
+      out.set(e.source, (out.get(e.source) ?? 0) + 1);
+      into.set(e.target, (into.get(e.target) ?? 0) + 1);
+    }
+    for (const e of this.edges.values()) {
+      if ((out.get(e.source) ?? 0) > HUB_DEGREE || (into.get(e.target) ?? 0) > HUB_DEGREE) e.hub = true;
+    }
+    const weightIn = new Map<string, GraphEdge[]>();
+    for (const e of this.edges.values()) if (e.weight !== undefined) weightIn.set(e.target, [...(weightIn.get(e.target) ?? []), e]);
+    for (const n of this.nodes.values()) {
+      if (n.kind === 'router') continue;
+      n.badges.usage = n.routerNames.length;
+      if (n.kind === 'entryPoint') n.detail = `${n.routerNames.length} route${n.routerNames.length === 1 ? '' : 's'}`;
+      const weighted = weightIn.get(n.id);
+      if (weighted?.length === 1) n.detail = `${n.detail} · weight ${weighted[0]!.weight} (${weighted[0]!.percent}%)`;
+    }
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+  }
 }
 
 /**
+ * The graph of a dynamic configuration. Node ids derive from Traefik names, so an edit to one route
+ * leaves every other id alone.
+ *
  * @example
  * const graph = buildGraph(analysis.config, analysis.resources, analysis.diagnostics);
- * graph.nodes.filter((n) => n.kind === 'router').length // number of routers
+ * graph.nodes.filter((n) => n.kind === 'router').length // one node per router
+ * buildGraph(config, resources, diagnostics, { collapsed: ['IngressRoute/shop/shop-web'] }) // one node for its routes
  */
-export function buildGraph(config: DynamicConfig, resources: readonly Resource[], diagnostics: readonly Diagnostic[]): Graph {
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  const byId = new Map(resources.map((r) => [r.id, r]));
-  const touch = (node: GraphNode, router: string) => {
-    if (!node.routerNames.includes(router)) node.routerNames.push(router);
-  };
-  const edge = (source: string, target: string, router: string, label?: string) => {
-    const id = `${source}->${target}`;
-    const e = edges.get(id) ?? { id, source, target, routers: [], ...(label ? { label } : {}) };
-    if (!e.routers.includes(router)) e.routers.push(router);
-    edges.set(id, e);
-  };
-  const missing = (name: string, what: string, router: string, column: number): string => {
-    const id = `missing:${name}`;
-    const node = nodes.get(id) ?? { id, column, kind: 'missing' as const, label: plain(name), detail: `${what} not found`, fullText: `${what} ${name} is not defined`, badges: { errors: 1, warnings: 0 }, routerNames: [] };
-    touch(node, router);
-    nodes.set(id, node);
-    return id;
-  };
-
-  const service = (name: string, router: string, depth: number, seen: Set<string>): string => {
-    const svc = config.services[name];
-    if (!svc) return missing(name, 'service', router, Math.min(3 + depth, MAX_COLUMN - 1));
-    const id = `service:${name}`;
-    let node = nodes.get(id);
-    if (!node) {
-      const detail =
-        svc.type === 'loadBalancer'
-          ? `${svc.kubernetesService ? `${svc.kubernetesService.namespace}/${svc.kubernetesService.name}:${svc.kubernetesService.port}` : ''} ${svc.scheme}`.trim()
-          : svc.type === 'weighted'
-            ? `weighted ${svc.services.map((c) => c.weight).join(':')}`
-            : svc.type === 'mirroring'
-              ? `mirroring ${svc.mirrors.map((m) => `${m.percent}%`).join(', ')}`
-              : svc.type;
-      const origin = svc.origin;
-      const c = origin ? counts(diagnostics, origin.file, origin.range.start, origin.range.end) : { errors: 0, warnings: 0 };
-      node = { id, column: Math.min(3 + Math.min(depth, 1), MAX_COLUMN - 1), kind: 'service', label: plain(name), detail, fullText: `${svc.type} service ${name}`, badges: c, routerNames: [], ...(origin ? { origin } : {}) };
-      nodes.set(id, node);
-    }
-    touch(node, router);
-    if (seen.has(name)) return id;
-    seen.add(name);
-    if (svc.type === 'loadBalancer') {
-      for (const server of svc.servers) {
-        const bid = `backend:${server.url}`;
-        const b = nodes.get(bid) ?? { id: bid, column: MAX_COLUMN, kind: 'backend' as const, label: server.url, detail: server.source === 'assumed' ? 'assumed address' : server.source, fullText: server.url, badges: { errors: 0, warnings: 0 }, routerNames: [] };
-        touch(b, router);
-        nodes.set(bid, b);
-        edge(id, bid, router);
-      }
-    } else {
-      const children =
-        svc.type === 'weighted' || svc.type === 'highestRandomWeight'
-          ? svc.services.map((c) => ({ name: c.name, label: `w ${c.weight}` }))
-          : svc.type === 'mirroring'
-            ? [{ name: svc.service, label: 'main' }, ...svc.mirrors.map((m) => ({ name: m.name, label: `mirror ${m.percent}%` }))]
-            : [{ name: svc.service, label: 'primary' }, { name: svc.fallback, label: 'fallback' }];
-      for (const c of children) edge(id, service(c.name, router, depth + 1, seen), router, c.label);
-    }
-    return id;
-  };
-
-  const routerNode = (r: DynamicRouter): GraphNode => {
-    const owner = byId.get(r.origin.resourceId);
-    const c = counts(diagnostics, r.origin.file, r.origin.range.start, r.origin.range.end);
-    const node: GraphNode = {
-      id: `router:${r.name}`,
-      column: 1,
-      kind: 'router',
-      label: owner ? `${owner.metadata.namespace}/${owner.metadata.name}#${r.origin.routeIndex ?? 0}` : plain(r.name),
-      detail: short(r.rule),
-      fullText: `${r.name}\n${r.rule}\npriority ${r.effectivePriority}${r.priority === 0 ? ' (rule length)' : ''}${r.disabled ? `\nnot served: ${r.disabled.reason}` : ''}`,
-      badges: { ...c, priority: r.effectivePriority, ...(r.tls ? { tls: r.tls.resolvedOptions } : {}), ...(r.disabled ? { disabled: true } : {}) },
-      group: r.origin.resourceId,
-      hosts: parseDomains(r.rule),
-      entryPoints: r.entryPoints,
-      origin: r.origin,
-      routerNames: [r.name],
-    };
-    if (owner) node.namespace = owner.metadata.namespace;
-    return node;
-  };
-
-  for (const r of Object.values(config.routers)) {
-    const rn = routerNode(r);
-    nodes.set(rn.id, rn);
-    for (const ep of r.entryPoints) {
-      const id = `entryPoint:${ep}`;
-      const node = nodes.get(id) ?? { id, column: 0, kind: 'entryPoint' as const, label: ep, detail: 'entryPoint', fullText: `entryPoint ${ep}`, badges: { errors: 0, warnings: 0 }, routerNames: [] };
-      touch(node, r.name);
-      nodes.set(id, node);
-      edge(id, rn.id, r.name);
-    }
-    let previous = rn.id;
-    for (const m of r.middlewares) {
-      const mw = config.middlewares[m];
-      let id: string;
-      if (!mw && !m.endsWith('@kubernetescrd')) {
-        id = `middleware:${m}`;
-        const node = nodes.get(id) ?? { id, column: 2, kind: 'middleware' as const, label: m, detail: 'from another provider', fullText: `middleware ${m} (defined outside the workspace)`, badges: { errors: 0, warnings: 0 }, routerNames: [] };
-        nodes.set(id, node);
-      } else if (!mw) id = missing(m, 'middleware', r.name, 2);
-      else {
-        id = `middleware:${m}`;
-        const c = counts(diagnostics, mw.origin.file, mw.origin.range.start, mw.origin.range.end);
-        const node = nodes.get(id) ?? { id, column: 2, kind: 'middleware' as const, label: plain(m), detail: middlewareDetail(mw.type, mw.config), fullText: `${mw.type} middleware ${m}`, badges: c, origin: mw.origin, routerNames: [] };
-        nodes.set(id, node);
-      }
-      touch(nodes.get(id)!, r.name);
-      edge(previous, id, r.name);
-      previous = id;
-    }
-    if (r.service) edge(previous, service(r.service, r.name, 0, new Set()), r.name);
-  }
-  for (const n of nodes.values()) if (n.kind === 'middleware' || n.kind === 'service') n.badges.usage = n.routerNames.length;
-  const hubThreshold = 40;
-  for (const e of edges.values()) {
-    const src = nodes.get(e.source);
-    if (src && src.routerNames.length > hubThreshold && (src.kind === 'entryPoint' || src.kind === 'middleware')) e.hub = true;
-  }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+export function buildGraph(config: DynamicConfig, resources: readonly Resource[], diagnostics: readonly Diagnostic[], options: BuildOptions = {}): Graph {
+  const b = new Builder(config, resources, diagnostics);
+  const routers = Object.values(config.routers);
+  for (const r of routers) b.router(r);
+  for (const r of routers) if (r.parentRefs.length) b.parents(r);
+  b.unused();
+  const graph = b.finish();
+  return options.collapsed?.length ? collapseGroups(graph, new Set(options.collapsed)) : graph;
 }

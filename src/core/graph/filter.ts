@@ -1,70 +1,129 @@
-import type { Graph, GraphNode } from './types.ts';
+/** Views of a graph: one router's path (highlight), filters, and IngressRoutes collapsed to one node. */
+import type { Graph, GraphEdge, GraphNode } from './types.ts';
 
 export interface GraphFilter {
-  entryPoint?: string;
-  namespace?: string;
-  host?: string;
-  text?: string;
+  /** Routers listening on this entryPoint. */
+  entryPoint?: string | undefined;
+  /** Routers of IngressRoutes in this namespace. */
+  namespace?: string | undefined;
+  /** Routers whose rule names a host containing this text. */
+  host?: string | undefined;
+  /** Routers whose name, rule or any node on their path (middleware, service, backend) contains this text. */
+  text?: string | undefined;
+}
+
+export function isFiltering(filter: GraphFilter): boolean {
+  return !!(filter.entryPoint || filter.namespace || filter.host?.trim() || filter.text?.trim());
 }
 
 /**
- * Keeps the routers that pass the filter and everything on their paths.
+ * Keeps the routers that pass every filter and everything on their paths (case-insensitive).
  *
  * @example
  * filterGraph(graph, { namespace: 'shop', host: 'api' })
  */
 export function filterGraph(graph: Graph, filter: GraphFilter): Graph {
-  const text = filter.text?.trim().toLowerCase();
-  const host = filter.host?.trim().toLowerCase();
-  if (!filter.entryPoint && !filter.namespace && !host && !text) return graph;
+  if (!isFiltering(filter)) return graph;
+  const text = filter.text?.trim().toLowerCase() ?? '';
+  const host = filter.host?.trim().toLowerCase() ?? '';
+  // Routers reached through a node whose own text matches (`strip` finds the routes using strip-api).
+  const viaPath = new Set<string>();
+  if (text) {
+    for (const n of graph.nodes) {
+      if (n.kind !== 'router' && `${n.label}\n${n.detail}`.toLowerCase().includes(text)) n.routerNames.forEach((r) => viaPath.add(r));
+    }
+  }
   const keep = new Set<string>();
   for (const n of graph.nodes) {
     if (n.kind !== 'router') continue;
     if (filter.entryPoint && !n.entryPoints?.includes(filter.entryPoint)) continue;
     if (filter.namespace && n.namespace !== filter.namespace) continue;
-    if (host && !n.hosts?.some((h) => h.includes(host))) continue;
-    if (text && !`${n.label} ${n.fullText}`.toLowerCase().includes(text)) continue;
-    keep.add(n.routerNames[0]!);
+    if (host && !(n.hosts ?? []).some((h) => h.toLowerCase().includes(host)) && !n.fullText.toLowerCase().includes(host)) continue;
+    if (text && !`${n.label}\n${n.fullText}`.toLowerCase().includes(text) && !n.routerNames.some((r) => viaPath.has(r))) continue;
+    n.routerNames.forEach((r) => keep.add(r));
   }
   const nodes = graph.nodes.filter((n) => n.routerNames.some((r) => keep.has(r)));
   const ids = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.routers.some((r) => keep.has(r))) };
+  const edges = graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.routers.some((r) => keep.has(r)));
+  return { nodes, edges };
 }
 
-/** Replaces the routers of the given IngressRoutes (groups) by one node each. */
+/** The node standing for a collapsed IngressRoute. */
+export function groupNodeId(group: string): string {
+  return `group:${group}`;
+}
+
+/**
+ * Replaces the routers of the given IngressRoutes (resource ids) by one node each; their edges merge.
+ *
+ * @example
+ * collapseGroups(graph, new Set(['IngressRoute/shop/shop-web'])) // shop/shop-web: 2 routes in one node
+ */
 export function collapseGroups(graph: Graph, groups: ReadonlySet<string>): Graph {
   if (groups.size === 0) return graph;
   const rep = new Map<string, string>();
   const merged = new Map<string, GraphNode>();
   for (const n of graph.nodes) {
     if (n.kind !== 'router' || !n.group || !groups.has(n.group)) continue;
-    const id = `group:${n.group}`;
+    const id = groupNodeId(n.group);
     rep.set(n.id, id);
-    const m = merged.get(id) ?? { ...n, id, label: n.label.replace(/#\d+$/, ''), detail: '', fullText: '', routerNames: [], badges: { errors: 0, warnings: 0 }, hosts: [] };
+    let m = merged.get(id);
+    if (!m) {
+      m = { ...n, id, label: n.groupLabel ?? n.group, detail: '', fullText: '', routerNames: [], badges: { errors: 0, warnings: 0, routes: 0, disabled: true }, hosts: [], entryPoints: [] };
+      delete m.layoutKey;
+      merged.set(id, m);
+    }
     m.routerNames.push(...n.routerNames);
     m.badges.errors += n.badges.errors;
     m.badges.warnings += n.badges.warnings;
+    m.badges.routes = (m.badges.routes ?? 0) + 1;
+    if (!n.badges.disabled) m.badges.disabled = false;
+    if (n.badges.tls && !m.badges.tls) m.badges.tls = n.badges.tls;
     m.hosts = [...new Set([...(m.hosts ?? []), ...(n.hosts ?? [])])];
-    m.detail = `${m.routerNames.length} routes`;
-    m.fullText = `${m.fullText}${m.fullText ? '\n' : ''}${n.fullText}`;
-    merged.set(id, m);
+    m.entryPoints = [...new Set([...(m.entryPoints ?? []), ...(n.entryPoints ?? [])])];
+    m.detail = `${m.badges.routes} route${m.badges.routes === 1 ? '' : 's'} collapsed`;
+    m.fullText = `${m.fullText}${m.fullText ? '\n\n' : ''}${n.label}\n${n.fullText}`;
   }
-  const nodes = [...graph.nodes.filter((n) => !rep.has(n.id)), ...merged.values()];
-  const edges = new Map<string, Graph['edges'][number]>();
+  for (const m of merged.values()) if (!m.badges.disabled) delete m.badges.disabled;
+  const nodes: GraphNode[] = [];
+  for (const n of graph.nodes) {
+    const r = rep.get(n.id);
+    if (r === undefined) nodes.push(n);
+    else if (merged.has(r)) {
+      nodes.push(merged.get(r)!); // where the group's first route was: keeps the input order meaningful
+      merged.delete(r);
+    }
+  }
+  const edges = new Map<string, GraphEdge>();
   for (const e of graph.edges) {
     const source = rep.get(e.source) ?? e.source;
     const target = rep.get(e.target) ?? e.target;
+    if (source === target) continue;
     const id = `${source}->${target}`;
     const prev = edges.get(id);
-    edges.set(id, prev ? { ...prev, routers: [...new Set([...prev.routers, ...e.routers])] } : { ...e, id, source, target });
+    if (!prev) edges.set(id, { ...e, id, source, target });
+    else {
+      const next: GraphEdge = { ...prev, routers: [...new Set([...prev.routers, ...e.routers])], hub: !!(prev.hub || e.hub) };
+      if (prev.order !== e.order) delete next.order;
+      if (!next.hub) delete next.hub;
+      edges.set(id, next);
+    }
   }
   return { nodes, edges: [...edges.values()] };
 }
 
-/** The nodes and edges of one router's path (selection and simulation highlight). */
-export function pathOf(graph: Graph, router: string): { nodes: Set<string>; edges: Set<string> } {
+/**
+ * The nodes and edges on the paths of the given routers: what hovering or selecting lights.
+ *
+ * @example
+ * const lit = pathOf(graph, 'shop-web-4f2c…@kubernetescrd');
+ * lit.nodes.has('middleware:shop-strip-api@kubernetescrd') // true when the route uses it
+ */
+export function pathOf(graph: Graph, routers: string | readonly string[]): { nodes: Set<string>; edges: Set<string> } {
+  const wanted = new Set(typeof routers === 'string' ? [routers] : routers);
+  const hit = (names: readonly string[]) => names.some((r) => wanted.has(r));
   return {
-    nodes: new Set(graph.nodes.filter((n) => n.routerNames.includes(router)).map((n) => n.id)),
-    edges: new Set(graph.edges.filter((e) => e.routers.includes(router)).map((e) => e.id)),
+    nodes: new Set(graph.nodes.filter((n) => hit(n.routerNames)).map((n) => n.id)),
+    edges: new Set(graph.edges.filter((e) => hit(e.routers)).map((e) => e.id)),
   };
 }

@@ -1,9 +1,10 @@
+// End to end through the real provider: the example documents the app ships → graph → layout.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze.ts';
 import { defaultSettings } from '../provider/settings.ts';
-import { buildGraph, collapseGroups, countCrossings, filterGraph, generateGraph, graphToSvg, layoutGraph, pathOf } from './index.ts';
-import type { Graph, Layout } from './types.ts';
+import { buildGraph, layoutGraph, pathOf } from './index.ts';
+import type { Graph } from './types.ts';
 
 const example = readFileSync(new URL('../../../public/examples/default.yaml', import.meta.url), 'utf8');
 const canary = readFileSync(new URL('../../../public/examples/canary.yaml', import.meta.url), 'utf8');
@@ -13,109 +14,51 @@ function graphOf(text: string): Graph {
   return buildGraph(a.config, a.resources, a.diagnostics);
 }
 
-function overlaps(layout: Layout): number {
-  const boxes = Object.values(layout.positions);
-  let n = 0;
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n++;
-    }
-  }
-  return n;
-}
-
-describe('buildGraph', () => {
-  it('draws the example: entryPoints, routes, middlewares in order, services and weighted children', () => {
+describe('the example documents', () => {
+  it('draws the shop: entryPoints, routes, middlewares in order, services and weighted children', () => {
     const g = graphOf(example);
     const kinds = (k: string) => g.nodes.filter((n) => n.kind === k).map((n) => n.label).sort();
     expect(kinds('entryPoint')).toEqual(['web', 'websecure']);
     expect(kinds('router')).toEqual(['platform/status#0', 'shop/http-to-https#0', 'shop/shop-admin#0', 'shop/shop-web#0', 'shop/shop-web#1']);
     expect(kinds('middleware')).toEqual(['shop-admin-auth', 'shop-office-only', 'shop-security-headers', 'shop-strip-api', 'shop-to-https']);
-    const shared = g.nodes.find((n) => n.label === 'shop-security-headers')!;
-    expect(shared.badges.usage).toBe(2);
-    // The API route's chain: router → strip-api → security-headers → api-canary → api-v1 / api-v2.
+    expect(kinds('missing')).toEqual([]);
+    expect(g.nodes.find((n) => n.label === 'shop-security-headers')!.badges.usage).toBe(2);
+    expect(g.nodes.find((n) => n.label === 'shop-strip-api')!.detail).toBe('stripPrefix /api');
+    expect(g.nodes.find((n) => n.label === 'shop-api-canary')!.detail).toBe('weighted 9:1');
     const api = g.nodes.find((n) => n.label === 'shop/shop-web#1')!;
     const path = pathOf(g, api.routerNames[0]!);
     const labels = g.nodes.filter((n) => path.nodes.has(n.id)).map((n) => n.label);
-    expect(labels).toEqual(expect.arrayContaining(['websecure', 'shop-strip-api', 'shop-security-headers', 'shop-api-canary', 'shop-api-v1-8080', 'shop-api-v2-8080']));
-    expect(path.edges.has(`middleware:shop-strip-api@kubernetescrd->middleware:shop-security-headers@kubernetescrd`)).toBe(true);
-    expect(labels).not.toContain('shop-office-only');
-    const weights = g.edges.filter((e) => e.source === 'service:shop-api-canary@kubernetescrd').map((e) => e.label).sort();
-    expect(weights).toEqual(['w 1', 'w 9']);
+    expect(labels.sort()).toEqual(['shop-api-canary', 'shop-security-headers', 'shop-strip-api', 'shop/api-v1:8080', 'shop/api-v2:8080', 'shop/shop-web#1', 'websecure', ...labels.filter((l) => l.startsWith('http'))].sort());
+    expect(path.edges.has('middleware:shop-strip-api@kubernetescrd->middleware:shop-security-headers@kubernetescrd')).toBe(true);
+    expect(g.edges.filter((e) => e.source === 'service:shop-api-canary@kubernetescrd').map((e) => e.label).sort()).toEqual(['w 1 · 10%', 'w 9 · 90%']);
+    const layout = layoutGraph(g);
+    expect(layout.groups.map((b) => b.label).sort()).toEqual(['platform/status', 'shop/http-to-https', 'shop/shop-admin', 'shop/shop-web']);
   });
 
-  it('draws unresolved references as missing nodes and mirrors with their percent', () => {
-    const broken = example.replace('- name: strip-api', '- name: strip-apii');
-    const g = graphOf(broken + '\n');
-    // Traefik skips the route; the graph keeps it, marked not served, with a dashed missing node.
+  it('draws a typo as a missing node on the route it breaks', () => {
+    const g = graphOf(example.replace('- name: strip-api', '- name: strip-apii'));
     const route = g.nodes.find((n) => n.label === 'shop/shop-web#1')!;
     expect(route.badges.disabled).toBe(true);
+    expect(route.badges.errors).toBeGreaterThan(0);
     const missing = g.nodes.find((n) => n.kind === 'missing')!;
-    expect(missing.label).toBe('shop-strip-apii');
+    expect(missing).toMatchObject({ label: 'shop-strip-apii', missing: 'middleware' });
     expect(g.edges.some((e) => e.source === route.id && e.target === missing.id)).toBe(true);
-    const mirror = graphOf(canary);
-    expect(mirror.edges.some((e) => e.label === 'mirror 10%')).toBe(true);
-    expect(mirror.edges.some((e) => e.label === 'w 95')).toBe(true);
   });
-});
 
-describe('layoutGraph', () => {
-  it('respects columns and has no overlapping nodes', () => {
-    const g = generateGraph(600, 5);
+  it('draws the canary: a mirror over a weighted service', () => {
+    const g = graphOf(canary);
+    expect(g.edges.find((e) => e.kind === 'mirror')).toMatchObject({ percent: 10, label: 'mirror 10%' });
+    expect(g.edges.filter((e) => e.weight !== undefined).map((e) => e.label).sort()).toEqual(['w 5 · 5%', 'w 95 · 95%']);
+    // mirror → weighted → load balancers: three service sub-columns, every edge pointing right.
     const layout = layoutGraph(g);
-    expect(overlaps(layout)).toBe(0);
-    for (const n of g.nodes) expect(layout.positions[n.id]!.x).toBe(n.column * (layout.positions[n.id]!.width + 56));
+    expect(layout.layers.filter((l) => l.column === 3)).toHaveLength(3);
+    for (const e of g.edges) expect(layout.positions[e.source]!.x).toBeLessThan(layout.positions[e.target]!.x);
   });
 
-  it('has fewer crossings than the input order', () => {
-    for (const seed of [1, 2, 3]) {
-      const g = generateGraph(300, seed);
-      const sorted = layoutGraph(g, undefined, 0);
-      const swept = layoutGraph(g);
-      expect(countCrossings(g, swept)).toBeLessThan(countCrossings(g, sorted));
-    }
-  });
-
-  it('lays out 5,000 nodes in under 100 ms (median)', () => {
-    const g = generateGraph(5000, 9);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t = performance.now();
-      layoutGraph(g);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]).toBeLessThan(100);
-  });
-
-  it('is stable: editing one route keeps the order of everything else', () => {
-    const before = graphOf(example);
-    const first = layoutGraph(before);
-    const after = graphOf(example.replace('priority: 100', 'priority: 5'));
-    const second = layoutGraph(after, first);
+  it('keeps a route in place when its match is edited (its router name changes)', () => {
+    const first = layoutGraph(graphOf(example));
+    const edited = graphOf(example.replace('match: Host(`status.example.com`)', 'match: Host(`status2.example.com`)'));
+    const second = layoutGraph(edited, first);
     expect(second.order).toEqual(first.order);
-  });
-});
-
-describe('filters, collapse and SVG', () => {
-  it('filters by namespace and host, and collapses an IngressRoute to one node', () => {
-    const g = graphOf(example);
-    expect(filterGraph(g, { namespace: 'platform' }).nodes.filter((n) => n.kind === 'router')).toHaveLength(1);
-    expect(filterGraph(g, { host: 'admin' }).nodes.filter((n) => n.kind === 'router').map((n) => n.label)).toEqual(['shop/shop-admin#0']);
-    const group = g.nodes.find((n) => n.label === 'shop/shop-web#0')!.group!;
-    const collapsed = collapseGroups(g, new Set([group]));
-    expect(collapsed.nodes.filter((n) => n.kind === 'router')).toHaveLength(4);
-    expect(collapsed.nodes.find((n) => n.id === `group:${group}`)!.detail).toBe('2 routes');
-  });
-
-  it('exports every node label, escaped', () => {
-    const g = graphOf(example);
-    g.nodes[0]!.label = '<script>alert(1)</script>';
-    const svg = graphToSvg(g, layoutGraph(g));
-    expect(svg).not.toContain('<script>');
-    expect(svg).toContain('&lt;script&gt;');
-    for (const n of g.nodes.slice(1)) expect(svg).toContain(n.label.replace(/&/g, '&amp;'));
   });
 });

@@ -1,119 +1,362 @@
 /**
- * A layered layout for a graph whose columns are fixed: order each column by the barycenter of its
- * neighbours over a few down and up sweeps (fewer crossings), then stack the nodes. With a previous
- * layout, known nodes keep their order and only new nodes are placed, so an edit does not reshuffle.
+ * A layered layout for a graph whose columns are fixed (entryPoints, routers, middlewares, services,
+ * backends). Edges inside a column (a middleware chain, a TraefikService and its children) split it
+ * into sub-columns by longest path, so every edge points right. Each layer is ordered by the
+ * barycenter of its neighbours over a few down and up sweeps (the best order seen is kept); routes stay
+ * grouped by namespace and IngressRoute. Coordinates come from coordinates.ts. With a previous layout,
+ * known nodes keep their order and only new nodes are placed, so an edit does not reshuffle the graph.
+ * No dagre/elkjs: generic engines take seconds on hub-heavy graphs (STACK-NOTES "Graph").
  */
-import type { Graph, GraphNode, Layout, NodeBox } from './types.ts';
+import { assignY, type Adjacency } from './coordinates.ts';
+import { crossingsOfGroups } from './crossings.ts';
+import type { GraphColumn, GraphNode, Graph, GroupBox, Layout, LayoutLayer, NodeBox } from './types.ts';
 
 export const NODE_WIDTH = 220;
-const GAP_X = 56;
-const GAP_Y = 14;
+/** Horizontal gap between columns, and between the sub-columns of one column. */
+export const COLUMN_GAP = 80;
+export const SUBCOLUMN_GAP = 44;
+export const NODE_GAP = 12;
+/** Space above the first route of an IngressRoute for its label (and collapse button). */
+export const GROUP_HEADER = 24;
+const GROUP_GAP = 10;
 
-export function nodeHeight(node: GraphNode): number {
-  return node.kind === 'router' ? 64 : node.kind === 'backend' ? 40 : 52;
+/** The declared height of a node: the UI renders nodes at exactly this size. */
+export function nodeHeight(node: Pick<GraphNode, 'kind'>): number {
+  switch (node.kind) {
+    case 'router':
+      return 64;
+    case 'entryPoint':
+      return 44;
+    case 'backend':
+      return 40;
+    case 'missing':
+      return 48;
+    default:
+      return 52;
+  }
 }
+
+export interface LayoutOptions {
+  /** Down-and-up barycenter sweeps (default 4; 0 keeps the input order). */
+  sweeps?: number;
+}
+
+const keyOf = (n: GraphNode) => n.layoutKey ?? n.id;
 
 /**
  * @example
  * const layout = layoutGraph(graph);             // first layout
  * const next = layoutGraph(editedGraph, layout); // stable: unchanged nodes keep their order
  */
-export function layoutGraph(graph: Graph, previous?: Layout, sweeps = 4): Layout {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const maxColumn = graph.nodes.reduce((m, n) => Math.max(m, n.column), 0);
-  const columns: GraphNode[][] = Array.from({ length: maxColumn + 1 }, () => []);
-  for (const n of graph.nodes) columns[n.column]!.push(n);
+export function layoutGraph(graph: Graph, previous?: Layout, options: LayoutOptions = {}): Layout {
+  const nodes = graph.nodes;
+  const n = nodes.length;
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => index.set(node.id, i));
+  const column = Int32Array.from(nodes, (node) => Math.max(0, Math.min(4, node.column)));
 
-  const neighbours = new Map<string, string[]>();
+  // Adjacency (compressed rows) and the edges inside a column.
+  const pairs: number[] = [];
   for (const e of graph.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) continue;
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s === undefined || t === undefined || s === t) continue;
+    pairs.push(s, t);
   }
-  // Relative position (0..1) of every node in its column, for comparing across columns of any size.
-  const rel = new Map<string, number>();
-  const index = (col: GraphNode[]) => col.forEach((n, i) => rel.set(n.id, col.length > 1 ? i / (col.length - 1) : 0.5));
+  const adj = adjacency(n, pairs);
+  const layerOf = assignLayers(n, column, pairs);
+  const layerCount = layerOf.reduce((m, l) => Math.max(m, l + 1), 0);
+  const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  for (let i = 0; i < n; i++) layers[layerOf[i]!]!.push(i);
 
-  const prevIndex = new Map<string, number>();
-  previous?.order.forEach((ids) => ids.forEach((id, i) => prevIndex.set(id, i)));
-  const known = previous ? graph.nodes.filter((n) => prevIndex.has(n.id)).length : 0;
-  const stable = previous !== undefined && known >= graph.nodes.length * 0.7;
-
-  for (const col of columns) {
-    col.sort((a, b) => (a.group ?? '').localeCompare(b.group ?? '') || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
-    index(col);
-  }
-  const barycenter = (n: GraphNode, towards: (other: GraphNode) => boolean): number | undefined => {
-    let sum = 0;
-    let count = 0;
-    for (const m of neighbours.get(n.id) ?? []) {
-      const other = byId.get(m)!;
-      if (!towards(other)) continue;
-      sum += rel.get(m)!;
-      count++;
-    }
-    return count ? sum / count : undefined;
-  };
-  const reorder = (col: GraphNode[], towards: (n: GraphNode, other: GraphNode) => boolean) => {
-    const keys = new Map(col.map((n) => [n.id, barycenter(n, (o) => towards(n, o)) ?? rel.get(n.id)!]));
-    col.sort((a, b) => keys.get(a.id)! - keys.get(b.id)!);
-    index(col);
-  };
-
-  if (stable) {
-    // Known nodes keep their previous order; new ones go where their neighbours are.
-    for (const col of columns) {
-      const placed = col.filter((n) => prevIndex.has(n.id)).sort((a, b) => prevIndex.get(a.id)! - prevIndex.get(b.id)!);
-      index(placed);
-      const fresh = col.filter((n) => !prevIndex.has(n.id));
-      const merged = [...placed];
-      for (const n of fresh) {
-        const b = barycenter(n, () => true) ?? 1;
-        let at = merged.findIndex((m) => (rel.get(m.id) ?? 0) > b);
-        if (at < 0) at = merged.length;
-        merged.splice(at, 0, n);
-      }
-      col.splice(0, col.length, ...merged);
-      index(col);
-    }
-  } else {
-    for (let s = 0; s < sweeps; s++) {
-      for (let c = 1; c <= maxColumn; c++) reorder(columns[c]!, (n, o) => o.column < n.column);
-      for (let c = maxColumn - 1; c >= 0; c--) reorder(columns[c]!, (n, o) => o.column > n.column);
-    }
-  }
-
-  const positions: Record<string, NodeBox> = {};
-  let height = 0;
-  columns.forEach((col, c) => {
-    let y = 0;
-    for (const n of col) {
-      const h = nodeHeight(n);
-      positions[n.id] = { x: c * (NODE_WIDTH + GAP_X), y, width: NODE_WIDTH, height: h };
-      y += h + GAP_Y;
-    }
-    height = Math.max(height, y);
+  // Grouping keys: routes of one IngressRoute stay together, IngressRoutes of one namespace too.
+  const groupOf = new Int32Array(n);
+  const nsOf = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const intern = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
+  nodes.forEach((node, i) => {
+    groupOf[i] = intern(node.group ? `g:${node.group}` : `n:${node.id}`);
+    nsOf[i] = intern(node.group ? `ns:${node.namespace ?? ''}` : `n:${node.id}`);
   });
-  return { positions, order: columns.map((col) => col.map((n) => n.id)), width: (maxColumn + 1) * (NODE_WIDTH + GAP_X) - GAP_X, height };
+  const order = new Orderer(layers, layerOf, adj, groupOf, nsOf, ids.size);
+
+  const prevRank = new Map<string, number>();
+  previous?.order.forEach((keys) => keys.forEach((k, r) => prevRank.set(k, r)));
+  let known = 0;
+  for (const node of nodes) if (prevRank.has(keyOf(node))) known++;
+  if (previous && n > 0 && known >= n * 0.5) order.keep((i) => prevRank.get(keyOf(nodes[i]!)));
+  else order.sweep(options.sweeps ?? 4, pairs);
+
+  return coordinates(nodes, layers, layerOf, column, adj, groupOf);
 }
 
-/** Edge crossings between the same pair of columns (for tests and tuning). */
-export function countCrossings(graph: Graph, layout: Layout): number {
-  const groups = new Map<string, { a: number; b: number }[]>();
-  for (const e of graph.edges) {
-    const s = layout.positions[e.source];
-    const t = layout.positions[e.target];
-    if (!s || !t) continue;
-    const key = `${s.x}|${t.x}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push({ a: s.y, b: t.y });
+function adjacency(n: number, pairs: readonly number[]): Adjacency {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.length; k++) start[pairs[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const list = new Int32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const s = pairs[k]!;
+    const t = pairs[k + 1]!;
+    list[fill[s]!++] = t;
+    list[fill[t]!++] = s;
   }
-  let crossings = 0;
-  for (const list of groups.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if ((list[i]!.a - list[j]!.a) * (list[i]!.b - list[j]!.b) < 0) crossings++;
+  return { start, list };
+}
+
+/** Layer of each node: its column's first layer plus its longest-path depth along edges inside the
+ * column (cycles, which Traefik rejects anyway, are cut where a depth-first search meets them). */
+function assignLayers(n: number, column: Int32Array, pairs: readonly number[]): Int32Array {
+  const inner: number[][] = Array.from({ length: n }, () => []);
+  for (let k = 0; k < pairs.length; k += 2) if (column[pairs[k]!] === column[pairs[k + 1]!]) inner[pairs[k]!]!.push(pairs[k + 1]!);
+  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
+  const post: number[] = [];
+  for (let root = 0; root < n; root++) {
+    if (state[root] || inner[root]!.length === 0) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const next = inner[top[0]]![top[1]++];
+      if (next === undefined) {
+        state[top[0]] = 2;
+        post.push(top[0]);
+        stack.pop();
+      } else if (state[next] === 0) {
+        state[next] = 1;
+        stack.push([next, 0]);
       }
     }
   }
-  return crossings;
+  const depth = new Int32Array(n);
+  const rank = new Int32Array(n);
+  post.forEach((v, r) => (rank[v] = r));
+  for (let r = post.length - 1; r >= 0; r--) {
+    const v = post[r]!;
+    for (const w of inner[v]!) if (rank[w]! < r && depth[w]! < depth[v]! + 1) depth[w] = depth[v]! + 1;
+  }
+  const span = new Int32Array(5);
+  const present = new Uint8Array(5);
+  for (let i = 0; i < n; i++) {
+    present[column[i]!] = 1;
+    span[column[i]!] = Math.max(span[column[i]!]!, depth[i]! + 1);
+  }
+  const base = new Int32Array(5);
+  let acc = 0;
+  for (let c = 0; c < 5; c++) {
+    base[c] = acc;
+    if (present[c]) acc += span[c]!;
+  }
+  return Int32Array.from({ length: n }, (_, i) => base[column[i]!]! + depth[i]!);
+}
+
+class Orderer {
+  readonly pos: Int32Array;
+  readonly rel: Float64Array;
+
+  constructor(
+    readonly layers: number[][],
+    private readonly layerOf: Int32Array,
+    private readonly adj: Adjacency,
+    private readonly groupOf: Int32Array,
+    private readonly nsOf: Int32Array,
+    private readonly keyCount: number,
+  ) {
+    this.pos = new Int32Array(layerOf.length);
+    this.rel = new Float64Array(layerOf.length);
+    // Input order, with each namespace's and IngressRoute's routes brought together where they first appear.
+    const input = Float64Array.from({ length: layerOf.length }, (_, i) => i);
+    for (const layer of layers) this.sortLayer(layer, input, true);
+  }
+
+  private index(layer: number[]): void {
+    const d = layer.length > 1 ? layer.length - 1 : 1;
+    layer.forEach((i, k) => {
+      this.pos[i] = k;
+      this.rel[i] = layer.length > 1 ? k / d : 0.5;
+    });
+  }
+
+  /** Sorts by (namespace score, group score, own score); a group's score is its members' mean, or with
+   * `first`, its first member's. Ties keep the current order. */
+  private sortLayer(layer: number[], score: Float64Array, first = false): void {
+    const sum = new Float64Array(this.keyCount);
+    const count = new Float64Array(this.keyCount);
+    const add = (key: number, v: number) => {
+      if (first) {
+        if (count[key] === 0) sum[key] = v;
+        count[key] = 1;
+      } else {
+        sum[key] = sum[key]! + v;
+        count[key] = count[key]! + 1;
+      }
+    };
+    for (const i of layer) {
+      add(this.groupOf[i]!, score[i]!);
+      if (this.nsOf[i] !== this.groupOf[i]) add(this.nsOf[i]!, score[i]!);
+    }
+    const avg = (key: number) => sum[key]! / count[key]!;
+    layer.sort((a, b) => avg(this.nsOf[a]!) - avg(this.nsOf[b]!) || avg(this.groupOf[a]!) - avg(this.groupOf[b]!) || score[a]! - score[b]! || this.pos[a]! - this.pos[b]!);
+    this.index(layer);
+  }
+
+  /** Barycenter sweeps down and up; keeps the order with the fewest crossings. */
+  sweep(sweeps: number, pairs: readonly number[]): void {
+    let best = this.layers.map((l) => l.slice());
+    let bestCrossings = this.crossings(pairs);
+    const score = new Float64Array(this.layerOf.length);
+    for (let s = 0; s < sweeps && bestCrossings > 0; s++) {
+      for (let l = 1; l < this.layers.length; l++) this.reorder(l, score, (other) => other < l);
+      for (let l = this.layers.length - 2; l >= 0; l--) this.reorder(l, score, (other) => other > l);
+      const c = this.crossings(pairs);
+      if (c < bestCrossings) {
+        bestCrossings = c;
+        best = this.layers.map((l) => l.slice());
+      }
+    }
+    best.forEach((layer, l) => {
+      this.layers[l] = layer;
+      this.index(layer);
+    });
+  }
+
+  private reorder(l: number, score: Float64Array, side: (layer: number) => boolean): void {
+    const { start, list } = this.adj;
+    for (const i of this.layers[l]!) {
+      let sum = 0;
+      let count = 0;
+      for (let a = start[i]!; a < start[i + 1]!; a++) {
+        const j = list[a]!;
+        if (!side(this.layerOf[j]!)) continue;
+        sum += this.rel[j]!;
+        count++;
+      }
+      score[i] = count ? sum / count : this.rel[i]!;
+    }
+    this.sortLayer(this.layers[l]!, score);
+  }
+
+  private crossings(pairs: readonly number[]): number {
+    const groups = new Map<number, { s: number; t: number }[]>();
+    const layers = this.layers.length;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const a = pairs[k]!;
+      const b = pairs[k + 1]!;
+      const la = this.layerOf[a]!;
+      const lb = this.layerOf[b]!;
+      if (la === lb) continue;
+      const [s, t] = la < lb ? [a, b] : [b, a];
+      const key = Math.min(la, lb) * layers + Math.max(la, lb);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push({ s: this.pos[s]!, t: this.pos[t]! });
+    }
+    return crossingsOfGroups(groups.values());
+  }
+
+  /** Stable mode: known nodes keep their previous relative order; a new node goes where the
+   * barycenter of its neighbours puts it (two passes, so new nodes next to new nodes settle too). */
+  keep(rankOf: (i: number) => number | undefined): void {
+    const n = this.layerOf.length;
+    const score = new Float64Array(n).fill(Number.NaN);
+    const rel = new Float64Array(n).fill(Number.NaN);
+    const knownIn = new Int32Array(this.layers.length);
+    this.layers.forEach((layer, l) => {
+      const known = layer.filter((i) => rankOf(i) !== undefined).sort((a, b) => rankOf(a)! - rankOf(b)!);
+      known.forEach((i, k) => {
+        score[i] = k;
+        rel[i] = known.length > 1 ? k / (known.length - 1) : 0.5;
+      });
+      knownIn[l] = known.length;
+    });
+    const { start, list } = this.adj;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < n; i++) {
+        if (!Number.isNaN(score[i]!)) continue;
+        let sum = 0;
+        let count = 0;
+        for (let a = start[i]!; a < start[i + 1]!; a++) {
+          const r = rel[list[a]!]!;
+          if (Number.isNaN(r)) continue;
+          sum += r;
+          count++;
+        }
+        if (count === 0 && pass === 0) continue;
+        const r = count > 0 ? sum / count : 1; // nothing to go by: at the end
+        const k = knownIn[this.layerOf[i]!]!;
+        // Between the known nodes around relative position r (known nodes have scores 0 … k-1).
+        score[i] = k > 0 ? r * k - 0.5 : r;
+        rel[i] = r;
+      }
+    }
+    for (let i = 0; i < n; i++) this.pos[i] = rankOf(i) !== undefined ? 0 : 1; // ties: known first
+    for (const layer of this.layers) this.sortKnown(layer, score, rankOf);
+  }
+
+  /** Like sortLayer, but a group (namespace) that existed before is scored by its first known member. */
+  private sortKnown(layer: number[], score: Float64Array, rankOf: (i: number) => number | undefined): void {
+    const knownMin = new Float64Array(this.keyCount).fill(Infinity);
+    const sum = new Float64Array(this.keyCount);
+    const count = new Float64Array(this.keyCount);
+    for (const i of layer) {
+      for (const key of this.nsOf[i] === this.groupOf[i] ? [this.groupOf[i]!] : [this.groupOf[i]!, this.nsOf[i]!]) {
+        if (rankOf(i) !== undefined) knownMin[key] = Math.min(knownMin[key]!, score[i]!);
+        sum[key] = sum[key]! + score[i]!;
+        count[key] = count[key]! + 1;
+      }
+    }
+    const of = (key: number) => (Number.isFinite(knownMin[key]!) ? knownMin[key]! : sum[key]! / count[key]!);
+    layer.sort((a, b) => of(this.nsOf[a]!) - of(this.nsOf[b]!) || of(this.groupOf[a]!) - of(this.groupOf[b]!) || score[a]! - score[b]! || this.pos[a]! - this.pos[b]!);
+    this.index(layer);
+  }
+}
+
+function coordinates(nodes: readonly GraphNode[], layers: number[][], layerOf: Int32Array, column: Int32Array, adj: Adjacency, groupOf: Int32Array): Layout {
+  const heights = Float64Array.from(nodes, nodeHeight);
+  const grouped = (i: number) => nodes[i]!.kind === 'router' && !!nodes[i]!.group;
+  const y = assignY(
+    layers.map((ids) => ({ ids })),
+    layerOf,
+    adj,
+    {
+      height: (i) => heights[i]!,
+      gapBefore: (below, above) => {
+        const header = grouped(below) && (above < 0 || groupOf[above] !== groupOf[below]) ? GROUP_HEADER + (above < 0 ? 0 : GROUP_GAP) : 0;
+        return header + (above < 0 ? 0 : NODE_GAP);
+      },
+    },
+    nodes.length,
+  );
+  for (let i = 0; i < y.length; i++) y[i] = Math.round(y[i]!); // crisp edges; gaps stay ≥ NODE_GAP - 1
+  const positions: Record<string, NodeBox> = {};
+  const outLayers: LayoutLayer[] = [];
+  const groups: GroupBox[] = [];
+  let x = 0;
+  let height = 0;
+  layers.forEach((ids, l) => {
+    if (l > 0) x += NODE_WIDTH + (column[layers[l - 1]![0]!] === column[ids[0]!] ? SUBCOLUMN_GAP : COLUMN_GAP);
+    for (const i of ids) {
+      positions[nodes[i]!.id] = { x, y: y[i]!, width: NODE_WIDTH, height: heights[i]! };
+      height = Math.max(height, y[i]! + heights[i]!);
+    }
+    outLayers.push({ column: column[ids[0]!]! as GraphColumn, x, ids: ids.map((i) => nodes[i]!.id) });
+    for (let k = 0; k < ids.length; k++) {
+      const first = ids[k]!;
+      if (!grouped(first)) continue;
+      let last = first;
+      while (k + 1 < ids.length && grouped(ids[k + 1]!) && groupOf[ids[k + 1]!] === groupOf[first]) last = ids[++k]!;
+      const node = nodes[first]!;
+      const top = y[first]! - GROUP_HEADER;
+      groups.push({ id: node.group!, label: node.groupLabel ?? node.group!, namespace: node.namespace ?? '', collapsed: node.id.startsWith('group:'), x: x - 6, y: top, width: NODE_WIDTH + 12, height: y[last]! + heights[last]! + 6 - top });
+    }
+  });
+  return {
+    positions,
+    order: layers.map((ids) => ids.map((i) => keyOf(nodes[i]!))),
+    layers: outLayers,
+    groups,
+    width: layers.length ? x + NODE_WIDTH : 0,
+    height,
+  };
 }

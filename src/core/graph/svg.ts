@@ -1,32 +1,104 @@
-/** The whole graph (not only what the screen shows) as a standalone SVG for review comments. Every
- * label is escaped: configurations are untrusted. */
-import type { Graph, Layout } from './types.ts';
+/**
+ * The whole graph (every node and edge, not only what the screen shows) as a standalone SVG for review
+ * comments. Configurations are untrusted: every piece of text goes through `escapeXml`, and nothing
+ * from the configuration ever lands in an attribute except numbers we computed.
+ */
+import { nodeHeight } from './layout.ts';
+import type { Graph, GraphNode, Layout, NodeBox } from './types.ts';
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Text safe inside an XML element or attribute: markup characters escaped, and characters XML 1.0
+ * forbids (control characters, lone surrogates) dropped so the file always parses.
+ *
+ * @example
+ * escapeXml('<b>"x" & y</b>') // '&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;'
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-const FILL: Record<string, string> = {
-  entryPoint: '#1f3a5c',
-  router: '#22304a',
-  middleware: '#33284a',
-  service: '#1d3b34',
-  backend: '#262b33',
-  missing: '#3a1f22',
+/** Cut to about what fits in `width` pixels at `size`px (the full text stays in the node's <title>). */
+function fit(text: string, width: number, size: number): string {
+  const max = Math.max(4, Math.floor(width / (size * 0.6)));
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+const THEME = {
+  bg: '#15181d',
+  text: '#d9dee7',
+  muted: '#8b95a5',
+  edge: '#566173',
+  accent: '#4fa3ff',
+  ok: '#36c5a0',
+  error: '#f26b6b',
+  warning: '#e7b54a',
+  group: '#1b2029',
 };
+
+const FILL: Record<GraphNode['kind'], [fill: string, stroke: string]> = {
+  entryPoint: ['#1b3150', '#2f5a8f'],
+  router: ['#1f2a3d', '#36507a'],
+  middleware: ['#2a2340', '#574487'],
+  service: ['#1a342e', '#2f6b5a'],
+  backend: ['#1f2329', '#3a4454'],
+  missing: ['#341d20', THEME.error],
+};
+
+const KIND: Record<GraphNode['kind'], string> = { entryPoint: 'ENTRYPOINT', router: 'ROUTE', middleware: 'MIDDLEWARE', service: 'SERVICE', backend: 'BACKEND', missing: 'MISSING' };
+
+function text(x: number, y: number, size: number, fill: string, body: string, extra = ''): string {
+  return `<text x="${x}" y="${y}" font-size="${size}" fill="${fill}"${extra}>${escapeXml(body)}</text>`;
+}
+
+function nodeSvg(n: GraphNode, p: NodeBox): string {
+  const [fill, stroke0] = FILL[n.kind];
+  const stroke = n.badges.errors > 0 ? THEME.error : n.badges.warnings > 0 ? THEME.warning : stroke0;
+  const dash = n.kind === 'missing' || n.badges.disabled ? ' stroke-dasharray="5 3"' : '';
+  const out = [`<g><title>${escapeXml(`${n.label}\n${n.fullText}`)}</title>`, `<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" rx="6" fill="${fill}" stroke="${stroke}"${dash}/>`];
+  // Badges, right-aligned on the first line.
+  const badges: [string, string][] = [];
+  if (n.badges.errors > 0) badges.push([`✕ ${n.badges.errors}`, THEME.error]);
+  if (n.badges.warnings > 0) badges.push([`⚠ ${n.badges.warnings}`, THEME.warning]);
+  if (n.badges.usage !== undefined && n.badges.usage > 1) badges.push([`×${n.badges.usage}`, THEME.muted]);
+  let right = p.x + p.width - 8;
+  for (const [label, color] of badges.reverse()) {
+    out.push(text(right, p.y + 14, 10, color, label, ' text-anchor="end"'));
+    right -= label.length * 6.5 + 6;
+  }
+  out.push(text(p.x + 9, p.y + 14, 8.5, THEME.muted, KIND[n.kind], ' letter-spacing="0.6"'));
+  out.push(text(p.x + 9, p.y + 29, 12, THEME.text, fit(n.label, p.width - 18, 12), ' font-weight="600"'));
+  if (n.detail) out.push(text(p.x + 9, p.y + 44, 10.5, THEME.muted, fit(n.detail, p.width - 18, 10.5), ' font-family="ui-monospace, monospace"'));
+  if (n.kind === 'router') {
+    const tags = [n.badges.priority !== undefined ? `prio ${n.badges.priority}` : '', n.badges.tls ? `TLS ${n.badges.tls}` : '', n.badges.disabled ? 'not served' : ''].filter(Boolean).join(' · ');
+    out.push(text(p.x + 9, p.y + 58, 10, n.badges.disabled ? THEME.error : THEME.ok, fit(tags, p.width - 18, 10)));
+  }
+  out.push('</g>');
+  return out.join('');
+}
 
 /**
  * @example
  * const svg = graphToSvg(graph, layoutGraph(graph)); // '<svg xmlns=…'
  */
 export function graphToSvg(graph: Graph, layout: Layout, title = 'IngressRoute Studio graph'): string {
-  const pad = 20;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width + pad * 2}" height="${layout.height + pad * 2}" viewBox="${-pad} ${-pad} ${layout.width + pad * 2} ${layout.height + pad * 2}" font-family="system-ui, sans-serif">`,
+  const pad = 24;
+  const w = Math.ceil(layout.width + pad * 2);
+  const h = Math.ceil(layout.height + pad * 2);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="${-pad} ${-pad} ${w} ${h}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
     `<title>${escapeXml(title)}</title>`,
-    `<rect x="${-pad}" y="${-pad}" width="${layout.width + pad * 2}" height="${layout.height + pad * 2}" fill="#14171c"/>`,
-  );
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${THEME.edge}"/></marker></defs>`,
+    `<rect x="${-pad}" y="${-pad}" width="${w}" height="${h}" fill="${THEME.bg}"/>`,
+  ];
+  for (const g of layout.groups) {
+    out.push(`<rect x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" rx="8" fill="${THEME.group}" stroke="#2a3140"/>`);
+    out.push(text(g.x + 8, g.y + 16, 10.5, THEME.muted, fit(g.label, g.width - 16, 10.5), ' font-weight="600"'));
+  }
   for (const e of graph.edges) {
     const s = layout.positions[e.source];
     const t = layout.positions[e.target];
@@ -36,25 +108,13 @@ export function graphToSvg(graph: Graph, layout: Layout, title = 'IngressRoute S
     const x2 = t.x;
     const y2 = t.y + t.height / 2;
     const mx = (x1 + x2) / 2;
-    out.push(`<path d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}" fill="none" stroke="#5b6678" stroke-width="1.2"/>`);
-    if (e.label) out.push(`<text x="${mx}" y="${(y1 + y2) / 2 - 3}" font-size="10" fill="#8b95a5" text-anchor="middle">${escapeXml(e.label)}</text>`);
+    const dash = e.kind === 'mirror' || e.kind === 'fallback' || e.kind === 'errors' ? ' stroke-dasharray="4 3"' : '';
+    out.push(`<path d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}" fill="none" stroke="${THEME.edge}" stroke-width="1.2" marker-end="url(#arrow)"${dash}/>`);
+    if (e.label) out.push(text(mx, (y1 + y2) / 2 - 4, 10, THEME.muted, e.label, ' text-anchor="middle"'));
   }
   for (const n of graph.nodes) {
-    const p = layout.positions[n.id];
-    if (!p) continue;
-    const dash = n.kind === 'missing' ? ' stroke-dasharray="5 3"' : '';
-    const stroke = n.badges.errors > 0 || n.kind === 'missing' ? '#f26b6b' : n.badges.warnings > 0 ? '#e7b54a' : '#3a4454';
-    out.push(
-      `<g><title>${escapeXml(n.fullText)}</title>`,
-      `<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" rx="6" fill="${FILL[n.kind] ?? '#222'}" stroke="${stroke}"${dash}/>`,
-      `<text x="${p.x + 10}" y="${p.y + 19}" font-size="12" font-weight="600" fill="#d9dee7">${escapeXml(n.label)}</text>`,
-      `<text x="${p.x + 10}" y="${p.y + 36}" font-size="11" fill="#8b95a5">${escapeXml(n.detail)}</text>`,
-    );
-    if (n.kind === 'router') {
-      const tags = [`priority ${n.badges.priority ?? ''}`, n.badges.tls ? `TLS ${n.badges.tls}` : '', n.badges.disabled ? 'not served' : ''].filter(Boolean).join(' · ');
-      out.push(`<text x="${p.x + 10}" y="${p.y + 53}" font-size="10" fill="#36c5a0">${escapeXml(tags)}</text>`);
-    }
-    out.push('</g>');
+    const p = layout.positions[n.id] ?? null;
+    if (p) out.push(nodeSvg(n, p.height ? p : { ...p, height: nodeHeight(n) }));
   }
   out.push('</svg>');
   return out.join('\n');

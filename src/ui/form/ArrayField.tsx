@@ -39,7 +39,7 @@ export function ArrayField({ name, path, schema, required, depth }: Props) {
     <fieldset className={`array depth-${Math.min(depth, 4)}`}>
       <legend title={describe(schema, root)}>
         {name}
-        {required && <span className="required" aria-label="required">*</span>} <span className="muted">({list.length})</span>
+        {required && <span className="required" aria-hidden="true">*</span>} <span className="muted">({list.length})</span>
       </legend>
       {problemsAt(detail, path).map((p, i) => (
         <small key={i} className={`field-problem sev-${p.severity}`} role="note">{p.message}</small>

@@ -64,7 +64,7 @@ export function ScalarField({ name, path, schema, kind, required, suggest, extra
     <div className="field">
       <label htmlFor={id} title={help}>
         {name}
-        {required && <span className="required" aria-label="required">*</span>}
+        {required && <span className="required" aria-hidden="true">*</span>}
       </label>
       {control}
       {suggest?.length ? (

@@ -49,7 +49,7 @@ export function ObjectField({ name, path, schema, required, depth }: Props) {
       <legend>
         <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen(!open)} title={describe(schema, root)}>
           {name}
-          {required && <span className="required" aria-label="required">*</span>}
+          {required && <span className="required" aria-hidden="true">*</span>}
           {!present && <span className="muted"> (unset)</span>}
         </button>
       </legend>
