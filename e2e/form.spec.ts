@@ -24,9 +24,12 @@ test.describe('form editor', () => {
     await expect(newName).toHaveValue('');
     await newName.fill('office-only');
     await newName.press('Enter');
-    await expect(editor.line('- name: office-only').first()).toBeVisible();
-    await expect(editor.line('# The storefront: everything on shop.example.com')).toBeVisible();
-    const withEdits = await editor.visibleText();
+    const saved = () => page.evaluate(() => (JSON.parse(localStorage.getItem('ingressroute-studio:workspace') ?? '{}') as { state?: { files?: { text: string }[] } }).state?.files?.[0]?.text ?? '');
+    // The new reference lands right after the existing one; the comments are untouched.
+    await expect.poll(saved).toMatch(/- name: security-headers\n\s+- name: ["']?office-only["']?\n/);
+    const withEdits = await saved();
+    expect(withEdits).toContain('# The storefront: everything on shop.example.com that no more specific route takes.');
+    expect(withEdits).toContain('# The API lives under /api; the backend does not know about the prefix.');
     expect(withEdits).toContain('priority: 250');
     // Ctrl+Z in the editor undoes the form edits.
     await editor.line('kind: IngressRoute').click();

@@ -26,7 +26,7 @@ test.describe('rules in the editor', () => {
     await page.keyboard.press('Control+.');
     const action = page.getByText('Convert this rule to Traefik v3 syntax').first();
     await expect(action).toBeVisible();
-    await action.click();
+    await page.keyboard.press('Enter');
     await expect(editor.line('Header(`X-Tenant`, `acme`)')).toBeVisible();
   });
 });

@@ -118,11 +118,11 @@ describe('buildGraph', () => {
   it('labels weighted children with weight and share, mirrors with their percent', () => {
     const children = graph.edges.filter((x) => x.source === `service:shop-canary${K}`).map((x) => [x.weight, x.percent, x.label]);
     expect(children).toEqual([
-      [9, 90, 'w 9 · 90%'],
-      [1, 10, 'w 1 · 10%'],
+      [9, 90, '90%'],
+      [1, 10, '10%'],
     ]);
     expect(node(graph, `service:shop-canary${K}`).detail).toBe('weighted 9:1');
-    expect(node(graph, `service:shop-apiv2${K}`).detail).toBe('http · 1 server · weight 1 (10%)');
+    expect(node(graph, `service:shop-apiv2${K}`).detail).toBe('http · 1 server · w 1 (10%)');
     const mirror = graph.edges.find((x) => x.source === `service:pay-mirror${K}` && x.kind === 'mirror')!;
     expect(mirror).toMatchObject({ target: `service:pay-shadow${K}`, percent: 10, label: 'mirror 10%' });
     expect(graph.edges.find((x) => x.source === `service:pay-mirror${K}` && x.kind === 'child')!.target).toBe(`service:pay-v1${K}`);

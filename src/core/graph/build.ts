@@ -206,7 +206,7 @@ class Builder {
         const total = svc.services.reduce((sum, c) => sum + Math.max(0, c.weight), 0);
         for (const c of svc.services) {
           const percent = total > 0 ? Math.round((Math.max(0, c.weight) / total) * 1000) / 10 : 0;
-          this.edge(id, this.service(c.name, router, stack), 'child', router, { weight: c.weight, percent, label: `w ${c.weight} · ${percent}%` });
+          this.edge(id, this.service(c.name, router, stack), 'child', router, { weight: c.weight, percent, label: `${percent}%` });
         }
         break;
       }
@@ -270,10 +270,10 @@ class Builder {
     for (const e of this.edges.values()) if (e.weight !== undefined) weightIn.set(e.target, [...(weightIn.get(e.target) ?? []), e]);
     for (const n of this.nodes.values()) {
       if (n.kind === 'router') continue;
-      n.badges.usage = n.routerNames.length;
       if (n.kind === 'entryPoint') n.detail = `${n.routerNames.length} route${n.routerNames.length === 1 ? '' : 's'}`;
+      else n.badges.usage = n.routerNames.length;
       const weighted = weightIn.get(n.id);
-      if (weighted?.length === 1) n.detail = `${n.detail} · weight ${weighted[0]!.weight} (${weighted[0]!.percent}%)`;
+      if (weighted?.length === 1) n.detail = `${n.detail} · w ${weighted[0]!.weight} (${weighted[0]!.percent}%)`;
     }
     return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
   }

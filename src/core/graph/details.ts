@@ -105,8 +105,7 @@ export function serviceDetail(svc: DynamicService): string {
   switch (svc.type) {
     case 'loadBalancer': {
       const servers = `${svc.servers.length} server${svc.servers.length === 1 ? '' : 's'}`;
-      const assumed = svc.servers.length > 0 && svc.servers.every((s) => s.source === 'assumed') ? ' (assumed)' : '';
-      return [svc.scheme, `${servers}${assumed}`, svc.sticky ? 'sticky' : '', svc.passHostHeader ? '' : 'no passHostHeader'].filter(Boolean).join(' · ');
+      return [svc.scheme, servers, svc.sticky ? 'sticky' : '', svc.passHostHeader ? '' : 'no passHostHeader'].filter(Boolean).join(' · ');
     }
     case 'weighted':
       return `weighted ${svc.services.map((c) => c.weight).join(':')}${svc.sticky ? ' · sticky' : ''}`;

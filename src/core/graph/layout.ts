@@ -11,10 +11,10 @@ import { assignY, type Adjacency } from './coordinates.ts';
 import { crossingsOfGroups } from './crossings.ts';
 import type { GraphColumn, GraphNode, Graph, GroupBox, Layout, LayoutLayer, NodeBox } from './types.ts';
 
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 210;
 /** Horizontal gap between columns, and between the sub-columns of one column. */
-export const COLUMN_GAP = 80;
-export const SUBCOLUMN_GAP = 44;
+export const COLUMN_GAP = 64;
+export const SUBCOLUMN_GAP = 52;
 export const NODE_GAP = 12;
 /** Space above the first route of an IngressRoute for its label (and collapse button). */
 export const GROUP_HEADER = 24;

@@ -78,7 +78,7 @@ export interface GraphEdge {
   weight?: number;
   /** Mirrors: the mirrored percentage; weighted children: the share of the parent (0–100). */
   percent?: number;
-  /** A short text drawn on the edge: `w 9 · 90%`, `mirror 10%`, `fallback`. */
+  /** A short text drawn on the edge: `90%` (a weighted child's share), `mirror 10%`, `fallback`. */
   label?: string;
   /** Edges of a node tied to many routers: hidden on large graphs unless a path lights them. */
   hub?: boolean;

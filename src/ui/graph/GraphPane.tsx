@@ -1,31 +1,31 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { collapseGroups, filterGraph, layoutGraph, pathOf, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
-import { StudioNode, type NodeState, type StudioFlowNode } from './StudioNode.tsx';
+import { collapseGroups, filterGraph, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
+import { StudioNode } from './StudioNode.tsx';
+import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
 import type { Highlight } from './highlight.ts';
+import { LARGE_GRAPH, useFlowElements } from './useFlowElements.ts';
+import { resolveShown, viewState } from './view-state.ts';
 
-const nodeTypes = { studio: StudioNode };
-const LARGE = 400;
-const AUTO_FILTER = 600;
-
-function busiestNamespace(graph: Graph): string | undefined {
-  const counts = new Map<string, number>();
-  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-}
+const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
+const minimapColor = (n: Node) => (n.type === 'irGroup' ? 'transparent' : 'var(--graph-minimap-node, #3b4656)');
 
 export interface GraphPaneProps {
   graph: Graph;
+  /** The layout of the whole `graph` (filters and collapsing re-lay out from it, stably). */
   layout: Layout;
+  /** After a simulation: the winning router, the routers that lost, where a 404/421/401… stopped. */
   highlight?: Highlight | undefined;
-  selectedId?: string | null;
+  /** A node id of `graph` (a router inside a collapsed IngressRoute selects the collapsed node). */
+  selectedId?: string | null | undefined;
   onSelectNode(node: GraphNode): void;
 }
 
-/** The graph: columns laid out by core/graph, paths lit on hover and selection, the simulated path highlighted. */
+/** The routing graph: columns laid out by core/graph, paths lit on hover and selection, the simulated
+ * path highlighted, filters and collapsible IngressRoutes, export of the whole graph. */
 export function GraphPane(props: GraphPaneProps) {
   return (
     <ReactFlowProvider>
@@ -36,112 +36,99 @@ export function GraphPane(props: GraphPaneProps) {
 
 function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: GraphPaneProps) {
   const [filter, setFilter] = useState<GraphFilter>({});
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
+  const deferredFilter = useDeferredValue(filter);
+  const flow = useReactFlow();
+  const canvas = useRef<HTMLDivElement>(null);
 
-  const [showAll, setShowAll] = useState(false);
-  // Thousands of nodes take seconds to render: a large graph opens on one namespace until the user
-  // filters or asks for everything.
-  const unfiltered = !filter.entryPoint && !filter.namespace && !filter.host && !filter.text;
-  const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
-  const effective = autoNamespace ? { ...filter, namespace: autoNamespace } : filter;
-  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), effective), [graph, collapsed, effective.namespace, effective.entryPoint, effective.host, effective.text]);
+  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), deferredFilter), [graph, collapsed, deferredFilter]);
   const shownLayout = useMemo(() => (shown === graph ? layout : layoutGraph(shown, layout)), [shown, graph, layout]);
-  const byId = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
+  const shownById = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
+  const selected = resolveShown(graph, shownById, selectedId);
+  const stoppedId = resolveShown(graph, shownById, highlight?.stoppedAt?.nodeId);
+  const state = useMemo(() => viewState(shown, shownById, hovered ?? selected, highlight, stoppedId), [shown, shownById, hovered, selected, highlight, stoppedId]);
 
-  // Which routers' paths are lit: the hovered or selected node's routers, else the simulated winner.
-  const focus = hovered ?? selectedId ?? null;
-  const focusRouters = useMemo(() => {
-    const n = focus ? byId.get(focus) : undefined;
-    if (!n) return null;
-    return n.kind === 'router' ? n.routerNames : n.routerNames.length <= 50 ? n.routerNames : null;
-  }, [focus, byId]);
-  const winner = highlight?.winner ?? null;
-  const lit = useMemo(() => {
-    const routers = focusRouters ?? (winner ? [winner] : null);
-    if (!routers) return null;
-    const nodes = new Set<string>();
-    const edges = new Set<string>();
-    for (const r of routers) {
-      const p = pathOf(shown, r);
-      p.nodes.forEach((x) => nodes.add(x));
-      p.edges.forEach((x) => edges.add(x));
-    }
-    return { nodes, edges };
-  }, [focusRouters, winner, shown]);
-  const losers = useMemo(() => new Set(highlight?.losers ?? []), [highlight]);
-  const onCollapse = useCallback((group: string) => setCollapsed((s) => new Set(s).add(group)), []);
+  const onToggleGroup = useCallback((group: string) => {
+    setCollapsed((s) => {
+      const next = new Set(s);
+      if (!next.delete(group)) next.add(group);
+      return next;
+    });
+  }, []);
+  const groups = useMemo(() => [...new Set(graph.nodes.map((n) => n.group).filter((g): g is string => !!g))], [graph]);
+  const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup);
 
-  const nodes = useMemo<StudioFlowNode[]>(
-    () =>
-      shown.nodes.map((n) => {
-        const box = shownLayout.positions[n.id] ?? { x: 0, y: 0, width: 250, height: 52 };
-        let state: NodeState = 'normal';
-        if (lit) state = lit.nodes.has(n.id) ? (winner && !focusRouters && n.routerNames.includes(winner) ? 'winner' : 'lit') : 'dim';
-        if (!focusRouters && n.kind === 'router' && n.routerNames.every((r) => losers.has(r)) && losers.size) state = 'loser';
-        const stop = highlight?.stoppedAt?.nodeId === n.id ? highlight.stoppedAt.status : undefined;
-        if (stop !== undefined) state = 'stopped';
-        return {
-          id: n.id,
-          type: 'studio' as const,
-          position: { x: box.x, y: box.y },
-          width: box.width,
-          height: box.height,
-          selected: n.id === selectedId,
-          data: { node: n, state, ...(stop !== undefined ? { stop } : {}), collapsible: n.kind === 'router', onCollapse },
-        };
-      }),
-    [shown, shownLayout, lit, winner, focusRouters, losers, highlight, selectedId, onCollapse],
-  );
-  const large = shown.nodes.length > LARGE;
-  const edges = useMemo<Edge[]>(
-    () =>
-      shown.edges.map((e) => {
-        const on = lit?.edges.has(e.id) ?? false;
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          ...(e.label ? { label: e.label } : {}),
-          className: on ? 'gedge-lit' : lit ? 'gedge-dim' : '',
-          hidden: large && !!e.hub && !on,
-          animated: on && !!winner && !focusRouters,
-        };
-      }),
-    [shown, lit, large, winner, focusRouters],
-  );
+  // Another document (most ids new): fit it, as on first load.
+  const lastIds = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    const prev = lastIds.current;
+    lastIds.current = ids;
+    if (!prev || graph.nodes.length > LARGE_GRAPH) return;
+    let known = 0;
+    for (const id of ids) if (prev.has(id)) known++;
+    if (known < ids.size / 2) requestAnimationFrame(() => void flow.fitView({ padding: 0.05, maxZoom: 1.2 }));
+  }, [graph, flow]);
+
+  // A selection made elsewhere (the editor's cursor) brings its node into view.
+  useEffect(() => {
+    const box = selected ? shownLayout.positions[selected] : undefined;
+    const el = canvas.current;
+    if (!box || !el) return;
+    const { x, y, zoom } = flow.getViewport();
+    const left = -x / zoom;
+    const top = -y / zoom;
+    const inside = box.x >= left && box.y >= top && box.x + box.width <= left + el.clientWidth / zoom && box.y + box.height <= top + el.clientHeight / zoom;
+    if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.6), duration: 200 });
+  }, [selected, shownLayout, flow]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+    const node = id ? shownById.get(id) : undefined;
+    if (!node) return;
+    e.preventDefault();
+    onSelectNode(node);
+  };
+  const large = shown.nodes.length > LARGE_GRAPH;
 
   return (
     <div className="graph-pane">
-      <GraphToolbar graph={graph} layout={layout} filter={filter} onFilter={setFilter} collapsed={collapsed} onExpandAll={() => setCollapsed(new Set())} shownCount={shown.nodes.length} />
-      {autoNamespace && (
-        <p className="notice graph-notice" role="status">
-          Large graph ({graph.nodes.length} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
-          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (slow).
-        </p>
-      )}
-      <div className="graph-canvas" aria-label="Routing graph" role="figure">
+      <GraphToolbar
+        graph={graph}
+        layout={layout}
+        filter={filter}
+        onFilter={setFilter}
+        collapsedCount={collapsed.size}
+        groupCount={groups.length}
+        onCollapseAll={() => setCollapsed(new Set(groups))}
+        onExpandAll={() => setCollapsed(new Set())}
+        shownCount={shown.nodes.length}
+      />
+      <div className="graph-canvas" ref={canvas} aria-label="Routing graph" role="figure">
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           colorMode="dark"
-          fitView
-          fitViewOptions={{ padding: 0.04 }}
-          minZoom={0.05}
-          onlyRenderVisibleElements={large}
+          // Fitting thousands of nodes renders them all at once: large graphs open at reading zoom.
+          fitView={!large}
+          fitViewOptions={{ padding: 0.05, maxZoom: 1.2 }}
+          defaultViewport={{ x: 16, y: 16, zoom: 0.75 }}
+          minZoom={0.02}
+          maxZoom={2}
+          onlyRenderVisibleElements
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable
           edgesFocusable={false}
           elementsSelectable
-          onNodeClick={(_, n) => onSelectNode(n.data.node)}
-          onNodeMouseEnter={(_, n) => setHovered(n.id)}
+          onNodeClick={(_, n) => n.type === 'studio' && shownById.has(n.id) && onSelectNode(shownById.get(n.id)!)}
+          onNodeMouseEnter={(_, n) => n.type === 'studio' && setHovered(n.id)}
           onNodeMouseLeave={() => setHovered(null)}
-          onKeyDown={(e) => {
-            const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
-            if (e.key === 'Enter' && id && byId.get(id)) onSelectNode(byId.get(id)!);
-          }}
+          onPaneClick={() => setHovered(null)}
+          onKeyDown={onKeyDown}
           // React Flow listens for these keys on the whole document and ignores only <input>/<textarea>
           // targets; Monaco types through an EditContext <div>, so Space (pan) ate every space typed.
           panActivationKeyCode={null}
@@ -149,12 +136,18 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
           selectionKeyCode={null}
           multiSelectionKeyCode={null}
           zoomActivationKeyCode={null}
+          ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter to select this node and show it in the editor. Tab moves to the next node.' }}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} size={1} />
-          <Controls showInteractive={false} />
-          {shown.nodes.length > 30 && <MiniMap pannable zoomable nodeStrokeWidth={2} ariaLabel="Graph overview" />}
+          <Controls showInteractive={false} aria-label="Zoom and fit view" />
+          {shown.nodes.length > 12 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Graph overview" />}
         </ReactFlow>
+        {shown.nodes.length === 0 && (
+          <p className="graph-empty" role="status">
+            {graph.nodes.length === 0 ? 'No routes yet: add an IngressRoute to see its graph.' : 'No route matches these filters.'}
+          </p>
+        )}
       </div>
     </div>
   );

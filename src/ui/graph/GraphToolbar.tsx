@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Graph, GraphFilter, Layout } from '../../core/graph/index.ts';
 import { exportPng, exportSvg } from './export-image.ts';
 
@@ -7,38 +7,69 @@ interface Props {
   layout: Layout;
   filter: GraphFilter;
   onFilter(filter: GraphFilter): void;
-  collapsed: ReadonlySet<string>;
+  collapsedCount: number;
+  groupCount: number;
+  onCollapseAll(): void;
   onExpandAll(): void;
   shownCount: number;
 }
 
-/** Filters (entryPoint, namespace, host, text), expand-all, and export of the whole graph. */
-export function GraphToolbar({ graph, layout, filter, onFilter, collapsed, onExpandAll, shownCount }: Props) {
+/** Filters (entryPoint, namespace, host, text), collapse/expand all IngressRoutes, and export of the
+ * whole graph (every node, whatever the filters and the viewport show). */
+export function GraphToolbar({ graph, layout, filter, onFilter, collapsedCount, groupCount, onCollapseAll, onExpandAll, shownCount }: Props) {
   const entryPoints = useMemo(() => graph.nodes.filter((n) => n.kind === 'entryPoint').map((n) => n.label).sort(), [graph]);
   const namespaces = useMemo(() => [...new Set(graph.nodes.map((n) => n.namespace).filter((x): x is string => !!x))].sort(), [graph]);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const set = (patch: GraphFilter) => onFilter({ ...filter, ...patch });
+  const png = () => {
+    setExportError(null);
+    exportPng(graph, layout).catch((e: unknown) => setExportError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
   return (
-    <div className="toolbar graph-toolbar">
-      <select aria-label="Filter by entryPoint" value={filter.entryPoint ?? ''} onChange={(e) => onFilter({ ...filter, entryPoint: e.target.value || undefined })}>
+    <div className="toolbar graph-toolbar" role="toolbar" aria-label="Graph filters and export">
+      <select aria-label="Filter by entryPoint" value={filter.entryPoint ?? ''} onChange={(e) => set({ entryPoint: e.target.value || undefined })}>
         <option value="">all entryPoints</option>
         {entryPoints.map((x) => (
-          <option key={x}>{x}</option>
+          <option key={x} value={x}>
+            {x}
+          </option>
         ))}
       </select>
-      <select aria-label="Filter by namespace" value={filter.namespace ?? ''} onChange={(e) => onFilter({ ...filter, namespace: e.target.value || undefined })}>
+      <select aria-label="Filter by namespace" value={filter.namespace ?? ''} onChange={(e) => set({ namespace: e.target.value || undefined })}>
         <option value="">all namespaces</option>
         {namespaces.map((x) => (
-          <option key={x}>{x}</option>
+          <option key={x} value={x}>
+            {x}
+          </option>
         ))}
       </select>
-      <input type="search" aria-label="Filter by host" placeholder="host" value={filter.host ?? ''} onChange={(e) => onFilter({ ...filter, host: e.target.value || undefined })} />
-      <input type="search" aria-label="Filter by text" placeholder="text" value={filter.text ?? ''} onChange={(e) => onFilter({ ...filter, text: e.target.value || undefined })} />
-      {collapsed.size > 0 && (
-        <button type="button" onClick={onExpandAll}>Expand {collapsed.size} collapsed</button>
-      )}
-      <span className="muted">{shownCount} nodes</span>
+      <input type="search" aria-label="Filter by host" placeholder="host" value={filter.host ?? ''} onChange={(e) => set({ host: e.target.value || undefined })} />
+      <input type="search" aria-label="Filter by text" placeholder="text" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />
+      {groupCount > 0 &&
+        (collapsedCount > 0 ? (
+          <button type="button" onClick={onExpandAll} title="Show every route">
+            Expand all ({collapsedCount})
+          </button>
+        ) : (
+          <button type="button" onClick={onCollapseAll} title="One node per IngressRoute">
+            Collapse all
+          </button>
+        ))}
+      <span className="muted graph-count" aria-live="polite">
+        {shownCount === graph.nodes.length ? `${shownCount} nodes` : `${shownCount} of ${graph.nodes.length} nodes`}
+      </span>
       <span className="spacer" />
-      <button type="button" aria-label="Export graph as SVG" onClick={() => exportSvg(graph, layout)}>SVG</button>
-      <button type="button" aria-label="Export graph as PNG" onClick={() => void exportPng(graph, layout)}>PNG</button>
+      {exportError && (
+        <span className="graph-export-error" role="alert">
+          {exportError}
+        </span>
+      )}
+      <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(graph, layout)}>
+        SVG
+      </button>
+      <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={png}>
+        PNG
+      </button>
     </div>
   );
 }

@@ -1,13 +1,11 @@
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { GraphNode } from '../../core/graph/index.ts';
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import type { GraphNode, NodeBadges } from '../../core/graph/index.ts';
 
-export type NodeState = 'normal' | 'lit' | 'dim' | 'winner' | 'loser' | 'stopped';
-
-export type StudioNodeData = { node: GraphNode; state: NodeState; stop?: number; collapsible?: boolean; onCollapse?: (group: string) => void };
+export type StudioNodeData = { node: GraphNode; stop?: number };
 export type StudioFlowNode = Node<StudioNodeData, 'studio'>;
 
-const KIND_LABEL: Record<GraphNode['kind'], string> = {
+export const KIND_LABEL: Record<GraphNode['kind'], string> = {
   entryPoint: 'entryPoint',
   router: 'route',
   middleware: 'middleware',
@@ -16,41 +14,68 @@ const KIND_LABEL: Record<GraphNode['kind'], string> = {
   missing: 'missing',
 };
 
-/** One graph node: what a reviewer needs without opening the YAML. Labels are rendered as text only. */
-export const StudioNode = memo(function StudioNode({ data }: NodeProps<StudioFlowNode>) {
-  const { node, state, stop } = data;
-  const b = node.badges;
+/** Zoomed far out on a large graph, text is unreadable anyway: nodes drop their second and third lines
+ * and their badges, which makes thousands of them cheaper to render. */
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < 0.4 && s.nodes.length > 400;
+
+function Badges({ b, stop }: { b: NodeBadges; stop: number | undefined }) {
   return (
-    <div
-      className={`gnode gnode-${node.kind} gstate-${state}${b.disabled ? ' gnode-disabled' : ''}`}
-      title={node.fullText}
-      role="button"
-      aria-label={`${KIND_LABEL[node.kind]} ${node.label}`}
-      data-testid={`graph-node-${node.kind}`}
-    >
+    <span className="gnode-badges">
+      {stop !== undefined && (
+        <span className="badge badge-stop" role="status" aria-label={`the request stopped here with ${stop}`} title={`the request stopped here: ${stop}`}>
+          {stop}
+        </span>
+      )}
+      {b.errors > 0 && (
+        <span className="badge badge-error" aria-label={`${b.errors} error${b.errors === 1 ? '' : 's'}`} title={`${b.errors} error${b.errors === 1 ? '' : 's'}`}>
+          ✕ {b.errors}
+        </span>
+      )}
+      {b.warnings > 0 && (
+        <span className="badge badge-warning" aria-label={`${b.warnings} warning${b.warnings === 1 ? '' : 's'}`} title={`${b.warnings} warning${b.warnings === 1 ? '' : 's'}`}>
+          ⚠ {b.warnings}
+        </span>
+      )}
+      {b.usage !== undefined && b.usage !== 1 && (
+        <span className={`badge ${b.usage === 0 ? 'badge-unused' : 'badge-usage'}`} title={b.usage === 0 ? 'no route uses it' : `on the path of ${b.usage} routes`}>
+          ×{b.usage}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * One graph node: what a reviewer needs without opening the YAML. Everything from the configuration
+ * is rendered as React text (escaped), never as HTML. The state (lit, dimmed, winner…) is a class on
+ * React Flow's wrapper, so hovering does not re-render this component.
+ */
+export const StudioNode = memo(function StudioNode({ data }: NodeProps<StudioFlowNode>) {
+  const compact = useStore(zoomedOut);
+  const { node, stop } = data;
+  const b = node.badges;
+  const classes = ['gnode', `gnode-${node.kind}`, b.disabled ? 'gnode-disabled' : '', node.external ? 'gnode-external' : '', compact ? 'gnode-compact' : ''];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} title={`${node.label}\n${node.fullText}`} data-testid={`graph-node-${node.kind}`}>
       {node.column > 0 && <Handle type="target" position={Position.Left} isConnectable={false} />}
       <div className="gnode-head">
-        <span className="gnode-kind">{KIND_LABEL[node.kind]}</span>
+        {node.kind !== 'router' && <span className="gnode-kind">{KIND_LABEL[node.kind]}</span>}
         <span className="gnode-label">{node.label}</span>
-        {b.errors > 0 && <span className="badge badge-error" title={`${b.errors} errors`}>{b.errors}</span>}
-        {b.warnings > 0 && <span className="badge badge-warning" title={`${b.warnings} warnings`}>{b.warnings}</span>}
-        {b.usage !== undefined && b.usage > 1 && <span className="badge badge-info" title={`used by ${b.usage} routes`}>×{b.usage}</span>}
+        {!compact && <Badges b={b} stop={stop} />}
       </div>
-      <div className="gnode-detail mono">{node.detail}</div>
-      {node.kind === 'router' && (
+      {!compact && node.detail && <div className="gnode-detail">{node.detail}</div>}
+      {!compact && node.kind === 'router' && (
         <div className="gnode-tags">
-          <span title="effective priority">prio {b.priority}</span>
-          {b.tls && <span className="tag-tls" title="TLS option">TLS {b.tls}</span>}
-          {b.disabled && <span className="tag-off">not served</span>}
-          {data.collapsible && node.group && (
-            <button type="button" className="gnode-collapse nodrag" onClick={(e) => { e.stopPropagation(); data.onCollapse?.(node.group!); }} aria-label="Collapse this IngressRoute">
-              collapse
-            </button>
+          {b.routes !== undefined ? <span>{b.routes} routes</span> : <span title="effective priority: what Traefik sorts routers by">prio {b.priority}</span>}
+          {b.tls && (
+            <span className="tag-tls" title={`TLS, option ${b.tls}`}>
+              TLS{b.tls === 'default' ? '' : ` ${b.tls.replace(/@kubernetescrd$/, '')}`}
+            </span>
           )}
+          {b.disabled && <span className="tag-off">not served</span>}
         </div>
       )}
-      {stop !== undefined && <div className="gnode-stop" role="status">stopped here: {stop}</div>}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      {node.kind !== 'backend' && <Handle type="source" position={Position.Right} isConnectable={false} />}
     </div>
   );
 });

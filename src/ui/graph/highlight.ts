@@ -1,24 +1,35 @@
-import { verdictToJson, type Verdict } from '../../core/simulate/index.ts';
+import type { Verdict } from '../../core/simulate/index.ts';
 import type { Graph } from '../../core/graph/index.ts';
-import type { VerdictJson } from '../simulator/verdict-json.ts';
 
 export interface Highlight {
+  /** The router that won (its whole path is lit). */
   winner?: string | null;
+  /** Routers the simulator ranked and that did not win (dimmed, marked as losers). */
   losers?: string[];
+  /** The node where Traefik answered by itself, and the status. */
   stoppedAt?: { nodeId: string; status: number } | null;
 }
 
-/** Where a simulated request went in the graph: the winning router's path, dimmed losers, and the
- * node where Traefik answered by itself (404 at the entryPoint, 421/401/403/redirects at a router). */
+/**
+ * Where a simulated request went in the graph: the winning router's path, dimmed losers, and the node
+ * where Traefik answered by itself — the middleware that responded (401, 403, a redirect, 429…), the
+ * router (421, an error) or the entryPoint (404: no router matched).
+ */
 export function verdictHighlight(verdict: Verdict, graph: Graph): Highlight {
-  const json = verdictToJson(verdict) as VerdictJson;
-  const losers = json.ranking.filter((r) => r.router !== json.router).map((r) => r.router);
+  const ranking = verdict.routing.flatMap((step) => step.ranking);
+  const losers = [...new Set(ranking.filter((r) => r.router !== verdict.router).map((r) => r.router))];
   let stoppedAt: Highlight['stoppedAt'] = null;
-  if (json.outcome.type === 'responded') {
-    const routerNode = json.router ? graph.nodes.find((n) => n.kind === 'router' && n.routerNames?.includes(json.router!)) : undefined;
-    const epNode = graph.nodes.find((n) => n.kind === 'entryPoint' && n.label === json.entryPoint);
-    const node = routerNode ?? epNode;
-    if (node) stoppedAt = { nodeId: node.id, status: json.outcome.status };
+  if (verdict.type === 'responded') {
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    const responded = verdict.middlewares.find((m) => m.status === 'responded' || m.status === 'missing' || m.status === 'error');
+    const candidates = [
+      responded ? `middleware:${responded.name}` : '',
+      responded ? `missing:middleware:${responded.name}` : '',
+      verdict.router ? `router:${verdict.router}` : '',
+      verdict.entryPoint ? `entryPoint:${verdict.entryPoint.name}` : '',
+    ];
+    const nodeId = candidates.find((id) => id && ids.has(id));
+    if (nodeId) stoppedAt = { nodeId, status: verdict.response.status };
   }
-  return { winner: json.router, losers, stoppedAt };
+  return { winner: verdict.router, losers, stoppedAt };
 }
