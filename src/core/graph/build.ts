@@ -6,7 +6,7 @@
  * request really passes through each member), so a route's path reads left to right as Traefik runs it.
  */
 import { parseDomains } from '../rules/index.ts';
-import type { Diagnostic, DynamicConfig, DynamicRouter, Origin, Resource } from '../types.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter, DynamicService, Origin, Resource } from '../types.ts';
 import { DiagnosticCounter, foreignProvider, middlewareDetail, plainName, serviceDetail, serviceLabel, shorten } from './details.ts';
 import { collapseGroups } from './filter.ts';
 import { COLUMN, type Graph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types.ts';
@@ -150,6 +150,8 @@ class Builder {
   }
 
   middleware(name: string, router: string | undefined): string {
+    const known = this.nodes.get(`middleware:${name}`) ?? this.nodes.get(`missing:middleware:${name}`);
+    if (known) return this.add(known, router).id;
     const mw = this.config.middlewares[name];
     if (mw) {
       const body = shorten(JSON.stringify(mw.config), 400);
@@ -180,18 +182,28 @@ class Builder {
       return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: name, detail, fullText: `service ${name}: ${detail} (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
     }
     const id = `service:${name}`;
+    if (!this.nodes.has(id)) this.serviceNode(id, name, svc);
+    else if (router === undefined) return id; // an unused subtree already drawn
+    this.add(this.nodes.get(id)!, router);
+    if (stack.has(name)) return id; // a cycle: Traefik rejects it; draw the back edge once and stop
+    stack.add(name);
+    this.children(id, svc, router, stack);
+    stack.delete(name);
+    return id;
+  }
+
+  private serviceNode(id: string, name: string, svc: DynamicService): void {
     const owner = this.config.routers[name];
     const label = svc.type !== 'loadBalancer' && owner ? `${this.routerLabel(owner).label} services` : serviceLabel(svc);
     const servers = svc.type === 'loadBalancer' ? svc.servers.slice(0, 6).map((s) => `  ${s.url} (${s.source})`) : [];
     const layoutKey = owner ? `service-of:route:${owner.origin.resourceId}#${owner.origin.routeIndex ?? 0}` : undefined;
-    const known = this.nodes.has(id);
-    this.add(
-      { id, column: COLUMN.service, kind: 'service', label, detail: serviceDetail(svc), fullText: [`${svc.type} service ${name}`, ...servers].join('\n'), badges: this.counts(svc.origin), ...(svc.origin ? { origin: svc.origin } : {}), ...(layoutKey && !this.layoutKeys.has(layoutKey) ? { layoutKey } : {}) },
-      router,
-    );
-    if (!known && layoutKey) this.layoutKeys.add(layoutKey);
-    if (stack.has(name)) return id; // a cycle: Traefik rejects it; draw the back edge once and stop
-    stack.add(name);
+    const unique = layoutKey !== undefined && !this.layoutKeys.has(layoutKey);
+    if (unique) this.layoutKeys.add(layoutKey);
+    this.add({ id, column: COLUMN.service, kind: 'service', label, detail: serviceDetail(svc), fullText: [`${svc.type} service ${name}`, ...servers].join('\n'), badges: this.counts(svc.origin), ...(svc.origin ? { origin: svc.origin } : {}), ...(unique ? { layoutKey } : {}) }, undefined);
+  }
+
+  /** The edges below a service (children, mirrors, servers), on `router`'s path. */
+  private children(id: string, svc: DynamicService, router: string | undefined, stack: Set<string>): void {
     switch (svc.type) {
       case 'loadBalancer':
         for (const s of svc.servers) {
@@ -219,8 +231,6 @@ class Builder {
         this.edge(id, this.service(svc.fallback, router, stack), 'fallback', router, { label: 'fallback' });
         break;
     }
-    stack.delete(name);
-    return id;
   }
 
   /** parentRefs: a child router is reached through its parents (and their entryPoints). */

@@ -51,18 +51,26 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     }
   }
   const flagged = new Set<string>();
+  const domains = new Map(routers.map((r) => [r.name, parseDomains(r.rule)]));
   for (const [key, group] of buckets) {
     if (group.length < 2) continue;
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i]!;
-        const b = group[j]!;
-        if (!mayOverlap(a, b)) continue;
-        const pair = [a.name, b.name].sort().join('|');
-        if (flagged.has(pair)) continue;
-        flagged.add(pair);
-        report('RUNTIME_PRIORITY_TIE', `${a.name} and ${b.name} have the same priority (${a.effectivePriority}) on entryPoint ${key.split('|')[0]} and can match the same request: Traefik picks one at random. Set an explicit priority on one of them.`, a, ['match'], [{ message: b.name, router: b }]);
-      }
+    // Only routers that can share a host are compared: by exact host, plus the host-less and
+    // wildcard ones against everything in the bucket.
+    const byHost = new Map<string, DynamicRouter[]>();
+    const open: DynamicRouter[] = [];
+    for (const r of group) {
+      const hosts = domains.get(r.name) ?? [];
+      if (hosts.length === 0 || hosts.some((h) => h.startsWith('*'))) open.push(r);
+      for (const h of hosts) byHost.set(h, [...(byHost.get(h) ?? []), r]);
+    }
+    const pairs: [DynamicRouter, DynamicRouter][] = [];
+    for (const list of byHost.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
+    for (const a of open) for (const b of group) if (a !== b) pairs.push([a, b]);
+    for (const [a, b] of pairs) {
+      const pair = [a.name, b.name].sort().join('|');
+      if (flagged.has(pair)) continue;
+      flagged.add(pair);
+      report('RUNTIME_PRIORITY_TIE', `${a.name} and ${b.name} have the same priority (${a.effectivePriority}) on entryPoint ${key.split('|')[0]} and can match the same request: Traefik picks one at random. Set an explicit priority on one of them.`, a, ['match'], [{ message: b.name, router: b }]);
     }
   }
 
@@ -81,14 +89,6 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
   }
   out.push(...cycles(config, byId));
   return out;
-}
-
-/** A cheap over-approximation: two routers may match one request unless their Host sets are disjoint. */
-function mayOverlap(a: DynamicRouter, b: DynamicRouter): boolean {
-  const ha = parseDomains(a.rule);
-  const hb = parseDomains(b.rule);
-  if (ha.length === 0 || hb.length === 0) return true;
-  return ha.some((h) => hb.includes(h) || h.startsWith('*') || hb.some((x) => x.startsWith('*')));
 }
 
 function cycles(config: DynamicConfig, byId: Map<string, Resource>): Diagnostic[] {
