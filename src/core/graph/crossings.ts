@@ -3,7 +3,7 @@
 import type { Graph, Layout } from './types.ts';
 
 /** Inversions of `a` (pairs i < j with a[i] > a[j]); sorts `a` in place. */
-export function inversions(a: Float64Array, tmp = new Float64Array(a.length)): number {
+export function inversions(a: Float64Array<ArrayBufferLike>, tmp: Float64Array<ArrayBufferLike> = new Float64Array(a.length)): number {
   let count = 0;
   for (let width = 1; width < a.length; width *= 2) {
     for (let lo = 0; lo < a.length; lo += 2 * width) {
