@@ -1,17 +1,26 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { collapseGroups, filterGraph, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
 import { StudioNode } from './StudioNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
+import { Overview } from './Overview.tsx';
+import { PathOverlay } from './PathOverlay.tsx';
 import type { Highlight } from './highlight.ts';
 import { LARGE_GRAPH, useFlowElements } from './useFlowElements.ts';
 import { resolveShown, viewState } from './view-state.ts';
 
+const AUTO_FILTER = 600;
+
+function busiestNamespace(graph: Graph): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
 const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
-const minimapColor = (n: Node) => (n.type === 'irGroup' ? 'transparent' : 'var(--graph-minimap-node, #3b4656)');
 
 export interface GraphPaneProps {
   graph: Graph;
@@ -42,7 +51,13 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const flow = useReactFlow();
   const canvas = useRef<HTMLDivElement>(null);
 
-  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), deferredFilter), [graph, collapsed, deferredFilter]);
+  const [showAll, setShowAll] = useState(false);
+  // Thousands of nodes take seconds to render (the 1,000-IngressRoute workspace froze the page for
+  // 3–4 s per edit): a large graph opens on its busiest namespace until the user filters or asks for all.
+  const unfiltered = !deferredFilter.entryPoint && !deferredFilter.namespace && !deferredFilter.host && !deferredFilter.text;
+  const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
+  const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
+  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), effective), [graph, collapsed, effective]);
   const shownLayout = useMemo(() => (shown === graph ? layout : layoutGraph(shown, layout)), [shown, graph, layout]);
   const shownById = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
   const selected = resolveShown(graph, shownById, selectedId);
@@ -95,6 +110,12 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
 
   return (
     <div className="graph-pane">
+      {autoNamespace && (
+        <p className="notice graph-notice" role="status">
+          Large graph ({graph.nodes.length} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
+          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (slow).
+        </p>
+      )}
       <GraphToolbar
         graph={graph}
         layout={layout}
@@ -106,7 +127,7 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
         onExpandAll={() => setCollapsed(new Set())}
         shownCount={shown.nodes.length}
       />
-      <div className="graph-canvas" ref={canvas} aria-label="Routing graph" role="figure">
+      <div className={`graph-canvas${state.lit ? ' graph-dimming' : ''}`} ref={canvas} aria-label="Routing graph" role="figure">
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -141,7 +162,8 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
         >
           <Background gap={24} size={1} />
           <Controls showInteractive={false} aria-label="Zoom and fit view" />
-          {shown.nodes.length > 12 && <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Graph overview" />}
+          {state.lit && state.mode && <PathOverlay graph={shown} layout={shownLayout} edges={state.lit.edges} mode={state.mode} />}
+          {shown.nodes.length > 12 && <Overview layout={shownLayout} />}
         </ReactFlow>
         {shown.nodes.length === 0 && (
           <p className="graph-empty" role="status">
