@@ -50,7 +50,10 @@ export function FormPane() {
       if ('error' in result) setError(result.error);
       else {
         setError(null);
-        applyTextEdits(detail.file, result.edits);
+        // A commit of the value already there (Enter, then blur before the form refreshed) must not
+        // leave a no-op step in the editor's undo history.
+        const edits = result.edits.filter((e) => text.slice(e.range.start, e.range.end) !== e.text);
+        if (edits.length) applyTextEdits(detail.file, edits);
       }
     },
     [detail],
