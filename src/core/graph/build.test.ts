@@ -181,7 +181,7 @@ describe('buildGraph', () => {
   it('collapses an IngressRoute to one node through options.collapsed', () => {
     const g = buildGraph(cfg, resources, diagnostics, { collapsed: ['IngressRoute/shop/web'] });
     const group = node(g, 'group:IngressRoute/shop/web');
-    expect(group).toMatchObject({ kind: 'router', label: 'shop/web', detail: '3 routes collapsed' });
+    expect(group).toMatchObject({ kind: 'router', label: 'shop/web', detail: 'shop.example.com, old.example.com' });
     expect(group.badges).toMatchObject({ routes: 3, errors: 1, warnings: 1 });
     expect(g.nodes.filter((n) => n.kind === 'router').map((n) => n.label)).toEqual(['shop/web', 'shop/admin#0', 'pay/checkout#0', 'pay/checkout#1', 'pay/checkout#2']);
     expect(g.edges.filter((e) => e.source === group.id).map((e) => e.target).sort()).toEqual([`middleware:shop-headers${K}`, `middleware:shop-strip${K}`, `missing:middleware:shop-typo${K}`].sort());

@@ -69,8 +69,8 @@ export function collapseGroups(graph: Graph, groups: ReadonlySet<string>): Graph
     rep.set(n.id, id);
     let m = merged.get(id);
     if (!m) {
-      m = { ...n, id, label: n.groupLabel ?? n.group, detail: '', fullText: '', routerNames: [], badges: { errors: 0, warnings: 0, routes: 0, disabled: true }, hosts: [], entryPoints: [] };
-      delete m.layoutKey;
+      // It takes the layout place of the IngressRoute's first route: collapsing moves nothing else.
+      m = { ...n, id, label: n.groupLabel ?? n.group, detail: '', fullText: '', routerNames: [], badges: { errors: 0, warnings: 0, routes: 0, disabled: true }, hosts: [], entryPoints: [], layoutKey: n.layoutKey ?? n.id };
       merged.set(id, m);
     }
     m.routerNames.push(...n.routerNames);
@@ -81,7 +81,7 @@ export function collapseGroups(graph: Graph, groups: ReadonlySet<string>): Graph
     if (n.badges.tls && !m.badges.tls) m.badges.tls = n.badges.tls;
     m.hosts = [...new Set([...(m.hosts ?? []), ...(n.hosts ?? [])])];
     m.entryPoints = [...new Set([...(m.entryPoints ?? []), ...(n.entryPoints ?? [])])];
-    m.detail = `${m.badges.routes} route${m.badges.routes === 1 ? '' : 's'} collapsed`;
+    m.detail = m.hosts.length ? m.hosts.join(', ') : `${m.badges.routes} route${m.badges.routes === 1 ? '' : 's'} collapsed`;
     m.fullText = `${m.fullText}${m.fullText ? '\n\n' : ''}${n.label}\n${n.fullText}`;
   }
   for (const m of merged.values()) if (!m.badges.disabled) delete m.badges.disabled;

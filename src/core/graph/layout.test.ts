@@ -139,6 +139,18 @@ describe('layoutGraph', () => {
     expect(overlaps(after, second)).toEqual([]);
   });
 
+  it('is stable: collapsing an IngressRoute puts its node where its first route was', () => {
+    const { cfg, resources } = shop(15);
+    const g = buildGraph(cfg, resources, []);
+    const first = layoutGraph(g);
+    const collapsed = buildGraph(cfg, resources, [], { collapsed: ['IngressRoute/shop/ir4'] });
+    const second = layoutGraph(collapsed, first);
+    const routers = (l: Layout, graph: Graph) => l.layers.find((x) => x.column === 1)!.ids.map((id) => graph.nodes.find((n) => n.id === id)!.group);
+    const before = routers(first, g);
+    expect(routers(second, collapsed)).toEqual(before.filter((grp, i) => grp !== 'IngressRoute/shop/ir4' || before.indexOf(grp) === i));
+    for (const n of collapsed.nodes) if (n.kind !== 'router') expect(second.order.flat()).toContain(n.layoutKey ?? n.id);
+  });
+
   it('starts afresh when most nodes are new (another document)', () => {
     const a = layoutGraph(generateGraph(300, 1));
     const other = generateGraph(300, 2);

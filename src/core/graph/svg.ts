@@ -3,6 +3,7 @@
  * comments. Configurations are untrusted: every piece of text goes through `escapeXml`, and nothing
  * from the configuration ever lands in an attribute except numbers we computed.
  */
+import { plainName } from './details.ts';
 import { nodeHeight } from './layout.ts';
 import type { Graph, GraphNode, Layout, NodeBox } from './types.ts';
 
@@ -75,7 +76,7 @@ function nodeSvg(n: GraphNode, p: NodeBox): string {
   out.push(text(p.x + 9, p.y + 29, 12, THEME.text, fit(n.label, p.width - 18, 12), ' font-weight="600"'));
   if (n.detail) out.push(text(p.x + 9, p.y + 44, 10.5, THEME.muted, fit(n.detail, p.width - 18, 10.5), ' font-family="ui-monospace, monospace"'));
   if (n.kind === 'router') {
-    const tags = [n.badges.priority !== undefined ? `prio ${n.badges.priority}` : '', n.badges.tls ? `TLS ${n.badges.tls}` : '', n.badges.disabled ? 'not served' : ''].filter(Boolean).join(' · ');
+    const tags = [n.badges.priority !== undefined ? `prio ${n.badges.priority}` : '', n.badges.tls ? `TLS${n.badges.tls === 'default' ? '' : ` ${plainName(n.badges.tls)}`}` : '', n.badges.disabled ? 'not served' : ''].filter(Boolean).join(' · ');
     out.push(text(p.x + 9, p.y + 58, 10, n.badges.disabled ? THEME.error : THEME.ok, fit(tags, p.width - 18, 10)));
   }
   out.push('</g>');

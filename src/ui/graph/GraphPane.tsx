@@ -1,8 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { collapseGroups, filterGraph, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
+import { collapseGroups, filterGraph, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
 import { StudioNode } from './StudioNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
@@ -10,15 +10,16 @@ import { Overview } from './Overview.tsx';
 import { PathOverlay } from './PathOverlay.tsx';
 import type { Highlight } from './highlight.ts';
 import { LARGE_GRAPH, useFlowElements } from './useFlowElements.ts';
-import { resolveShown, viewState } from './view-state.ts';
+import { busiestNamespace, resolveShown, viewState } from './view-state.ts';
+import { MIN_ZOOM, useFit, useViewportFollow } from './useViewportFollow.ts';
 
-const AUTO_FILTER = 600;
-
-function busiestNamespace(graph: Graph): string | undefined {
-  const counts = new Map<string, number>();
-  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-}
+/**
+ * Beyond this many nodes the graph opens on its busiest namespace. The whole graph renders and pans
+ * fine at 8,000 nodes (node sizes and handles go to React Flow up front, elements are reused), but each
+ * edit still costs the main thread ~0.3 s more at the 1,000-IngressRoute workspace (e2e/perf.spec.ts:
+ * longest task 215–235 ms filtered, 340–780 ms whole), so typing stays responsive by default.
+ */
+const AUTO_FILTER = 2_500;
 
 const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
 
@@ -48,21 +49,30 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const deferredFilter = useDeferredValue(filter);
-  const flow = useReactFlow();
   const canvas = useRef<HTMLDivElement>(null);
 
   const [showAll, setShowAll] = useState(false);
-  // Thousands of nodes take seconds to render (the 1,000-IngressRoute workspace froze the page for
-  // 3–4 s per edit): a large graph opens on its busiest namespace until the user filters or asks for all.
-  const unfiltered = !deferredFilter.entryPoint && !deferredFilter.namespace && !deferredFilter.host && !deferredFilter.text;
+  // A huge graph opens on its busiest namespace until the user filters or asks for everything.
+  const unfiltered = !isFiltering(deferredFilter);
   const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
   const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
   const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), effective), [graph, collapsed, effective]);
   const shownLayout = useMemo(() => (shown === graph ? layout : layoutGraph(shown, layout)), [shown, graph, layout]);
   const shownById = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
-  const selected = resolveShown(graph, shownById, selectedId);
-  const stoppedId = resolveShown(graph, shownById, highlight?.stoppedAt?.nodeId);
-  const state = useMemo(() => viewState(shown, shownById, hovered ?? selected, highlight, stoppedId), [shown, shownById, hovered, selected, highlight, stoppedId]);
+  const selected = useMemo(() => resolveShown(graph, shownById, selectedId), [graph, shownById, selectedId]);
+  const stoppedId = useMemo(() => resolveShown(graph, shownById, highlight?.stoppedAt?.nodeId), [graph, shownById, highlight]);
+  // The latest of selection and simulation wins: a new verdict shows its path over an older selection
+  // (and coming back to the graph after simulating shows the simulation).
+  const verdictKey = highlight ? `${highlight.winner}|${highlight.stoppedAt?.nodeId}|${highlight.stoppedAt?.status}` : '';
+  const [latest, setLatest] = useState<'selection' | 'simulation'>(verdictKey ? 'simulation' : 'selection');
+  const seen = useRef({ verdictKey, selected });
+  useEffect(() => {
+    if (verdictKey !== seen.current.verdictKey) setLatest('simulation');
+    else if (selected !== seen.current.selected) setLatest('selection');
+    seen.current = { verdictKey, selected };
+  }, [verdictKey, selected]);
+  const focus = hovered ?? (latest === 'selection' ? selected : null);
+  const state = useMemo(() => viewState(shown, shownById, focus, highlight, stoppedId), [shown, shownById, focus, highlight, stoppedId]);
 
   const onToggleGroup = useCallback((group: string) => {
     setCollapsed((s) => {
@@ -74,29 +84,8 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const groups = useMemo(() => [...new Set(graph.nodes.map((n) => n.group).filter((g): g is string => !!g))], [graph]);
   const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup);
 
-  // Another document (most ids new): fit it, as on first load.
-  const lastIds = useRef<Set<string> | null>(null);
-  useEffect(() => {
-    const ids = new Set(graph.nodes.map((n) => n.id));
-    const prev = lastIds.current;
-    lastIds.current = ids;
-    if (!prev || graph.nodes.length > LARGE_GRAPH) return;
-    let known = 0;
-    for (const id of ids) if (prev.has(id)) known++;
-    if (known < ids.size / 2) requestAnimationFrame(() => void flow.fitView({ padding: 0.05, maxZoom: 1.2 }));
-  }, [graph, flow]);
-
-  // A selection made elsewhere (the editor's cursor) brings its node into view.
-  useEffect(() => {
-    const box = selected ? shownLayout.positions[selected] : undefined;
-    const el = canvas.current;
-    if (!box || !el) return;
-    const { x, y, zoom } = flow.getViewport();
-    const left = -x / zoom;
-    const top = -y / zoom;
-    const inside = box.x >= left && box.y >= top && box.x + box.width <= left + el.clientWidth / zoom && box.y + box.height <= top + el.clientHeight / zoom;
-    if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.6), duration: 200 });
-  }, [selected, shownLayout, flow]);
+  const fit = useFit(shownLayout, canvas);
+  useViewportFollow(graph, shownLayout, selected, canvas, fit);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -113,7 +102,7 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
       {autoNamespace && (
         <p className="notice graph-notice" role="status">
           Large graph ({graph.nodes.length} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
-          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (slow).
+          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (edits then take longer to redraw).
         </p>
       )}
       <GraphToolbar
@@ -137,7 +126,7 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
           fitView={!large}
           fitViewOptions={{ padding: 0.05, maxZoom: 1.2 }}
           defaultViewport={{ x: 16, y: 16, zoom: 0.75 }}
-          minZoom={0.02}
+          minZoom={MIN_ZOOM}
           maxZoom={2}
           onlyRenderVisibleElements
           nodesDraggable={false}
@@ -161,7 +150,13 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} size={1} />
-          <Controls showInteractive={false} aria-label="Zoom and fit view" />
+          <Controls showInteractive={false} showFitView={false} aria-label="Zoom and fit view">
+            <ControlButton onClick={() => fit()} aria-label="Fit view" title="Fit view">
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: "none" }} stroke="currentColor" strokeWidth="1.8" />
+              </svg>
+            </ControlButton>
+          </Controls>
           {state.lit && state.mode && <PathOverlay graph={shown} layout={shownLayout} edges={state.lit.edges} mode={state.mode} />}
           {shown.nodes.length > 12 && <Overview layout={shownLayout} />}
         </ReactFlow>

@@ -58,18 +58,19 @@ export function GraphToolbar({ graph, layout, filter, onFilter, collapsedCount, 
       <span className="muted graph-count" aria-live="polite">
         {shownCount === graph.nodes.length ? `${shownCount} nodes` : `${shownCount} of ${graph.nodes.length} nodes`}
       </span>
-      <span className="spacer" />
-      {exportError && (
-        <span className="graph-export-error" role="alert">
-          {exportError}
-        </span>
-      )}
-      <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(graph, layout)}>
-        SVG
-      </button>
-      <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={png}>
-        PNG
-      </button>
+      <span className="graph-export">
+        {exportError && (
+          <span className="graph-export-error" role="alert">
+            {exportError}
+          </span>
+        )}
+        <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(graph, layout)}>
+          SVG
+        </button>
+        <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={png}>
+          PNG
+        </button>
+      </span>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 /**
- * Graph + layout + view state → React Flow nodes and edges. Node objects are reused while nothing
- * about them changed: React Flow then skips them, so hovering a route on a 5,000-node graph updates
- * only the few nodes on its path.
+ * Graph + layout + view state → React Flow nodes and edges. Element objects are reused, across hovers
+ * and across analyses, while nothing they show changed: React Flow then skips them and the memoised
+ * node components do not re-render. Hovering a route on a 5,000-node graph touches the few nodes on
+ * its path; an edit touches the nodes it changed.
  */
 import { useMemo, useRef } from 'react';
 import { MarkerType, Position, type Edge, type NodeHandle } from '@xyflow/react';
-import type { Graph, GraphNode, Layout } from '../../core/graph/index.ts';
-import { KIND_LABEL, type StudioFlowNode, type StudioNodeData } from './StudioNode.tsx';
+import type { Graph, GraphNode, Layout, NodeBox } from '../../core/graph/index.ts';
+import { KIND_LABEL, type StudioFlowNode } from './StudioNode.tsx';
 import type { GroupFrameNode } from './GroupFrame.tsx';
 import { nodeClass, type ViewState } from './view-state.ts';
 
@@ -29,50 +30,65 @@ function handles(width: number, height: number): NodeHandle[] {
   ];
 }
 
-function cached<T extends { className?: string | undefined }>(cache: Map<string, T>, id: string, className: string, extra: unknown, make: () => T, extraOf: (x: T) => unknown): T {
-  const prev = cache.get(id);
-  if (prev && (prev.className ?? '') === className && extraOf(prev) === extra) return prev;
-  const next = make();
-  cache.set(id, next);
-  return next;
+/** Everything a node's element shows: equal signatures, same element. */
+function signature(n: GraphNode, box: NodeBox, className: string, selected: boolean, stop: number | undefined): string {
+  const b = n.badges;
+  return [box.x, box.y, box.width, box.height, className, selected, stop, n.kind, n.column, n.label, n.detail, n.fullText, n.external, b.errors, b.warnings, b.tls, b.priority, b.usage, b.disabled, b.routes].join('\u0001');
+}
+
+class Reuse<T> {
+  private previous = new Map<string, { sig: string; value: T }>();
+  private next = new Map<string, { sig: string; value: T }>();
+
+  get(id: string, sig: string, make: () => T): T {
+    const prev = this.previous.get(id);
+    const entry = prev && prev.sig === sig ? prev : { sig, value: make() };
+    this.next.set(id, entry);
+    return entry.value;
+  }
+
+  /** Forgets what was not asked for since the last call (removed nodes). */
+  sweep(): void {
+    this.previous = this.next;
+    this.next = new Map();
+  }
 }
 
 export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, selectedId: string | null, onToggleGroup: (group: string) => void): { nodes: FlowNode[]; edges: Edge[] } {
-  const nodeCache = useRef(new Map<string, StudioFlowNode>());
-  // New graph or layout: start the caches afresh (positions changed).
-  const base = useMemo(() => {
-    nodeCache.current = new Map();
+  const nodeReuse = useRef(new Reuse<FlowNode>());
+  const edgeReuse = useRef(new Reuse<Edge>());
+
+  // Tab order follows the drawing: column by column, top to bottom.
+  const ordered = useMemo(() => {
     const byId = new Map(shown.nodes.map((n) => [n.id, n]));
-    const data = new Map<string, StudioNodeData>(shown.nodes.map((n) => [n.id, { node: n }]));
-    const frames: GroupFrameNode[] = layout.groups.map((box) => ({
-      id: `frame:${box.id}`,
-      type: 'irGroup',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      data: { box, onToggle: onToggleGroup },
-      measured: { width: box.width, height: box.height },
-      handles: [],
-      selectable: false,
-      focusable: false,
-      draggable: false,
-      zIndex: -1,
-    }));
-    // Tab order follows the drawing: column by column, top to bottom.
-    const ordered = layout.layers.flatMap((l) => l.ids.map((id) => byId.get(id)).filter((n): n is GraphNode => !!n));
-    return { ordered, data, frames };
-  }, [shown, layout, onToggleGroup]);
+    return layout.layers.flatMap((l) => l.ids.map((id) => byId.get(id)).filter((n): n is GraphNode => !!n));
+  }, [shown, layout]);
 
   const nodes = useMemo<FlowNode[]>(() => {
-    const out: FlowNode[] = [...base.frames];
-    for (const n of base.ordered) {
+    const reuse = nodeReuse.current;
+    const out: FlowNode[] = layout.groups.map((box) =>
+      reuse.get(`frame:${box.id}`, `${box.x},${box.y},${box.width},${box.height},${box.label},${box.collapsed}`, () => ({
+        id: `frame:${box.id}`,
+        type: 'irGroup',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data: { box, onToggle: onToggleGroup },
+        measured: { width: box.width, height: box.height },
+        handles: [],
+        selectable: false,
+        focusable: false,
+        draggable: false,
+        zIndex: -1,
+      })),
+    );
+    for (const n of ordered) {
       const box = layout.positions[n.id]!;
       const className = nodeClass(n, state);
       const stop = state.stopped?.id === n.id ? state.stopped.status : undefined;
       const selected = n.id === selectedId;
-      const key = `${selected}|${stop}`;
       out.push(
-        cached(nodeCache.current, n.id, className, key, () => ({
+        reuse.get(n.id, signature(n, box, className, selected, stop), () => ({
           id: n.id,
           type: 'studio',
           position: { x: box.x, y: box.y },
@@ -80,30 +96,44 @@ export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, 
           height: box.height,
           measured: { width: box.width, height: box.height },
           handles: handles(box.width, box.height),
-          data: stop === undefined ? base.data.get(n.id)! : { node: n, stop },
+          data: stop === undefined ? { node: n } : { node: n, stop },
           className,
           selected,
           ariaRole: 'button',
           ariaLabel: `${KIND_LABEL[n.kind]} ${n.label}`,
           draggable: false,
           connectable: false,
-        }), (x) => `${x.selected}|${x.data.stop}`),
+        })),
       );
     }
+    reuse.sweep();
     return out;
-  }, [base, layout, state, selectedId]);
+  }, [ordered, layout, state, selectedId, onToggleGroup]);
 
   // Edges do not depend on the view state (PathOverlay draws the lit path): React Flow rebuilds its
   // edge lookups whenever the edges array changes. A large graph leaves hub edges out (they show on
   // the lit path): even hidden, React Flow would test each of them for visibility on every frame.
   const large = shown.nodes.length > LARGE_GRAPH;
   const edges = useMemo<Edge[]>(() => {
+    const reuse = edgeReuse.current;
     const out: Edge[] = [];
     for (const e of shown.edges) {
       if (e.source === e.target || (large && e.hub)) continue;
       const dashed = e.kind === 'mirror' || e.kind === 'fallback' || e.kind === 'errors';
-      out.push({ id: e.id, source: e.source, target: e.target, ...(dashed ? { className: `gedge-${e.kind}` } : {}), ...(e.label ? { label: e.label } : {}), markerEnd: MARKER, focusable: false, selectable: false });
+      out.push(
+        reuse.get(e.id, `${e.kind}|${e.label ?? ''}`, () => ({
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          ...(dashed ? { className: `gedge-${e.kind}` } : {}),
+          ...(e.label ? { label: e.label } : {}),
+          markerEnd: MARKER,
+          focusable: false,
+          selectable: false,
+        })),
+      );
     }
+    reuse.sweep();
     return out;
   }, [shown, large]);
 
