@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, savedWorkspace } from './fixtures.ts';
 
 const ROUTE = `apiVersion: traefik.io/v1alpha1
 kind: IngressRoute
@@ -121,9 +121,9 @@ test.describe('files in and out', () => {
     await expect(other.getByRole('navigation', { name: 'Resources' })).toContainText('shop-web-shared');
     // The Secret's htpasswd line travelled redacted.
     await expect
-      .poll(() => other.evaluate(() => localStorage.getItem('ingressroute-studio:workspace') ?? ''))
+      .poll(() => savedWorkspace(other))
       .toContain('users: REDACTED');
-    expect(await other.evaluate(() => localStorage.getItem('ingressroute-studio:workspace') ?? '')).not.toContain('$apr1$');
+    expect(await savedWorkspace(other)).not.toContain('$apr1$');
   });
 
   test('a reload restores unsaved work', async ({ page, openExample, editor }) => {

@@ -76,4 +76,19 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** The autosaved workspace as stored (the JSON text, put back together from its chunks). */
+export function savedWorkspace(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = 'ingressroute-studio:workspace';
+    const head = localStorage.getItem(key) ?? '';
+    try {
+      const manifest = JSON.parse(head) as { chunked?: number; chunks?: string[] };
+      if (manifest.chunked === 1 && manifest.chunks) return manifest.chunks.map((c) => localStorage.getItem(`${key}:chunk:${c}`) ?? '').join('');
+    } catch {
+      // not JSON: returned as is
+    }
+    return head;
+  });
+}
+
 export { expect };

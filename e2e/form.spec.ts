@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, savedWorkspace } from './fixtures.ts';
 
 test.describe('form editor', () => {
   test('priority and middleware edits in the form become minimal YAML edits that undo', async ({ page, openExample, editor, outline }) => {
@@ -24,7 +24,7 @@ test.describe('form editor', () => {
     await expect(newName).toHaveValue('');
     await newName.fill('office-only');
     await newName.press('Enter');
-    const saved = () => page.evaluate(() => (JSON.parse(localStorage.getItem('ingressroute-studio:workspace') ?? '{}') as { state?: { files?: { text: string }[] } }).state?.files?.[0]?.text ?? '');
+    const saved = async () => (JSON.parse((await savedWorkspace(page)) || '{}') as { state?: { files?: { text: string }[] } }).state?.files?.[0]?.text ?? '';
     // The new reference lands right after the existing one; the comments are untouched.
     await expect.poll(saved).toMatch(/- name: security-headers\n\s+- name: ["']?office-only["']?\n/);
     const withEdits = await saved();

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
+import { autosaveStorage } from './autosave.ts';
 import {
   createAnalysisSlice,
   createDocumentSlice,
@@ -14,6 +15,9 @@ export const STORAGE_KEY = 'ingressroute-studio:workspace';
 /** What survives a reload: the text of every file, the settings, the simulator request and history. */
 type Persisted = Pick<StudioState, 'files' | 'activeFile' | 'settings' | 'request' | 'history'>;
 
+/** The autosave behind the store (the notices tell the user when a write fails). */
+export const autosave = autosaveStorage<Persisted>(() => localStorage);
+
 export const useStudio = create<StudioState>()(
   persist(
     (...a) => ({
@@ -26,7 +30,7 @@ export const useStudio = create<StudioState>()(
     {
       name: STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: autosave,
       partialize: (s): Persisted => ({
         files: s.files,
         activeFile: s.activeFile,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useStudio } from '../store/index.ts';
+import { autosave, useStudio } from '../store/index.ts';
 import { watchOtherTabs } from './files/tab-guard.ts';
 
 export interface NoticesProps {
@@ -11,6 +11,8 @@ export interface NoticesProps {
 export function Notices({ messages, onDismiss }: NoticesProps) {
   const [theirs, setTheirs] = useState<{ files: { name: string; text: string }[] } | null | undefined>(undefined);
   useEffect(() => watchOtherTabs(setTheirs), []);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  useEffect(() => autosave.onStatus(setSaveError), []);
   useEffect(() => {
     if (messages.length === 0) return;
     const t = setTimeout(onDismiss, 8000);
@@ -29,6 +31,11 @@ export function Notices({ messages, onDismiss }: NoticesProps) {
           <button type="button" onClick={() => { const s = useStudio.getState(); s.replaceWorkspace([...s.files]); setTheirs(undefined); }}>
             Keep this tab's version
           </button>
+        </div>
+      )}
+      {saveError && (
+        <div role="alert" className="notice notice-warning">
+          {saveError}
         </div>
       )}
       {messages.map((m, i) => (

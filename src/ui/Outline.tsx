@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { useStudio } from '../store/index.ts';
+import { useDeferredStudio } from './useDeferredStudio.ts';
 import { selectResources } from '../store/selectors.ts';
 import type { ResourceSummary } from '../core/analyze.ts';
 
@@ -19,7 +20,7 @@ const KIND_SHORT: Record<string, string> = {
 const PAGE = 400;
 
 export function Outline() {
-  const resources = useStudio(selectResources);
+  const resources = useDeferredStudio(selectResources);
   const selectedId = useStudio((s) => s.selection?.resourceId);
   const [limit, setLimit] = useState(PAGE);
   const [filter, setFilter] = useState('');

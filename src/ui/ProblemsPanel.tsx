@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStudio } from '../store/index.ts';
+import { useDeferredStudio } from './useDeferredStudio.ts';
 import { resourceAt, selectDiagnostics, selectResources } from '../store/selectors.ts';
 import { lineIndexFor } from '../core/line-cache.ts';
 import type { Diagnostic, Severity } from '../core/types.ts';
@@ -15,9 +16,9 @@ interface Group {
 
 /** Problems grouped by resource, filterable by severity and code; a click jumps to the range. */
 export function ProblemsPanel() {
-  const diagnostics = useStudio(selectDiagnostics);
-  const resources = useStudio(selectResources);
-  const files = useStudio((s) => s.files);
+  const diagnostics = useDeferredStudio(selectDiagnostics);
+  const resources = useDeferredStudio(selectResources);
+  const files = useDeferredStudio((s) => s.files);
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [code, setCode] = useState('');
 

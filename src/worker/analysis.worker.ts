@@ -1,10 +1,18 @@
 /// <reference lib="webworker" />
 import { AnalysisService } from './service.ts';
-import type { WorkerRequest } from './protocol.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { cut } from './chunks.ts';
 
 const service = new AnalysisService();
 let pendingAnalyze: WorkerRequest | null = null;
 let scheduled = false;
+
+/** Long arrays go ahead in slices, so that the page receives no message that takes long to read. */
+function post(response: WorkerResponse): void {
+  const { slices, head } = cut(response);
+  for (const slice of slices) self.postMessage(slice);
+  self.postMessage(head);
+}
 
 // Typing produces bursts of analyze requests: only the newest one queued matters.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -17,7 +25,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         scheduled = false;
         const next = pendingAnalyze;
         pendingAnalyze = null;
-        if (next) self.postMessage(service.handle(next));
+        if (next) post(service.handle(next));
       }, 0);
     }
     return;
@@ -25,7 +33,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (pendingAnalyze) {
     const next = pendingAnalyze;
     pendingAnalyze = null;
-    self.postMessage(service.handle(next));
+    post(service.handle(next));
   }
-  self.postMessage(service.handle(message));
+  post(service.handle(message));
 };

@@ -7,6 +7,8 @@ import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
+import { DeltaDecoder, decodeAnalysisInSteps } from './delta.ts';
+import { SliceCollector, type Slice } from './chunks.ts';
 
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
@@ -20,6 +22,22 @@ export interface AnalysisClient {
   dispose(): void;
 }
 
+let channel: MessageChannel | null = null;
+const resumes: (() => void)[] = [];
+
+/** Ends the current task: resolves from a fresh one (a message to ourselves, not a clamped timer). */
+function yieldTask(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => resumes.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    resumes.push(resolve);
+    port.postMessage(null);
+  });
+}
+
 export function createAnalysisClient(
   onAnalysis: (result: AnalysisResult) => void,
   onError: (message: string) => void,
@@ -29,12 +47,28 @@ export function createAnalysisClient(
   let latestVersion = -1;
   let nextId = 1;
   const waiting = new Map<number, (answer: never) => void>();
+  // Every analysis is decoded (each is a change from the one before), even those too old to show.
+  let decoder = new DeltaDecoder();
 
+  const slices = new SliceCollector();
+  // Answers are handled in order; an analysis is put back together over a few tasks.
+  let queue = Promise.resolve();
   const receive = (response: WorkerResponse) => {
+    queue = queue.then(() => handle(response));
+  };
+  const handle = async (response: WorkerResponse) => {
     switch (response.type) {
-      case 'analysis':
-        if (response.version >= latestVersion) onAnalysis(response);
+      case 'analysis': {
+        let result;
+        try {
+          result = await decodeAnalysisInSteps(decoder, response, yieldTask);
+        } catch (error) {
+          onError(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+          break;
+        }
+        if (response.version >= latestVersion) onAnalysis(result);
         break;
+      }
       case 'simulation':
       case 'resource':
       case 'diff':
@@ -49,8 +83,12 @@ export function createAnalysisClient(
   };
 
   const useFallback = async () => {
-    worker?.terminate();
-    worker = null;
+    if (worker) {
+      // The fallback service starts from nothing: so does what the page holds of the worker's messages.
+      worker.terminate();
+      worker = null;
+      decoder = new DeltaDecoder();
+    }
     const { AnalysisService } = await import('./service.ts');
     fallback ??= new AnalysisService();
     return fallback;
@@ -66,7 +104,11 @@ export function createAnalysisClient(
 
   try {
     worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => receive(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerResponse | Slice>) => {
+      const data = event.data;
+      if (data.type === 'slice') slices.add(data);
+      else receive(slices.restore(data));
+    };
     worker.onerror = () => {
       onError('The analysis worker stopped; analysing on the main thread instead.');
       void useFallback();

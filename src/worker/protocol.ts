@@ -5,6 +5,7 @@ import type { Settings } from '../core/types.ts';
 import type { SimRequest, Verdict } from '../core/simulate/index.ts';
 import type { Graph, Layout } from '../core/graph/index.ts';
 import type { WorkspaceDiff } from '../core/review/index.ts';
+import type { AnalysisWire } from './delta.ts';
 
 export type WorkerRequest =
   | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
@@ -46,7 +47,7 @@ export interface TestsRun {
 }
 
 export type WorkerResponse =
-  | ({ type: 'analysis' } & AnalysisResult)
+  | ({ type: 'analysis' } & AnalysisWire)
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
   | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
   | { type: 'diff'; version: number; id: number; diff: WorkspaceDiff }

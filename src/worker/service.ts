@@ -10,11 +10,14 @@ import { pathAtOffset } from '../core/yaml/index.ts';
 import { diffWorkspaces, findShadowed, findTestsFile, readCases, testFailureDiagnostics, toDiagnostics } from '../core/review/index.ts';
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
+import { DeltaEncoder, encodeAnalysis } from './delta.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
   private routing: CompiledRouting | null = null;
   private layout: Layout | undefined;
+  /** What the page holds of the last analysis: the next one goes as a change from it. */
+  private readonly encoder = new DeltaEncoder();
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
@@ -56,7 +59,8 @@ export class AnalysisService {
     const layout = layoutGraph(graph, this.layout);
     this.layout = layout;
     const summary = summarizeAnalysis(shown);
-    return { type: 'analysis', version: message.version, summary, graph, layout, ms: performance.now() - started, tests };
+    const result = { version: message.version, summary, graph, layout, ms: performance.now() - started, tests };
+    return { type: 'analysis', ...encodeAnalysis(this.encoder, result) };
   }
 
   private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {

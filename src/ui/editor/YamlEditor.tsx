@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { configureYaml, monaco } from './monaco.ts';
+import { useEffect, useRef, useState } from 'react';
+import { configureYaml, LARGE_MODEL_CHARS, monaco } from './monaco.ts';
 import { MARKER_OWNER, setModelDiagnostics, setModelInlayHints } from './rule-language.ts';
 import { registerEditApplier } from './bridge.ts';
 import { useStudio } from '../../store/index.ts';
+import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { resourceAt } from '../../store/selectors.ts';
 import type { Diagnostic } from '../../core/types.ts';
 
@@ -11,6 +12,8 @@ const SEVERITY = {
   warning: monaco.MarkerSeverity.Warning,
   info: monaco.MarkerSeverity.Info,
 } as const;
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 function modelFor(file: string, text: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`file:///${encodeURIComponent(file)}`);
@@ -38,8 +41,12 @@ export default function YamlEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const activeFile = useStudio((s) => s.activeFile);
   const target = useStudio((s) => s.settings.target);
-  const analysis = useStudio((s) => s.analysis);
+  const analysis = useDeferredStudio((s) => s.analysis);
   const reveal = useStudio((s) => s.reveal);
+  // Large files (the 1,000-IngressRoute one is 0.77 MB): folding and sticky scroll are off; they
+  // recomputed indentation ranges and redrew thousands of fold regions on every keystroke (~90 ms and
+  // ~40 ms of main thread, e2e/perf.spec.ts).
+  const [large, setLarge] = useState(false);
 
   useEffect(() => configureYaml(target), [target]);
 
@@ -61,6 +68,12 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
+    const fitToSize = () => {
+      const model = editor.getModel();
+      const isLarge = !!model && model.getValueLength() > LARGE_MODEL_CHARS;
+      if (editor.getOption(monaco.editor.EditorOption.folding) === isLarge) editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge } });
+      setLarge(isLarge);
+    };
     registerEditApplier((file, edits) => {
       const model = editor.getModel();
       if (!model || decodeURIComponent(model.uri.path.slice(1)) !== file) return false;
@@ -77,9 +90,11 @@ export default function YamlEditor() {
       return true;
     });
     const subs = [
+      editor.onDidChangeModel(fitToSize),
       editor.onDidChangeModelContent(() => {
         const model = editor.getModel();
         if (!model) return;
+        fitToSize();
         useStudio.getState().setText(decodeURIComponent(model.uri.path.slice(1)), model.getValue());
       }),
       editor.onDidChangeCursorPosition((e) => {
@@ -120,19 +135,25 @@ export default function YamlEditor() {
     });
   }, [activeFile]);
 
-  // Markers and inlay hints from the latest analysis.
+  // Markers and inlay hints from the latest analysis, in a task of their own (Monaco redraws
+  // decorations for them). Monaco draws the first 500 markers of a model only: errors go first, then
+  // warnings, so a large file's infos never hide an error's squiggle.
   useEffect(() => {
     if (!analysis) return;
-    for (const model of monaco.editor.getModels()) {
-      const file = decodeURIComponent(model.uri.path.slice(1));
-      const diagnostics = analysis.summary.diagnostics.filter((d) => d.file === file);
-      setModelDiagnostics(model.uri.toString(), diagnostics);
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnostics.map((d) => toMarker(model, d)));
-      setModelInlayHints(
-        model.uri.toString(),
-        analysis.summary.hints.filter((h) => h.file === file),
-      );
-    }
+    const task = setTimeout(() => {
+      for (const model of monaco.editor.getModels()) {
+        const file = decodeURIComponent(model.uri.path.slice(1));
+        const diagnostics = analysis.summary.diagnostics.filter((d) => d.file === file);
+        setModelDiagnostics(model.uri.toString(), diagnostics);
+        const ordered = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range.start - b.range.start);
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, ordered.map((d) => toMarker(model, d)));
+        setModelInlayHints(
+          model.uri.toString(),
+          analysis.summary.hints.filter((h) => h.file === file),
+        );
+      }
+    }, 0);
+    return () => clearTimeout(task);
   }, [analysis]);
 
   // Reveal and select a range asked for by another pane.
@@ -148,5 +169,14 @@ export default function YamlEditor() {
     editor.revealRangeInCenterIfOutsideViewport(range);
   }, [reveal]);
 
-  return <div ref={host} className="editor-host" data-testid="yaml-editor" />;
+  return (
+    <>
+      <div ref={host} className="editor-host" data-testid="yaml-editor" />
+      {large && (
+        <p className="editor-note" role="note">
+          Large file: folding and sticky scroll are off to keep typing fast.
+        </p>
+      )}
+    </>
+  );
 }

@@ -39,6 +39,40 @@ type LegacyOptions = { moduleId?: string; label?: string; createData?: unknown; 
   return createWebWorker({ worker, ...(opts.host ? { host: opts.host } : {}), ...(opts.keepIdleModels !== undefined ? { keepIdleModels: opts.keepIdleModels } : {}) });
 };
 
+/**
+ * Above this size, monaco-yaml's document symbols and folding ranges are not asked for: on the 0.77 MB
+ * 1,000-IngressRoute file each keystroke made its worker send tens of thousands of symbols and ranges,
+ * whose arrival and the sticky-scroll model built from them blocked the page ~100 ms (e2e/perf.spec.ts).
+ * Monaco then folds by indentation and sticky scroll follows indentation.
+ */
+export const LARGE_MODEL_CHARS = 256 * 1024;
+
+const isLarge = (model: monaco.editor.ITextModel) => model.getValueLength() > LARGE_MODEL_CHARS;
+
+/** monaco's API as monaco-yaml sees it: the same, with its whole-document providers skipping large models. */
+const monacoForYaml = {
+  ...monaco,
+  languages: {
+    ...monaco.languages,
+    registerDocumentSymbolProvider: (language: string, provider: monaco.languages.DocumentSymbolProvider) =>
+      monaco.languages.registerDocumentSymbolProvider(language, {
+        ...provider,
+        provideDocumentSymbols: (model, token) => (isLarge(model) ? [] : provider.provideDocumentSymbols(model, token)),
+      }),
+    registerFoldingRangeProvider: (language: string, provider: monaco.languages.FoldingRangeProvider) =>
+      monaco.languages.registerFoldingRangeProvider(language, {
+        ...provider,
+        // null: Monaco's indentation folding takes over.
+        provideFoldingRanges: (model, context, token) => (isLarge(model) ? null : provider.provideFoldingRanges(model, context, token)),
+      }),
+    registerLinkProvider: (language: string, provider: monaco.languages.LinkProvider) =>
+      monaco.languages.registerLinkProvider(language, {
+        ...provider,
+        provideLinks: (model, token) => (isLarge(model) ? { links: [] } : provider.provideLinks(model, token)),
+      }),
+  },
+} as typeof monaco;
+
 let yaml: MonacoYaml | null = null;
 let currentTarget: TraefikTarget | null = null;
 
@@ -61,7 +95,7 @@ export function configureYaml(target: TraefikTarget): void {
     schemas: [{ uri: 'inmemory://ingressroute-studio/schema.json', fileMatch: ['**/*', '*'], schema: monacoSchema(target) as never }],
   };
   if (yaml) void yaml.update(options);
-  else yaml = configureMonacoYaml(monaco, options);
+  else yaml = configureMonacoYaml(monacoForYaml, options);
 }
 
 registerRuleLanguage(monaco);

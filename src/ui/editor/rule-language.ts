@@ -26,7 +26,7 @@ export function setModelDiagnostics(uri: string, diagnostics: Diagnostic[]): voi
 }
 
 export function setModelInlayHints(uri: string, hints: InlayHint[]): void {
-  hintsByModel.set(uri, hints);
+  hintsByModel.set(uri, [...hints].sort((a, b) => a.offset - b.offset));
   hintsChanged?.(uri);
 }
 
@@ -144,8 +144,12 @@ export function registerRuleLanguage(monaco: typeof Monaco): void {
   hintsChanged = () => emitter.fire();
   monaco.languages.registerInlayHintsProvider('yaml', {
     onDidChangeInlayHints: emitter.event,
-    provideInlayHints(model) {
-      const hints = (hintsByModel.get(model.uri.toString()) ?? []).map((h) => ({
+    provideInlayHints(model, range) {
+      // Only the hints in the asked range (the visible lines): a 1,000-IngressRoute file has 2,500.
+      const all = hintsByModel.get(model.uri.toString()) ?? [];
+      const from = model.getOffsetAt(range.getStartPosition());
+      const to = model.getOffsetAt(range.getEndPosition());
+      const hints = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to + 1)).map((h) => ({
         position: model.getPositionAt(h.offset),
         label: h.label,
         tooltip: h.tooltip,
@@ -155,4 +159,16 @@ export function registerRuleLanguage(monaco: typeof Monaco): void {
       return { hints, dispose() {} };
     },
   });
+}
+
+/** Index of the first hint at or after `offset` in hints sorted by offset. */
+function firstAtOrAfter(hints: readonly InlayHint[], offset: number): number {
+  let lo = 0;
+  let hi = hints.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hints[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

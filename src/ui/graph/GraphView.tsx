@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useStudio } from '../../store/index.ts';
+import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { GraphPane } from './GraphPane.tsx';
 import type { GraphNode } from '../../core/graph/index.ts';
 import { verdictHighlight } from './highlight.ts';
@@ -8,7 +9,7 @@ import { nodeForSelection, type SelectionLike } from './view-state.ts';
 /** Adapts the store to the graph pane: analysis → graph, verdict → highlight, selection both ways
  * (a click reveals the node's range in the editor; the editor's selection selects the node). */
 export default function GraphView() {
-  const analysis = useStudio((s) => s.analysis);
+  const analysis = useDeferredStudio((s) => s.analysis);
   const verdict = useStudio((s) => s.verdict);
   const selection = useStudio((s) => s.selection);
   const graph = analysis?.graph;
