@@ -3,12 +3,12 @@
  * Runs in the Web Worker (src/worker) and in the CLI; `summarizeAnalysis` makes the part the UI needs
  * structured-cloneable and small (no YAML trees).
  */
-import { parseFile } from './yaml/index.ts';
+import { parseFile, ParseCache } from './yaml/index.ts';
 import { extractResources } from './model/index.ts';
 import { validateSchema } from './schema/index.ts';
 import { buildDynamicConfig } from './provider/index.ts';
 import { runtimeChecks } from './validate/index.ts';
-import type { Diagnostic, DynamicConfig, ParsedFile, Range, Resource, ResourceKind, Settings } from './types.ts';
+import type { Diagnostic, DynamicConfig, ParsedFile, Range, Resource, ResourceKind, Settings, YNode } from './types.ts';
 import { arr, obj } from './model/read.ts';
 import { resourceRange } from './model/index.ts';
 import { lineIndexFor } from './line-cache.ts';
@@ -65,9 +65,37 @@ export interface AnalysisSummary {
  * a.diagnostics.filter((d) => d.severity === 'error');
  */
 export function analyze(files: readonly WorkspaceFile[], settings: Settings): Analysis {
-  const parsed = files.filter((f) => !isRouteTestFile(f.name)).map((f) => parseFile(f.name, f.text));
+  return analyzeWith(null, files, settings);
+}
+
+/**
+ * Analyses edit after edit, re-parsing and re-checking only the documents that changed: the others
+ * come from the previous analysis (same text, moved by the length of the edit). Provider, runtime
+ * checks and everything across resources run on the whole workspace each time.
+ *
+ * An analysis made by an Analyzer is valid until its next `analyze` call (kept documents are updated
+ * in place).
+ *
+ * @example
+ * const analyzer = new Analyzer();
+ * analyzer.analyze([{ name: 'a.yaml', text }], settings);
+ * analyzer.analyze([{ name: 'a.yaml', text: text + 'x' }], settings); // re-parses the last document only
+ */
+export class Analyzer {
+  readonly cache = new ParseCache();
+
+  analyze(files: readonly WorkspaceFile[], settings: Settings): Analysis {
+    return analyzeWith(this.cache, files, settings);
+  }
+}
+
+function analyzeWith(cache: ParseCache | null, files: readonly WorkspaceFile[], settings: Settings): Analysis {
+  cache?.begin();
+  const parsed = files.filter((f) => !isRouteTestFile(f.name)).map((f) => parseFile(f.name, f.text, cache ?? undefined));
+  cache?.commit();
   const { resources, diagnostics: modelDiagnostics } = extractResources(parsed);
-  const schemaDiagnostics = resources.flatMap((r) => validateSchema(r, settings.target));
+  const byFile = new Map(parsed.map((p) => [p.file, p]));
+  const schemaDiagnostics = resources.flatMap((r) => schemaOf(cache, byFile.get(r.source.file)?.documents[r.source.docIndex]?.root ?? null, r, settings));
   const texts = Object.fromEntries(parsed.map((p) => [p.file, p.text]));
   const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings, { texts });
   const runtime = runtimeChecks(config, resources, settings);
@@ -82,6 +110,18 @@ export function analyze(files: readonly WorkspaceFile[], settings: Settings): An
   return { files: parsed, resources, config, diagnostics, settings };
 }
 
+/** A resource's schema diagnostics: kept with its document while that document does not change. */
+function schemaOf(cache: ParseCache | null, doc: YNode | null, resource: Resource, settings: Settings): Diagnostic[] {
+  if (!cache || !doc) return validateSchema(resource, settings.target);
+  // One document may hold several resources (a List): each is kept under its path and kind.
+  const stage = `schema:${settings.target}:${resource.kind}:${resource.source.path.join('.')}`;
+  const kept = cache.attached(doc, stage);
+  if (kept) return kept;
+  const found = validateSchema(resource, settings.target);
+  cache.attach(doc, stage, found);
+  return found;
+}
+
 /** Route test suites travel with the workspace as `*.routes-test.yaml` files; they are not resources. */
 export function isRouteTestFile(name: string): boolean {
   return /\.routes-test\.ya?ml$/i.test(name);
@@ -90,10 +130,9 @@ export function isRouteTestFile(name: string): boolean {
 /** The structured-cloneable part of an analysis that the UI renders. */
 export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
   const counts = new Map<string, { errors: number; warnings: number }>();
+  const ownerOf = resourceFinder(analysis.resources);
   for (const d of analysis.diagnostics) {
-    const owner = analysis.resources.find(
-      (r) => r.source.file === d.file && r.source.node.range.start <= d.range.start && d.range.start <= r.source.node.range.end,
-    );
+    const owner = ownerOf(d.file, d.range.start);
     if (!owner) continue;
     const c = counts.get(owner.id) ?? { errors: 0, warnings: 0 };
     if (d.severity === 'error') c.errors++;
@@ -117,6 +156,33 @@ export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
     };
   });
   return { resources, diagnostics: analysis.diagnostics, config: analysis.config, hints: priorityHints(analysis) };
+}
+
+/**
+ * The resource whose YAML holds `offset` of `file`, found by binary search over the resources sorted
+ * by position (resources never overlap: each is a document or an item of a List).
+ */
+export function resourceFinder(resources: readonly Resource[]): (file: string, offset: number) => Resource | undefined {
+  const byFile = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const list = byFile.get(r.source.file) ?? [];
+    list.push(r);
+    byFile.set(r.source.file, list);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => a.source.node.range.start - b.source.node.range.start);
+  return (file, offset) => {
+    const list = byFile.get(file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.source.node.range.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = list[lo - 1];
+    return r && offset <= r.source.node.range.end ? r : undefined;
+  };
 }
 
 function priorityHints(analysis: Analysis): PriorityHint[] {

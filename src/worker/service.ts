@@ -2,7 +2,7 @@
  * The worker's logic, free of any worker API so that the client can run it on the main thread when
  * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
  */
-import { analyze, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
+import { analyze, Analyzer, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
 import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -14,6 +14,8 @@ import { DeltaEncoder, encodeAnalysis } from './delta.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
+  /** Re-parses only the documents an edit changed. */
+  private readonly analyzer = new Analyzer();
   private routing: CompiledRouting | null = null;
   private layout: Layout | undefined;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
@@ -39,7 +41,7 @@ export class AnalysisService {
 
   private analyze(message: Extract<WorkerRequest, { type: 'analyze' }>): WorkerResponse {
     const started = performance.now();
-    const analysis = analyze(message.files, message.settings);
+    const analysis = this.analyzer.analyze(message.files, message.settings);
     this.analysis = analysis;
     this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
     // Review: routers that can never win, and the workspace's route tests, as diagnostics on their routes.

@@ -82,9 +82,10 @@ export function layoutGraph(graph: Graph, previous?: Layout, options: LayoutOpti
 
   const prevRank = new Map<string, number>();
   previous?.order.forEach((keys) => keys.forEach((k, r) => prevRank.set(k, r)));
-  let known = 0;
-  for (const node of nodes) if (prevRank.has(keyOf(node))) known++;
-  if (previous && n > 0 && known >= n * 0.5) order.keep((i) => prevRank.get(keyOf(nodes[i]!)));
+  // Each node's previous rank, looked up once (the stable ordering sorts by it).
+  const ranks = nodes.map((node) => prevRank.get(keyOf(node)));
+  const known = ranks.reduce((count: number, r) => (r === undefined ? count : count + 1), 0);
+  if (previous && n > 0 && known >= n * 0.5) order.keep((i) => ranks[i]);
   else order.sweep(options.sweeps ?? 4, pairs);
 
   return coordinates(nodes, layers, layerOf, column, adj, groupOf);

@@ -51,8 +51,22 @@ function collect(e: GoExpr, out: string[]): boolean {
  * parseDomains('Host(`Foo.Bar`) || Host(`bar.buz`) && Path(`/test`)') // ['foo.bar', 'bar.buz']
  */
 export function parseDomains(rule: string): string[] {
+  const src = typeof rule === 'string' ? rule : '';
+  let found = domainsOf.get(src);
+  if (!found) {
+    if (domainsOf.size >= 50_000) domainsOf.clear();
+    found = domainsUncached(src);
+    domainsOf.set(src, found);
+  }
+  return [...found];
+}
+
+/** The provider, runtime checks and graph ask for the same rules' domains on every analysis. */
+const domainsOf = new Map<string, readonly string[]>();
+
+function domainsUncached(rule: string): string[] {
   try {
-    const parsed = parseGoExpr(typeof rule === 'string' ? rule : '');
+    const parsed = parseGoExpr(rule);
     const out: string[] = [];
     return parsed.expr && collect(parsed.expr, out) ? out : [];
   } catch {

@@ -120,6 +120,22 @@ function convert(e: GoExpr, syntax: RuleSyntax, src: string, errors: RuleError[]
 export function parseRule(rule: string, syntax: RuleSyntax): { ast: RuleNode | null; errors: RuleError[] } {
   const src = typeof rule === 'string' ? rule : String(rule ?? '');
   const table: RuleSyntax = syntax === 'v2' ? 'v2' : 'v3';
+  // The provider, the runtime checks, the graph, the routing table and the review all parse the same
+  // rules, analysis after analysis: a rule is parsed once. ASTs are shared, so they are read-only.
+  const key = `${table}\u0000${src}`;
+  let parsed = parsedRules.get(key);
+  if (!parsed) {
+    if (parsedRules.size >= MAX_PARSED_RULES) parsedRules.clear();
+    parsed = parseUncached(src, table);
+    parsedRules.set(key, parsed);
+  }
+  return { ast: parsed.ast, errors: [...parsed.errors] };
+}
+
+const MAX_PARSED_RULES = 50_000;
+const parsedRules = new Map<string, { ast: RuleNode | null; errors: readonly RuleError[] }>();
+
+function parseUncached(src: string, table: RuleSyntax): { ast: RuleNode | null; errors: RuleError[] } {
   try {
     if (/^[ \t\r\n]*$/.test(src)) {
       return { ast: null, errors: [{ code: 'RULE_EMPTY', message: 'The rule is empty; write at least one matcher, e.g. Host(`example.com`).', offset: 0, length: src.length }] };

@@ -24,6 +24,7 @@
  * Treat ranges as read-only: a plain scalar's range and valueRange are the same object.
  */
 export { parseFile, MAX_DEPTH } from './parse-file.ts';
+export { ParseCache } from './parse-cache.ts';
 export { MAX_ALIASES, MAX_ALIAS_EXPANSION } from './compose.ts';
 export { LineIndex, type LineColumn } from './line-index.ts';
 export { nodeAtPath, locatePath, rangeOfPath, pathAtOffset, deref, findPair, type PathLocation } from './path.ts';

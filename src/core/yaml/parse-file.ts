@@ -9,6 +9,7 @@ import { YAML_CODES } from './codes.ts';
 import { splitDocuments } from './split.ts';
 import { compose } from './compose.ts';
 import { syntaxMessage } from './syntax-messages.ts';
+import type { ParseCache } from './parse-cache.ts';
 
 /** js-yaml's own default; deeper nesting is reported as YAML_TOO_DEEP. */
 export const MAX_DEPTH = 100;
@@ -21,7 +22,7 @@ export const MAX_DEPTH = 100;
  * parsed.documents.map((d) => d.broken); // [false, true]
  * parsed.diagnostics[0]?.code; // 'YAML_SYNTAX'
  */
-export function parseFile(file: string, text: string): ParsedFile {
+export function parseFile(file: string, text: string, cache?: ParseCache): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const documents: YamlDocument[] = [];
   const source = typeof text === 'string' ? text : '';
@@ -36,10 +37,20 @@ export function parseFile(file: string, text: string): ParsedFile {
     const sg = segments[index]!;
     const range: Range = { start: sg.contentStart, end: sg.end };
     const seg = sg.start === 0 && sg.end === source.length ? source : source.slice(sg.start, sg.end);
+    // An unchanged document (same file, same text) comes from the cache, moved to where it now is.
+    const key = cache ? `${file}\u0000${sg.contentStart - sg.start}\u0000${seg}` : '';
+    const kept = cache?.take(key, sg.start);
+    if (kept) {
+      documents.push({ index, range, root: kept.root, value: kept.value, broken: false });
+      diagnostics.push(...kept.diagnostics);
+      continue;
+    }
+    const before = diagnostics.length;
     try {
       const events = parseEvents(seg, { maxDepth: MAX_DEPTH });
       const { root, value } = compose(events, seg, sg.start, sg.contentStart - sg.start, ctx);
       documents.push({ index, range, root, value, broken: false });
+      cache?.put(key, { root, value, diagnostics: diagnostics.slice(before), base: sg.start });
     } catch (err) {
       documents.push({ index, range, root: null, value: null, broken: true });
       diagnostics.push(syntaxDiagnostic(file, source, sg.start, sg.end, err));
