@@ -35,6 +35,8 @@ export interface AnalysisResult {
   ms: number;
   /** The workspace's route tests (`*.routes-test.yaml`), re-run on every analysis; null without a tests file. */
   tests: TestsRun | null;
+  /** The shadow check (routers that can never win) stopped at its budget: how far it got. Null when complete. */
+  shadowCut: { checked: number; total: number } | null;
 }
 
 /** Route test results for the Tests panel (verdicts stripped: only what the panel shows). */

@@ -7,7 +7,7 @@ import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
-import { diffWorkspaces, findShadowed, findTestsFile, readCases, testFailureDiagnostics, toDiagnostics } from '../core/review/index.ts';
+import { diffWorkspaces, findTestsFile, readCases, shadowReport, testFailureDiagnostics, toDiagnostics } from '../core/review/index.ts';
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
 import { DeltaEncoder, encodeAnalysis } from './delta.ts';
@@ -45,7 +45,8 @@ export class AnalysisService {
     this.analysis = analysis;
     this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
     // Review: routers that can never win, and the workspace's route tests, as diagnostics on their routes.
-    const extra = toDiagnostics(findShadowed(analysis.config, analysis.settings, { routing: this.routing }), analysis.config);
+    const shadow = shadowReport(analysis.config, analysis.settings, { routing: this.routing });
+    const extra = toDiagnostics(shadow.findings, analysis.config);
     let tests: TestsRun | null = null;
     const testsFile = findTestsFile(message.files);
     if (testsFile) {
@@ -61,7 +62,8 @@ export class AnalysisService {
     const layout = layoutGraph(graph, this.layout);
     this.layout = layout;
     const summary = summarizeAnalysis(shown);
-    const result = { version: message.version, summary, graph, layout, ms: performance.now() - started, tests };
+    const shadowCut = shadow.checked < shadow.total ? { checked: shadow.checked, total: shadow.total } : null;
+    const result = { version: message.version, summary, graph, layout, ms: performance.now() - started, tests, shadowCut };
     return { type: 'analysis', ...encodeAnalysis(this.encoder, result) };
   }
 

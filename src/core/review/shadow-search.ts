@@ -52,6 +52,8 @@ export interface SearchContext {
   ruleOf(router: string): string;
   /** Decisions left for this router (shared by all its disjuncts); `exhausted` once it hits 0. */
   budget: { left: number; exhausted: boolean };
+  /** Rule evaluations left for the whole search (every muxer): bounds its time on huge workspaces. */
+  work: { left: number };
 }
 
 interface Decision {
@@ -74,6 +76,7 @@ function decide(ctx: SearchContext, router: string, draft: Draft): Decision {
   if (!own || !own.router.rule.evaluate(request).matched) return { matched: false, winner: null, tied: false };
   for (const rank of candidateRanks(ctx.muxer.index, request.host)) {
     const route = ctx.muxer.routes[rank]!;
+    ctx.work.left--;
     if (route === own || !route.router.rule.evaluate(request).matched) continue;
     if (rank > own.rank) break;
     return { matched: true, winner: route.router.name, tied: route.tiedWith.includes(router) };
@@ -84,6 +87,8 @@ function decide(ctx: SearchContext, router: string, draft: Draft): Decision {
 /** Confirms a loss with the full simulator: the router matches the witness and `by` wins it. */
 function confirmLoss(ctx: SearchContext, router: string, by: string, witness: SimRequest): boolean {
   const verdict = simulate(ctx.routing, witness);
+  // A verdict evaluates some routers and ranks all of the muxers it went through (a cheaper step).
+  for (const step of verdict.routing) ctx.work.left -= step.evaluated + step.ranking.length / 8;
   const step: RoutingStep | undefined = verdict.routing.find((s) => s.ranking.some((e) => e.router === router));
   const entry = step?.ranking.find((e) => e.router === router);
   return !!step && entry?.result === 'matched' && step.winner === by && !step.nondeterministic.includes(router);

@@ -12,6 +12,17 @@ export interface ShadowOptions {
   routing?: CompiledRouting;
   /** Routing decisions allowed per router and muxer (default 48). */
   budgetPerRouter?: number;
+  /** Rule evaluations allowed in all (default 3,000,000, about a second): on larger workspaces the
+   * routers beyond it are not checked, and the report says how many were. */
+  maxEvaluations?: number;
+}
+
+/** What the shadow search found, and how much of the workspace it covered. */
+export interface ShadowReport {
+  findings: ShadowFinding[];
+  /** Routers checked, out of all routers served on some muxer; equal when the search was complete. */
+  checked: number;
+  total: number;
 }
 
 /** `websecure (TLS)` or `web`. */
@@ -39,19 +50,30 @@ function describe(w: { method: string; url: string; headers: Record<string, unkn
  * // [{ kind: 'shadowed', router: 'apps-api-…@kubernetescrd', by: 'apps-all-…@kubernetescrd', witness: {…}, message: '…' }]
  */
 export function findShadowed(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): ShadowFinding[] {
-  try {
-    const routing = opts.routing ?? compileRouting(config, settings, {});
-    const findings: ShadowFinding[] = [];
-    for (const ep of Object.values(routing.entryPoints)) {
-      for (const muxer of [ep.http, ep.https]) findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48));
-    }
-    return findings;
-  } catch {
-    return [];
-  }
+  return shadowReport(config, settings, opts).findings;
 }
 
-function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number): ShadowFinding[] {
+/**
+ * findShadowed, with how many routers it could check within `maxEvaluations`.
+ *
+ * @example
+ * const { findings, checked, total } = shadowReport(config, settings, { maxEvaluations: 1e6 });
+ */
+export function shadowReport(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): ShadowReport {
+  const report: ShadowReport = { findings: [], checked: 0, total: 0 };
+  try {
+    const routing = opts.routing ?? compileRouting(config, settings, {});
+    const muxers = Object.values(routing.entryPoints).flatMap((ep) => [ep.http, ep.https]);
+    report.total = muxers.reduce((n, m) => n + m.routes.filter((r) => !r.router.internal).length, 0);
+    const work = { left: opts.maxEvaluations ?? 3_000_000 };
+    for (const muxer of muxers) report.findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48, work, report));
+  } catch {
+    // Never throws: what was found so far stands.
+  }
+  return report;
+}
+
+function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number, work: { left: number }, report: { checked: number }): ShadowFinding[] {
   const rules = new RuleCache(targetEnv(routing.settings));
   const syntaxOf = (name: string): RuleSyntax => routing.routers[name]?.rule.syntax ?? 'v3';
   const ruleOf = (name: string): string => routing.routers[name]?.router.rule ?? '';
@@ -65,9 +87,11 @@ function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: nu
   for (const route of muxer.routes) {
     const name = route.router.name;
     if (route.router.internal) continue;
+    if (work.left <= 0) break;
+    report.checked++;
     const parsed = rules.get(ruleOf(name), syntaxOf(name));
     if (!parsed.ok || parsed.conjunctions.length === 0) continue;
-    const ctx: SearchContext = { routing, muxer, routes: byName, rules, syntaxOf, ruleOf, budget: { left: budget, exhausted: false } };
+    const ctx: SearchContext = { routing, muxer, routes: byName, rules, syntaxOf, ruleOf, budget: { left: budget, exhausted: false }, work };
     const outcomes: SearchOutcome[] = parsed.conjunctions.map((lits) => searchWin(ctx, name, lits, target));
     for (const o of outcomes) {
       if (o.type !== 'loses') continue;

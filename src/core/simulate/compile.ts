@@ -102,11 +102,13 @@ function muxerOf(kind: CompiledMuxer['kind'], entryPoint: string, members: Compi
   const { sorted, ties } = sortRoutes(served.map((r) => ({ name: r.name, priority: r.priority, providerRank: providerRank(r.name, features), r })));
   const index = buildHostIndex(sorted.map((s) => s.r.rule.tree));
   const routes: MuxRoute[] = sorted.map((s, rank) => {
-    const tiedWith = ties.get(s.name) ?? [];
     const indexReason = exclusionReason(index.constraints[rank] ?? null);
     const excludedEntry: RankEntry = { router: s.name, priority: s.r.priority, rank, result: 'not-matched', because: indexReason, winner: false, via: 'index' };
-    if (tiedWith.length > 0) excludedEntry.tiedWith = tiedWith;
-    return { router: s.r, rank, providerRank: s.providerRank, tiedWith, indexReason, excludedEntry: Object.freeze(excludedEntry) };
+    // The names of tied routers are listed when first read (see Ties).
+    const tiedWith = () => ties.get(s.name) ?? [];
+    if (ties.count(s.name) > 0) Object.defineProperty(excludedEntry, 'tiedWith', { get: tiedWith, enumerable: true });
+    const route = { router: s.r, rank, providerRank: s.providerRank, indexReason, excludedEntry: Object.freeze(excludedEntry) } as Omit<MuxRoute, 'tiedWith'>;
+    return Object.defineProperty(route, 'tiedWith', { get: tiedWith, enumerable: true }) as MuxRoute;
   });
   const skipped = members.filter((r) => r.skipReason !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const muxer: CompiledMuxer = { kind, entryPoint, routes, skipped, index };
