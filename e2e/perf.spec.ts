@@ -73,7 +73,8 @@ test.describe('performance', () => {
       mkdirSync('bench/out', { recursive: true });
       writeFileSync('bench/out/browser.json', JSON.stringify(result, null, 2));
     }
-    // Robustness bound: the page never freezes for a second.
-    expect(longest).toBeLessThan(1000);
+    // The target is no task over 50 ms (BENCHMARKS.md records the figure); the test fails well before the
+    // 229 ms this was at before the analysis went to the page in deltas and slices.
+    expect(longest).toBeLessThan(150);
   });
 });

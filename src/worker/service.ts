@@ -45,7 +45,8 @@ export class AnalysisService {
     this.analysis = analysis;
     this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
     // Review: routers that can never win, and the workspace's route tests, as diagnostics on their routes.
-    const shadow = shadowReport(analysis.config, analysis.settings, { routing: this.routing });
+    // At most ~1.5 s of shadow checking per analysis: huge workspaces get a partial check (the status bar says so).
+    const shadow = shadowReport(analysis.config, analysis.settings, { routing: this.routing, deadline: performance.now() + 1500 });
     const extra = toDiagnostics(shadow.findings, analysis.config);
     let tests: TestsRun | null = null;
     const testsFile = findTestsFile(message.files);

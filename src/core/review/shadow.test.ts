@@ -182,6 +182,13 @@ describe('shadowReport: a bounded search', () => {
     for (const f of cut.findings.filter((x) => x.kind === 'shadowed')) expect(fullKeys.has(key(f))).toBe(true);
   });
 
+  it('stops at a deadline', async () => {
+    const { generateConfig } = await import('../simulate/index.ts');
+    const cfg = generateConfig(2000, 11);
+    const report = shadowReport(cfg, baseSettings(), { deadline: performance.now() - 1 });
+    expect(report.checked).toBeLessThan(report.total);
+  });
+
   it('ranks ties by name lookups, not a scan: 20,000 routers sharing one priority stay fast', async () => {
     const routers = Array.from({ length: 20_000 }, (_, i) => R(`r${i}`, `Host(\`h${i % 500}.com\`) && PathPrefix(\`/p${i}\`)`, { priority: 10 }));
     const cfg = config({ routers });

@@ -15,6 +15,9 @@ export interface ShadowOptions {
   /** Rule evaluations allowed in all (default 3,000,000, about a second): on larger workspaces the
    * routers beyond it are not checked, and the report says how many were. */
   maxEvaluations?: number;
+  /** Also stop at this time (`performance.now()`): the editor's worker keeps each analysis short; the
+   * CLI leaves it out so that its findings do not depend on the machine. */
+  deadline?: number;
 }
 
 /** What the shadow search found, and how much of the workspace it covered. */
@@ -66,14 +69,15 @@ export function shadowReport(config: DynamicConfig, settings: Settings, opts: Sh
     const muxers = Object.values(routing.entryPoints).flatMap((ep) => [ep.http, ep.https]);
     report.total = muxers.reduce((n, m) => n + m.routes.filter((r) => !r.router.internal).length, 0);
     const work = { left: opts.maxEvaluations ?? 3_000_000 };
-    for (const muxer of muxers) report.findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48, work, report));
+    const deadline = opts.deadline ?? Infinity;
+    for (const muxer of muxers) report.findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48, work, report, deadline));
   } catch {
     // Never throws: what was found so far stands.
   }
   return report;
 }
 
-function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number, work: { left: number }, report: { checked: number }): ShadowFinding[] {
+function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number, work: { left: number }, report: { checked: number }, deadline: number): ShadowFinding[] {
   const rules = new RuleCache(targetEnv(routing.settings));
   const syntaxOf = (name: string): RuleSyntax => routing.routers[name]?.rule.syntax ?? 'v3';
   const ruleOf = (name: string): string => routing.routers[name]?.router.rule ?? '';
@@ -87,7 +91,7 @@ function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: nu
   for (const route of muxer.routes) {
     const name = route.router.name;
     if (route.router.internal) continue;
-    if (work.left <= 0) break;
+    if (work.left <= 0 || (report.checked % 64 === 0 && deadline !== Infinity && performance.now() > deadline)) break;
     report.checked++;
     const parsed = rules.get(ruleOf(name), syntaxOf(name));
     if (!parsed.ok || parsed.conjunctions.length === 0) continue;
