@@ -66,26 +66,44 @@ export class DeltaDecoder {
     }
   }
 
-  /** The same, pausing (yield) every STEP items: 100,000 graph nodes took ~180 ms in one go. */
-  *listInSteps<T>(name: string, delta: KeyedDelta<T>): Generator<void, T[]> {
+  /**
+   * The same, pausing (yield) every STEP items (100,000 graph nodes took ~180 ms in one go), and with
+   * origins made absolute again from the resources' `starts`.
+   */
+  *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts): Generator<void, T[]> {
     const items = this.apply(name, delta);
     const out: T[] = new Array<T>(delta.keys.length);
     for (let i = 0; i < delta.keys.length; i++) {
-      out[i] = items.get(delta.keys[i]!);
+      out[i] = this.absolute(items.get(delta.keys[i]!), starts);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
   }
 
-  *recordInSteps<T>(name: string, delta: KeyedDelta<T>): Generator<void, Record<string, T>> {
+  *recordInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts): Generator<void, Record<string, T>> {
     const items = this.apply(name, delta);
     const out: Record<string, T> = {};
     for (let i = 0; i < delta.keys.length; i++) {
       const key = delta.keys[i]!;
-      out[key] = items.get(key);
+      out[key] = this.absolute(items.get(key), starts);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
+  }
+
+  /** Absolute items made from held ones, kept while their resource does not move (same object then). */
+  private readonly placed = new WeakMap<object, { base: number; item: unknown }>();
+
+  private absolute<T>(item: T, starts: Starts | undefined): T {
+    const origin = (item as WithOrigin & { origin?: { relative?: boolean } }).origin;
+    if (!starts || !origin?.relative) return item;
+    const base = starts.get(origin.resourceId) ?? 0;
+    const known = this.placed.get(item as object);
+    if (known?.base === base) return known.item as T;
+    const { relative: _relative, ...rest } = origin as Origin & { relative?: boolean };
+    const placed = { ...item, origin: { ...rest, range: { start: origin.range.start + base, end: origin.range.end + base } } };
+    this.placed.set(item as object, { base, item: placed });
+    return placed;
   }
 
   private apply<T>(name: string, delta: KeyedDelta<T>): { get(key: string): T } {
@@ -115,7 +133,7 @@ export class DeltaDecoder {
 
 import type { AnalysisResult } from './protocol.ts';
 import type { GraphEdge, GraphNode, NodeBox } from '../core/graph/index.ts';
-import type { DynamicRouter, DynamicService } from '../core/types.ts';
+import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 
 export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
   summary: Omit<AnalysisResult['summary'], 'config'> & {
@@ -128,19 +146,51 @@ export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' |
   layout: Omit<AnalysisResult['layout'], 'positions'> & { positions: KeyedDelta<NodeBox> };
 }
 
+// Offsets move: typing near the top of a file moves every range below it, which changed the origin of
+// every router, service and graph node after the edit. On the wire an origin's range counts from the
+// start of its resource (the resources go whole with each analysis), so an item that only moved is
+// unchanged; the page puts the absolute range back.
+
+interface WithOrigin {
+  origin?: Origin | undefined;
+}
+type Starts = ReadonlyMap<string, number>;
+
+function startsOf(summary: Pick<AnalysisResult['summary'], 'resources'>): Starts {
+  return new Map(summary.resources.map((r) => [r.id, r.range.start]));
+}
+
+/** The item with its origin's range counted from its resource's start (marked `relative`). */
+function toRelative<T>(item: T, starts: Starts): T {
+  const origin = (item as WithOrigin).origin;
+  const base = origin ? starts.get(origin.resourceId) : undefined;
+  if (!origin || base === undefined) return item;
+  return { ...item, origin: { ...origin, range: { start: origin.range.start - base, end: origin.range.end - base }, relative: true } };
+}
+
+function relativeRecord<T>(items: Readonly<Record<string, T>>, starts: Starts): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(items)) out[k] = toRelative(v, starts);
+  return out;
+}
+
 export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): AnalysisWire {
   const { summary, graph, layout } = result;
+  const starts = startsOf(summary);
   return {
     ...result,
     summary: {
       ...summary,
       config: {
         ...summary.config,
-        routers: encoder.record('routers', summary.config.routers),
-        services: encoder.record('services', summary.config.services),
+        routers: encoder.record('routers', relativeRecord(summary.config.routers, starts)),
+        services: encoder.record('services', relativeRecord(summary.config.services, starts)),
       },
     },
-    graph: { nodes: encoder.list('nodes', graph.nodes, (n) => n.id), edges: encoder.list('edges', graph.edges, (e) => e.id) },
+    graph: {
+      nodes: encoder.list('nodes', graph.nodes.map((n) => toRelative(n, starts)), (n) => n.id),
+      edges: encoder.list('edges', graph.edges, (e) => e.id),
+    },
     layout: { ...layout, positions: encoder.record('positions', layout.positions) },
   };
 }
@@ -166,11 +216,12 @@ export async function decodeAnalysisInSteps(decoder: DeltaDecoder, wire: Analysi
 
 function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire, done: (result: AnalysisResult) => void): Generator<void> {
   const { summary, graph, layout } = wire;
-  const routers = yield* decoder.recordInSteps('routers', summary.config.routers);
+  const starts = startsOf(summary);
+  const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
   yield;
-  const services = yield* decoder.recordInSteps('services', summary.config.services);
+  const services = yield* decoder.recordInSteps('services', summary.config.services, starts);
   yield;
-  const nodes = yield* decoder.listInSteps('nodes', graph.nodes);
+  const nodes = yield* decoder.listInSteps('nodes', graph.nodes, starts);
   yield;
   const edges = yield* decoder.listInSteps('edges', graph.edges);
   yield;
