@@ -20,6 +20,17 @@ test.describe('graph', () => {
     await expect(editor.line('admin.shop.example.com')).toBeVisible();
   });
 
+  test('the cursor in a route selects that route in the graph', async ({ page, openExample, editor }) => {
+    await openExample();
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    await editor.cursorAtEndOf('PathPrefix(`/api`)');
+    await expect(graph.locator('.react-flow__node.selected')).toHaveCount(1);
+    await expect(graph.locator('.react-flow__node.selected')).toContainText('shop/shop-web#1');
+    // Up into the first route of the same IngressRoute: the selection follows.
+    await editor.cursorAtEndOf('match: Host(`shop.example.com`)');
+    await expect(graph.locator('.react-flow__node.selected')).toContainText('shop/shop-web#0');
+  });
+
   test('a simulation highlights the winning path and dims the losers', async ({ page, openExample }) => {
     await openExample();
     await page.getByRole('tab', { name: 'Simulator' }).click();

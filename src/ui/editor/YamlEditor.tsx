@@ -5,7 +5,7 @@ import { registerEditApplier } from './bridge.ts';
 import { useStudio } from '../../store/index.ts';
 import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { resourceAt } from '../../store/selectors.ts';
-import type { Diagnostic } from '../../core/types.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter } from '../../core/types.ts';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -14,6 +14,23 @@ const SEVERITY = {
 } as const;
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+const routersByResource = new WeakMap<DynamicConfig, Map<string, DynamicRouter[]>>();
+
+/** The router made from the route of IngressRoute `resourceId` whose YAML holds `offset`. */
+function routeAt(config: DynamicConfig, resourceId: string, offset: number): string | undefined {
+  let index = routersByResource.get(config);
+  if (!index) {
+    index = new Map();
+    for (const r of Object.values(config.routers)) {
+      const list = index.get(r.origin.resourceId) ?? [];
+      list.push(r);
+      index.set(r.origin.resourceId, list);
+    }
+    routersByResource.set(config, index);
+  }
+  return index.get(resourceId)?.find((r) => r.origin.routeIndex !== undefined && r.origin.range.start <= offset && offset <= r.origin.range.end)?.name;
+}
 
 function modelFor(file: string, text: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`file:///${encodeURIComponent(file)}`);
@@ -103,8 +120,14 @@ export default function YamlEditor() {
         if (!model || (e.source !== 'mouse' && e.source !== 'keyboard')) return;
         const state = useStudio.getState();
         const file = decodeURIComponent(model.uri.path.slice(1));
-        const r = resourceAt(state.analysis?.summary.resources ?? [], file, model.getOffsetAt(e.position));
-        if (r && state.selection?.resourceId !== r.id) state.select({ resourceId: r.id, from: 'editor' });
+        const offset = model.getOffsetAt(e.position);
+        const r = resourceAt(state.analysis?.summary.resources ?? [], file, offset);
+        if (!r) return;
+        // The route under the cursor, so that the graph selects that route rather than the first one.
+        const routerName = state.analysis ? routeAt(state.analysis.summary.config, r.id, offset) : undefined;
+        if (state.selection?.resourceId !== r.id || state.selection.routerName !== routerName) {
+          state.select({ resourceId: r.id, ...(routerName ? { routerName } : {}), from: 'editor' });
+        }
       }),
     ];
     return () => {
