@@ -76,6 +76,30 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/** Records the page's long tasks (over 50 ms) from now on, or from the next load with `{ fromLoad: true }`. */
+export async function watchLongTasks(page: Page, { fromLoad = false } = {}): Promise<void> {
+  const observe = () => {
+    const w = window as unknown as { __longTasks?: number[] };
+    if (w.__longTasks) return;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks!.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  };
+  if (fromLoad) await page.addInitScript(observe);
+  else await page.evaluate(observe);
+}
+
+/** The long tasks recorded since watchLongTasks (or the last reset), and the longest. */
+export async function longTasks(page: Page, { reset = false } = {}): Promise<{ longest: number; tasks: number[] }> {
+  return page.evaluate((clear) => {
+    const w = window as unknown as { __longTasks?: number[] };
+    const tasks = [...(w.__longTasks ?? [])];
+    if (clear && w.__longTasks) w.__longTasks.length = 0;
+    return { longest: Math.max(0, ...tasks), tasks };
+  }, reset);
+}
+
 /** The autosaved workspace as stored (the JSON text, put back together from its chunks). */
 export function savedWorkspace(page: Page): Promise<string> {
   return page.evaluate(() => {

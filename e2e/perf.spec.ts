@@ -4,7 +4,7 @@
  * asserts the longest task stays under 150 ms (target 50 ms); with BENCH=1 it writes bench/out/browser.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { test, expect } from './fixtures.ts';
+import { test, expect, longTasks, watchLongTasks } from './fixtures.ts';
 import { generateWorkspace } from '../bench/generate-yaml.ts';
 
 test.describe('performance', () => {
@@ -23,28 +23,14 @@ test.describe('performance', () => {
     await expect(outline.getByRole('heading')).toContainText(String(ws.documents + 17), { timeout: 60_000 });
     await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible({ timeout: 60_000 });
 
-    await page.evaluate(() => {
-      const w = window as unknown as { __longest: number; __tasks: number[] };
-      w.__longest = 0;
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          w.__tasks.push(e.duration);
-          w.__longest = Math.max(w.__longest, e.duration);
-        }
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    await watchLongTasks(page);
 
     const samples: number[] = [];
     await outline.getByRole('searchbox', { name: 'Filter resources' }).fill('/app-0');
     await outline.getByRole('button', { name: /\/app-0\b/ }).click();
     await editor.cursorAtEndOf('name: app-0');
     await page.waitForTimeout(1000);
-    await page.evaluate(() => {
-      const w = window as unknown as { __longest: number; __tasks: number[] };
-      w.__longest = 0;
-      w.__tasks = [];
-    });
+    await longTasks(page, { reset: true });
     for (let i = 0; i < 5; i++) {
       const t0 = Date.now();
       await page.keyboard.type('x');
@@ -62,10 +48,7 @@ test.describe('performance', () => {
       samples.push(Date.now() - t0);
       await page.waitForTimeout(500);
     }
-    const { longest, tasks } = await page.evaluate(() => {
-      const w = window as unknown as { __longest: number; __tasks: number[] };
-      return { longest: w.__longest, tasks: w.__tasks };
-    });
+    const { longest, tasks } = await longTasks(page);
     samples.sort((a, b) => a - b);
     const result = { firstLoadMs, typingToUpdateMs: samples, medianTypingMs: samples[2], longestTaskMs: longest, longTasks: tasks.length, bytes: ws.text.length };
     console.log(JSON.stringify(result));

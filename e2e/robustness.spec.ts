@@ -2,7 +2,7 @@
  * Hostile sizes in the browser: a 10 MB workspace never freezes the page for a second, its text is
  * kept, and when the browser cannot autosave that much, the page says so.
  */
-import { test, expect } from './fixtures.ts';
+import { test, expect, longTasks, watchLongTasks } from './fixtures.ts';
 import { generateWorkspace } from '../bench/generate-yaml.ts';
 
 test.describe('robustness', () => {
@@ -14,17 +14,7 @@ test.describe('robustness', () => {
     // Served as an example from the page's own origin: handing 10 MB to a file input makes Playwright
     // decode it inside the page, a long task that is not the app's.
     await page.route('**/examples/huge.yaml', (route) => route.fulfill({ body: ws.text, contentType: 'text/yaml' }));
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longest: number; __tasks: number[] };
-      w.__longest = 0;
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          w.__tasks.push(Math.round(e.duration));
-          w.__longest = Math.max(w.__longest, e.duration);
-        }
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(page, { fromLoad: true });
     const started = Date.now();
     await page.goto('/?example=huge');
     // Cheap waits (Playwright's role queries over a page this size are long tasks of their own).
@@ -35,10 +25,7 @@ test.describe('robustness', () => {
     );
     const loadedMs = Date.now() - started;
     await page.waitForTimeout(2000);
-    const { longest, tasks } = await page.evaluate(() => {
-      const w = window as unknown as { __longest: number; __tasks: number[] };
-      return { longest: w.__longest, tasks: w.__tasks };
-    });
+    const { longest, tasks } = await longTasks(page);
     console.log(JSON.stringify({ bytes: ws.text.length, loadedMs, longestTaskMs: longest, longTasks: tasks.length, over200: tasks.filter((t) => t > 200) }));
     expect(longest).toBeLessThan(1000);
     // The editor holds the whole text: its last line is there.
