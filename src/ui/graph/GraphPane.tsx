@@ -9,7 +9,7 @@ import { GraphToolbar } from './GraphToolbar.tsx';
 import { Overview } from './Overview.tsx';
 import { PathOverlay } from './PathOverlay.tsx';
 import type { Highlight } from './highlight.ts';
-import { LARGE_GRAPH, useFlowElements } from './useFlowElements.ts';
+import { useFlowElements } from './useFlowElements.ts';
 import { busiestNamespace, resolveShown, viewState } from './view-state.ts';
 import { MIN_ZOOM, useFit, useViewportFollow } from './useViewportFollow.ts';
 
@@ -121,7 +121,6 @@ function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown,
     e.preventDefault();
     onSelectNode(node);
   };
-  const large = shown.nodes.length > LARGE_GRAPH;
 
   return (
     <div className="graph-pane">
@@ -148,9 +147,7 @@ function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown,
           edges={edges}
           nodeTypes={nodeTypes}
           colorMode="dark"
-          // Fitting thousands of nodes renders them all at once: large graphs open at reading zoom.
-          fitView={!large}
-          fitViewOptions={{ padding: 0.05, maxZoom: 1.2 }}
+          // The first fit is useViewportFollow's (readable, from the top of a tall graph).
           defaultViewport={{ x: 16, y: 16, zoom: 0.75 }}
           minZoom={MIN_ZOOM}
           maxZoom={2}
