@@ -5,7 +5,7 @@ import type { Graph, Layout } from '../../core/graph/index.ts';
 export const MIN_ZOOM = 0.02;
 
 /** Automatic fits stop zooming out here (labels stay readable); the Fit view button shows everything. */
-export const READABLE_ZOOM = 0.45;
+export const READABLE_ZOOM = 0.3;
 
 /**
  * Fits the whole layout in the pane. React Flow's own fitView goes through its node change queue,
