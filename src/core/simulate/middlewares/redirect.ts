@@ -21,19 +21,10 @@ function absoluteParts(uri: string): string[] | null {
  * clientRequestURL(req) // 'http://a.com:8080/x?y=1'
  */
 export function clientRequestURL(req: GoRequest): string {
-  let scheme = 'http';
   const split = splitHostPort(req.host);
-  let host = split ? split.host : req.host;
-  let port = split ? ':' + split.port : '';
-  let uri = req.requestURI;
-  const m = absoluteParts(req.requestURI);
-  if (m) {
-    scheme = m[1]!;
-    if (m[2]) host = m[2];
-    if (m[3]) port = m[3];
-    uri = m[4]!;
-  }
-  if (req.tls) scheme = 'https';
+  const parts = requestParts(req, split ? split.host : req.host, split ? ':' + split.port : '');
+  const { host, uri } = parts;
+  let { scheme, port } = parts;
   const xProto = getHeader(req.headers, 'X-Forwarded-Proto').toLowerCase();
   if (xProto === 'http' || xProto === 'ws') scheme = 'http';
   else if (xProto === 'https' || xProto === 'wss') scheme = 'https';
@@ -48,9 +39,13 @@ export function clientRequestURL(req: GoRequest): string {
  * rawURL(req) // 'https://a.com:8443/x'
  */
 export function rawURL(req: GoRequest): string {
+  const { scheme, host, port, uri } = requestParts(req, req.host, '');
+  return `${scheme}://${host}${port}${uri}`;
+}
+
+/** Where both start: an absolute request URI overrides the given host and port; TLS makes it https. */
+function requestParts(req: GoRequest, host: string, port: string): { scheme: string; host: string; port: string; uri: string } {
   let scheme = 'http';
-  let host = req.host;
-  let port = '';
   let uri = req.requestURI;
   const m = absoluteParts(req.requestURI);
   if (m) {
@@ -60,7 +55,7 @@ export function rawURL(req: GoRequest): string {
     uri = m[4]!;
   }
   if (req.tls) scheme = 'https';
-  return `${scheme}://${host}${port}${uri}`;
+  return { scheme, host, port, uri };
 }
 
 /** `redirect.ServeHTTP` + `moveHandler`. */
