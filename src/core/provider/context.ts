@@ -56,7 +56,9 @@ export class BuildContext {
     if (!node || node.kind !== 'scalar' || text === undefined) return this.range(resource, path);
     const start = decodedToSourceOffset(node, text, offset);
     const end = decodedToSourceOffset(node, text, Math.max(offset, offset + length - 1)) + (length > 0 ? 1 : 0);
-    return { start, end: Math.max(end, start + 1) };
+    // An error just past the rule's end (`Host(`a.com`) &&` at the end of a file) marks the last character.
+    if (start >= text.length) return { start: Math.max(0, text.length - 1), end: text.length };
+    return { start, end: Math.min(Math.max(end, start + 1), text.length) };
   }
 }
 

@@ -120,3 +120,22 @@ describe('worst cases', () => {
     expect(performance.now() - started).toBeLessThan(CASE_MS);
   });
 });
+
+describe('findings of the fuzzing, fixed', () => {
+  const files: WorkspaceFile[] = [{ name: 'a.yaml', text: 'apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: r\nspec:\n  routes:\n    - match: Host(`a.com`) &&' }];
+
+  it('a rule error at the very end of a file stays inside the file', () => {
+    const a = analyze(files, defaultSettings());
+    const rule = a.diagnostics.filter((d) => d.family === 'rule');
+    expect(rule.length).toBeGreaterThan(0);
+    expect(analysisProblems(a, files)).toEqual([]);
+  });
+
+  it('a Host header with no value is no Host header', () => {
+    const a = analyze([{ name: 'a.yaml', text: 'apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: r\nspec:\n  routes:\n    - match: Host(`example.com`)\n      services:\n        - name: s\n          port: 80\n' }], defaultSettings());
+    const routing = compileRouting(a.config, a.settings, routingExtrasOf(a.resources));
+    const v = simulate(routing, { method: 'GET', url: 'http://example.com/', headers: { Host: [] }, clientIP: '10.0.0.1' });
+    expect(verdictProblems(routing, v)).toEqual([]);
+    expect(v.router).not.toBeNull();
+  });
+});

@@ -666,17 +666,8 @@ export const urlArb: fc.Arbitrary<string> = fc.oneof(
 const headerValueArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HEADER_VALUES, ...HOSTS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) });
 const headersArb = fc
   .array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...HEADER_NAMES) }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) }), fc.oneof({ weight: 3, arbitrary: headerValueArb }, { weight: 1, arbitrary: fc.array(headerValueArb, { maxLength: 3 }) })), { maxLength: 5 })
-  // KNOWN: a Host header given as an empty list (`headers: { Host: [] }`) makes simulate fail internally
-  // (request.ts takes `hostValues[0]` = undefined as the host; forwarded.ts splitHostPort then calls
-  // `undefined.startsWith`, caught by simulate's own try/catch as "the simulator failed: …"). Left out here so
-  // the suite stays green. Reproduction: simulate(anyRouting, { method: 'GET', url: 'http://example.com/',
-  // headers: { Host: [] }, clientIP: '' }).reason.
-  .map((entries) => Object.fromEntries(entries.filter(([k, v]) => !knownEmptyHost(k, v))) as Record<string, string | string[]>);
-
-/** The KNOWN case above: a Host header (any case) whose value is an empty list. */
-function knownEmptyHost(name: string, value: unknown): boolean {
-  return name.toLowerCase() === 'host' && Array.isArray(value) && value.length === 0;
-}
+  // A Host header given as an empty list (`headers: { Host: [] }`) made simulate fail (fixed; kept in).
+  .map((entries) => Object.fromEntries(entries) as Record<string, string | string[]>);
 const clientIPArb = fc.oneof(
   fc.ipV4(), fc.ipV6(), fc.ipV4().map((ip) => `${ip}:1234`), fc.ipV6().map((ip) => `[${ip}]:80`),
   fc.constantFrom('', '10.20.1.1', '192.0.2.10', '::ffff:10.0.0.1', 'fe80::1%eth0', '1.2.3', 'garbage', '999.1.1.1', '[::1]', '::'),
@@ -731,12 +722,7 @@ export function diagnosticProblems(diagnostics: readonly Diagnostic[], files: re
     if (typeof d.message !== 'string' || d.message.trim() === '') add('empty message');
     if (!lengths.has(d.file)) add('file not in the workspace');
     const rp = rangeProblem(d.range, lengths.get(d.file));
-    // KNOWN: a rule error at the very end of a file that does not end with a newline (a plain `match:` value
-    // such as ``Host(`a.com`) &&`` on the last line) gets range.end = text.length + 1: provider/context.ts
-    // scalarRange adds 1 past decodedToSourceOffset(rule.length) = text.length. Tolerated here (only that
-    // one-past-the-end, only for rule diagnostics) so the suite stays green; every other range is checked.
-    const knownRuleEof = d.family === 'rule' && d.range?.end === (lengths.get(d.file) ?? NaN) + 1 && d.range.start <= d.range.end;
-    if (rp && !knownRuleEof) add(rp);
+    if (rp) add(rp);
     for (const rel of d.related ?? []) {
       if (typeof rel.message !== 'string' || rel.message.trim() === '') add('related information without message');
       const relProblem = rangeProblem(rel.range, lengths.get(rel.file ?? d.file));
@@ -889,6 +875,4 @@ export const untypedRequestArb: fc.Arbitrary<SimRequest> = fc
     },
     { requiredKeys: [] },
   )
-  // KNOWN: without Host: [] (see headersArb).
-  .filter((r) => !(typeof r.headers === 'object' && r.headers !== null && Object.entries(r.headers).some(([k, v]) => knownEmptyHost(k, v))))
   .map((r) => r as unknown as SimRequest);

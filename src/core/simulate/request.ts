@@ -120,7 +120,8 @@ export function parseClientRequest(sim: SimRequest): ParsedClientRequest {
   const fail = (reason: string, withReason = true) => {
     reject ??= { reason, response: goServerBadRequest(withReason ? reason : undefined) };
   };
-  if (hostValues) {
+  // A Host header without any value is no Host header (Go's Header map holds an empty slice).
+  if (hostValues && hostValues.length > 0) {
     if (hostValues.length > 1) fail('too many Host headers');
     host = hostValues[0]!;
     notes.push(`Host header overridden: ${host}`);
