@@ -14,7 +14,7 @@ import { compileRule, domainsOf } from './rule-engine.ts';
 import { lookupService } from './service.ts';
 import { buildSniTable, requestedOption } from './tls-table.ts';
 import { featuresOf } from './version.ts';
-import type { RankEntry } from './verdict.ts';
+import { TIED_LISTED, tiedFields, type RankEntry } from './verdict.ts';
 
 function makeRouter(router: DynamicRouter, settings: Settings, internal: boolean): CompiledRouter {
   const features = featuresOf(settings);
@@ -106,7 +106,13 @@ function muxerOf(kind: CompiledMuxer['kind'], entryPoint: string, members: Compi
     const excludedEntry: RankEntry = { router: s.name, priority: s.r.priority, rank, result: 'not-matched', because: indexReason, winner: false, via: 'index' };
     // The names of tied routers are listed when first read (see Ties).
     const tiedWith = () => ties.get(s.name) ?? [];
-    if (ties.count(s.name) > 0) Object.defineProperty(excludedEntry, 'tiedWith', { get: tiedWith, enumerable: true });
+    if (ties.count(s.name) > 0) {
+      // Listed when first read, and only the first TIED_LISTED names.
+      let listed: ReturnType<typeof tiedFields> | undefined;
+      const fields = () => (listed ??= tiedFields(tiedWith()));
+      Object.defineProperty(excludedEntry, 'tiedWith', { get: () => fields().tiedWith, enumerable: true });
+      if (ties.count(s.name) > TIED_LISTED) Object.defineProperty(excludedEntry, 'tiedTotal', { get: () => fields().tiedTotal, enumerable: true });
+    }
     const route = { router: s.r, rank, providerRank: s.providerRank, indexReason, excludedEntry: Object.freeze(excludedEntry) } as Omit<MuxRoute, 'tiedWith'>;
     return Object.defineProperty(route, 'tiedWith', { get: tiedWith, enumerable: true }) as MuxRoute;
   });

@@ -3,7 +3,7 @@
 import type { CompiledMuxer, MuxRoute, RuleEvaluation } from './compiled.ts';
 import { candidateRanks } from './host-index.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
-import type { RankEntry, RoutingStep } from './verdict.ts';
+import { tiedFields, type RankEntry, type RoutingStep } from './verdict.ts';
 import { priorityText } from './order.ts';
 
 
@@ -83,7 +83,7 @@ export function routeMuxer(
       entry.shadowedBy = winner.router.name;
       entry.because = `${evaluation.because}; but ${winner.router.name} comes first (priority ${priorityText(winner.router.priority)})`;
     }
-    if (route.tiedWith.length > 0) entry.tiedWith = route.tiedWith;
+    if (route.tiedWith.length > 0) Object.assign(entry, tiedFields(route.tiedWith));
     ranking[i] = entry;
   });
   for (const r of muxer.skipped) {
