@@ -21,6 +21,9 @@ export interface BuildOptions {
 
 type EdgeExtra = Pick<GraphEdge, 'order' | 'weight' | 'percent' | 'label'>;
 
+/** References deeper than this are not drawn further (a recursion this deep overflowed the stack at ~2,000). */
+const MAX_DEPTH = 200;
+
 class Builder {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
@@ -30,6 +33,11 @@ class Builder {
   private readonly counter: DiagnosticCounter;
   private readonly resources: Map<string, Resource>;
   private readonly layoutKeys = new Set<string>();
+  /** Services and chains whose subtree the current router's path has drawn: shared children are drawn once
+   * per router (re-walking them took time exponential in the depth of services sharing children). */
+  private walked = new Set<string>();
+  /** The last node of each chain middleware's expansion. */
+  private readonly chainEnds = new Map<string, string>();
 
   constructor(
     private readonly config: DynamicConfig,
@@ -82,6 +90,7 @@ class Builder {
   }
 
   router(r: DynamicRouter): void {
+    this.walked = new Set();
     const { label, groupLabel, namespace } = this.routerLabel(r);
     const origin = r.origin;
     let layoutKey: string | undefined = `route:${origin.resourceId}#${origin.routeIndex ?? 0}`;
@@ -138,10 +147,15 @@ class Builder {
   follow(name: string, id: string, router: string | undefined, position: { n: number }, stack: Set<string>): string {
     const mw = this.config.middlewares[name];
     let last = id;
-    if (mw?.type === 'chain' && Array.isArray(mw.config['middlewares']) && !stack.has(name)) {
+    const end = this.chainEnds.get(name);
+    // Already drawn: for this router's path, or at all for the unused pass (which adds no router names).
+    if (end !== undefined && (router === undefined || this.walked.has(id))) return end;
+    if (mw?.type === 'chain' && Array.isArray(mw.config['middlewares']) && !stack.has(name) && stack.size < MAX_DEPTH) {
+      if (router !== undefined) this.walked.add(id);
       stack.add(name);
       last = this.middlewares(mw.config['middlewares'].map(String), router, id, position, stack);
       stack.delete(name);
+      this.chainEnds.set(name, last);
     }
     if (mw?.type === 'errors' && typeof mw.config['service'] === 'string') {
       this.edge(id, this.service(mw.config['service'], router, new Set()), 'errors', router, { label: 'errors' });
@@ -185,7 +199,11 @@ class Builder {
     if (!this.nodes.has(id)) this.serviceNode(id, name, svc);
     else if (router === undefined) return id; // an unused subtree already drawn
     this.add(this.nodes.get(id)!, router);
-    if (stack.has(name)) return id; // a cycle: Traefik rejects it; draw the back edge once and stop
+    if (stack.has(name) || stack.size >= MAX_DEPTH) return id; // a cycle: Traefik rejects it; draw the back edge once and stop
+    if (router !== undefined) {
+      if (this.walked.has(id)) return id; // drawn for this router already (services sharing children)
+      this.walked.add(id);
+    }
     stack.add(name);
     this.children(id, svc, router, stack);
     stack.delete(name);

@@ -102,10 +102,15 @@ function cycles(config: DynamicConfig, byId: Map<string, Resource>): Diagnostic[
     if (next.length) edges.set(s.name, { next, ...(s.origin ? { origin: s.origin } : {}), kind: 'service' });
   }
   const reported = new Set<string>();
+  // Nodes whose every path was followed to its end: no need to follow them again (without this, shapes
+  // where services or chains share children took time exponential in their depth).
+  const cleared = new Set<string>();
   for (const start of edges.keys()) {
     const stack: string[] = [];
+    const onStack = new Set<string>();
+    /** Follows n's paths; false when the depth cap cut one short (n is then not cleared). */
     const visit = (n: string): boolean => {
-      if (stack.includes(n)) {
+      if (onStack.has(n)) {
         const cycle = stack.slice(stack.indexOf(n));
         const key = [...cycle].sort().join('>');
         const e = edges.get(n);
@@ -116,12 +121,18 @@ function cycles(config: DynamicConfig, byId: Map<string, Resource>): Diagnostic[
         }
         return true;
       }
+      if (cleared.has(n)) return true;
       const e = edges.get(n);
-      if (!e || stack.length > 50) return false;
+      if (!e) return true;
+      if (stack.length > 50) return false;
       stack.push(n);
-      for (const m of e.next) if (visit(m)) break;
+      onStack.add(n);
+      let complete = true;
+      for (const m of e.next) if (!visit(m)) complete = false;
       stack.pop();
-      return false;
+      onStack.delete(n);
+      if (complete) cleared.add(n);
+      return complete;
     };
     visit(start);
   }
