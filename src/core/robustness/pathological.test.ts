@@ -51,10 +51,8 @@ const CASES: Record<string, string[]> = {
   '50,000 negations': [ir('r', { match: `${'!'.repeat(50_000)}Host(\`a.com\`)` })],
   '20,000 nested parentheses': [ir('r', { match: `${'('.repeat(20_000)}Host(\`a.com\`)${')'.repeat(20_000)}` })],
   '20,000 unclosed parentheses': [ir('r', { match: `${'('.repeat(20_000)}Host(\`a.com\`)` })],
-  // KNOWN: a flat chain of about 5,050 or more `&&` (or `||`) terms (a 105 KB rule) overflows the stack in
-  // simulate/rule-engine.ts toRuleTree (recursive over the left-deep AST): compileRouting catches it and serves
-  // nothing at all, for every router of the workspace ("the routing tables could not be built (Maximum call
-  // stack size exceeded)"). analyze accepts the rule without a diagnostic. 2,000 terms stay well below.
+  // A flat chain of ~5,050 `&&` terms overflowed the stack when the routing tables were built, and nothing at
+  // all was served; beyond 2,500 operators the rule is now refused with RULE_TOO_DEEP (test below).
   '2,000-term && chain': [ir('r', { match: hosts(2_000, '&&') })],
   '2,000-term || chain': [ir('r', { match: hosts(2_000, '||') }), ir('other')],
   '1 MB Host argument': [ir('r', { match: `Host(\`${'a'.repeat(1_000_000)}.com\`)` })],
@@ -147,5 +145,17 @@ describe('diamonds of chain Middlewares', () => {
     layoutGraph(graph);
     expect(graph.nodes.filter((n) => n.kind === 'middleware').length).toBeGreaterThanOrEqual(48);
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('a rule with thousands of operators', () => {
+  it('is refused with RULE_TOO_DEEP, and the other routers are still served', () => {
+    const files = [ir('r', { match: hosts(6_000, '&&') }), ir('other')].map((text, i) => ({ name: `f${i}.yaml`, text }));
+    const a = analyze(files, defaultSettings());
+    expect(a.diagnostics.some((d) => d.code === 'RULE_TOO_DEEP')).toBe(true);
+    const routing = compileRouting(a.config, a.settings, routingExtrasOf(a.resources));
+    expect(compileProblems(routing)).toEqual([]);
+    const served = Object.values(routing.entryPoints).flatMap((ep) => [...ep.http.routes, ...ep.https.routes]);
+    expect(served.length).toBeGreaterThan(0);
   });
 });

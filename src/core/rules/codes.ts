@@ -15,7 +15,7 @@ export const RULE_CODES: Record<RuleErrorCode, CodeInfo> = {
   RULE_BAD_STRING: rule('A string literal is malformed: unterminated, or with an escape Go does not know.'),
   RULE_UNSUPPORTED_OPERATOR: rule('An operator other than `&&`, `||` and `!` (for example `&`, `|`, `==`, `-`).'),
   RULE_NOT_A_MATCHER: rule('Something that is not a matcher call stands where a matcher is expected (a bare name or string).'),
-  RULE_TOO_DEEP: rule('The rule nests parentheses or `!` too deeply to be analysed.'),
+  RULE_TOO_DEEP: rule('The rule nests parentheses or `!` too deeply, or chains too many `&&`/`||`, to be analysed.'),
   RULE_UNKNOWN_MATCHER: rule('A matcher name the route\'s rule syntax does not define, or a spelling Traefik does not accept.'),
   RULE_NO_ARGS: rule('A matcher is called without arguments.'),
   RULE_EMPTY_ARG: rule('A matcher argument is the empty string.'),

@@ -16,6 +16,10 @@ export type GoExpr =
 /** Nesting deeper than this is refused (Go's own limit is 100,000; ours keeps recursion safe in JS). */
 export const MAX_NESTING = 500;
 
+/** More `&&`/`||` operators than this are refused: the tree they make is as deep, and walking a
+ * 5,000-deep tree overflowed the stack when the routing tables were built (all routers then failed). */
+export const MAX_OPERATORS = 2_500;
+
 const PRECEDENCE: Record<string, number> = {
   '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 3, '<=': 3, '>': 3, '>=': 3,
   '+': 4, '-': 4, '|': 4, '^': 4, '*': 5, '/': 5, '%': 5, '<<': 5, '>>': 5, '&': 5, '&^': 5,
@@ -41,6 +45,7 @@ class Parser {
   private tok: Token;
   private prev: Token | null = null;
   private depth = 0;
+  private operators = 0;
   private readonly opens: number[] = [];
 
   constructor(
@@ -114,6 +119,7 @@ class Parser {
       const t = this.tok;
       const prec = t.kind === 'op' ? (PRECEDENCE[t.text] ?? 0) : 0;
       if (prec < prec1) return x;
+      if (++this.operators > MAX_OPERATORS) this.fail('RULE_TOO_DEEP', `The rule has more than ${MAX_OPERATORS} \`&&\`/\`||\` operators; split it over several routes.`, t.start, t.text.length);
       this.advance();
       const y = this.parseBinary(prec + 1);
       x = { kind: 'binary', op: t.text, opStart: t.start, x, y, start: x.start, end: y.end };
