@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DeltaDecoder, DeltaEncoder, decodeAnalysis, decodeAnalysisInSteps, encodeAnalysis } from './delta.ts';
+import { DeltaDecoder, DeltaEncoder, decodeAnalysis, decodeAnalysisInSteps, encodeAnalysis, keyRuns, keysOf } from './delta.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';
@@ -23,6 +23,19 @@ describe('analysis deltas', () => {
         }
       }),
       { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('keys travel as runs of the previous keys and come back exactly', () => {
+    const keys = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnop'.split('')), { maxLength: 16 });
+    fc.assert(
+      fc.property(keys, keys, (previous, next) => {
+        const runs = keyRuns(next, previous, new Map(previous.map((k, i) => [k, i])));
+        expect(keysOf(runs, previous)).toEqual(next);
+        // Unchanged keys cost two numbers, whatever their number.
+        if (next.length > 0 && next.join() === previous.join()) expect(runs).toEqual([0, next.length]);
+      }),
+      { seed: 5, numRuns: 500 },
     );
   });
 

@@ -9,13 +9,51 @@
 
 /** A keyed collection as sent: every key in order, and the items that are new or changed. */
 export interface KeyedDelta<T> {
-  keys: string[];
+  /** The keys in order, as runs of the previous message's keys (`start, length`) and new keys. */
+  keys: KeyRuns;
   changed: [string, T][];
+}
+
+/** Numbers come in pairs: `start, length` copies that run of the previous keys; a string is a key. */
+export type KeyRuns = (string | number)[];
+
+/** `keys` as runs of `previous` (an edit leaves long runs of the 37,000 keys where they were). */
+export function keyRuns(keys: readonly string[], previous: readonly string[], indexOf: ReadonlyMap<string, number>): KeyRuns {
+  const runs: KeyRuns = [];
+  for (let i = 0; i < keys.length; ) {
+    const j = indexOf.get(keys[i]!);
+    if (j === undefined) {
+      runs.push(keys[i++]!);
+      continue;
+    }
+    let n = 1;
+    while (i + n < keys.length && j + n < previous.length && keys[i + n] === previous[j + n]) n++;
+    runs.push(j, n);
+    i += n;
+  }
+  return runs;
+}
+
+/** The keys that `runs` stand for. */
+export function keysOf(runs: KeyRuns, previous: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const op = runs[k]!;
+    if (typeof op === 'string') {
+      keys.push(op);
+      continue;
+    }
+    const n = runs[++k] as number;
+    if (op < 0 || op + n > previous.length) throw new Error('analysis delta: a run of keys the page does not have');
+    for (let i = op; i < op + n; i++) keys.push(previous[i]!);
+  }
+  return keys;
 }
 
 /** Worker side: remembers what the page has, per collection. */
 export class DeltaEncoder {
   private readonly sent = new Map<string, Map<string, string>>();
+  private readonly sentKeys = new Map<string, { keys: string[]; indexOf: Map<string, number> }>();
 
   /** The delta of `items` against what was last sent under `name`. */
   list<T>(name: string, items: readonly T[], keyOf: (item: T) => string): KeyedDelta<T> {
@@ -39,7 +77,16 @@ export class DeltaEncoder {
       if (before.get(key) !== print) changed.push([key, item]);
     }
     this.sent.set(name, now);
-    return { keys: entries.map(([key]) => key), changed };
+    return { keys: this.runs(name, entries.map(([key]) => key)), changed };
+  }
+
+  /** A list of strings as runs of the one last sent under `name`. */
+  runs(name: string, keys: string[]): KeyRuns {
+    const previous = this.sentKeys.get(name) ?? { keys: [], indexOf: new Map<string, number>() };
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < keys.length; i++) indexOf.set(keys[i]!, i);
+    this.sentKeys.set(name, { keys, indexOf });
+    return keyRuns(keys, previous.keys, previous.indexOf);
   }
 }
 
@@ -49,6 +96,7 @@ const STEP = 20_000;
 /** Page side: the items last received, per collection. */
 export class DeltaDecoder {
   private readonly held = new Map<string, Map<string, unknown>>();
+  private readonly heldKeys = new Map<string, string[]>();
 
   list<T>(name: string, delta: KeyedDelta<T>): T[] {
     const steps = this.listInSteps(name, delta);
@@ -71,21 +119,21 @@ export class DeltaDecoder {
    * origins made absolute again from the resources' `starts`.
    */
   *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts): Generator<void, T[]> {
-    const items = this.apply(name, delta);
-    const out: T[] = new Array<T>(delta.keys.length);
-    for (let i = 0; i < delta.keys.length; i++) {
-      out[i] = this.absolute(items.get(delta.keys[i]!), starts);
+    const { keys, get } = this.apply(name, delta);
+    const out: T[] = new Array<T>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      out[i] = this.absolute(get(keys[i]!), starts);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
   }
 
   *recordInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts): Generator<void, Record<string, T>> {
-    const items = this.apply(name, delta);
+    const { keys, get } = this.apply(name, delta);
     const out: Record<string, T> = {};
-    for (let i = 0; i < delta.keys.length; i++) {
-      const key = delta.keys[i]!;
-      out[key] = this.absolute(items.get(key), starts);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      out[key] = this.absolute(get(key), starts);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
@@ -106,19 +154,28 @@ export class DeltaDecoder {
     return placed;
   }
 
-  private apply<T>(name: string, delta: KeyedDelta<T>): { get(key: string): T } {
+  /** The strings that `runs` stand for, against the list last received under `name`. */
+  runs(name: string, runs: KeyRuns): string[] {
+    const keys = keysOf(runs, this.heldKeys.get(name) ?? []);
+    this.heldKeys.set(name, keys);
+    return keys;
+  }
+
+  private apply<T>(name: string, delta: KeyedDelta<T>): { keys: string[]; get(key: string): T } {
     // The held map is updated in place (a rebuild per message cost the page ~20 ms at 37,000 items);
     // items whose keys are gone are dropped once they pile up.
+    const keys = this.runs(name, delta.keys);
     let held = this.held.get(name) as Map<string, T> | undefined;
     if (!held) this.held.set(name, (held = new Map()));
     for (const [key, item] of delta.changed) held.set(key, item);
-    if (held.size > delta.keys.length * 1.5 + 100) {
+    if (held.size > keys.length * 1.5 + 100) {
       const keep = new Map<string, T>();
-      for (const key of delta.keys) if (held.has(key)) keep.set(key, held.get(key)!);
+      for (const key of keys) if (held.has(key)) keep.set(key, held.get(key)!);
       this.held.set(name, (held = keep));
     }
     const map = held;
     return {
+      keys,
       get(key) {
         const item = map.get(key);
         if (item === undefined && !map.has(key)) throw new Error(`analysis delta: no item for "${key}" in ${name}`);
@@ -132,7 +189,7 @@ export class DeltaDecoder {
 // The analysis message: graph nodes, edges, layout positions, routers and services go as deltas.
 
 import type { AnalysisResult } from './protocol.ts';
-import type { GraphEdge, GraphNode, NodeBox } from '../core/graph/index.ts';
+import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
 import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 
 export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
@@ -143,7 +200,12 @@ export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' |
     };
   };
   graph: { nodes: KeyedDelta<GraphNode>; edges: KeyedDelta<GraphEdge> };
-  layout: Omit<AnalysisResult['layout'], 'positions'> & { positions: KeyedDelta<NodeBox> };
+  layout: Omit<AnalysisResult['layout'], 'positions' | 'order' | 'layers'> & {
+    positions: KeyedDelta<NodeBox>;
+    /** Each layer's keys and ids as runs of the same layer's in the previous message. */
+    order: KeyRuns[];
+    layers: (Omit<LayoutLayer, 'ids'> & { ids: KeyRuns })[];
+  };
 }
 
 // Offsets move: typing near the top of a file moves every range below it, which changed the origin of
@@ -191,7 +253,12 @@ export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): A
       nodes: encoder.list('nodes', graph.nodes.map((n) => toRelative(n, starts)), (n) => n.id),
       edges: encoder.list('edges', graph.edges, (e) => e.id),
     },
-    layout: { ...layout, positions: encoder.record('positions', layout.positions) },
+    layout: {
+      ...layout,
+      positions: encoder.record('positions', layout.positions),
+      order: layout.order.map((keys, i) => encoder.runs(`order:${i}`, keys)),
+      layers: layout.layers.map((layer, i) => ({ ...layer, ids: encoder.runs(`layer:${i}`, layer.ids) })),
+    },
   };
 }
 
@@ -226,10 +293,12 @@ function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire, done: (result: 
   const edges = yield* decoder.listInSteps('edges', graph.edges);
   yield;
   const positions = yield* decoder.recordInSteps('positions', layout.positions);
+  const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
+  const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
   done({
     ...wire,
     summary: { ...summary, config: { ...summary.config, routers, services } },
     graph: { nodes, edges },
-    layout: { ...layout, positions },
+    layout: { ...layout, positions, order, layers },
   });
 }
