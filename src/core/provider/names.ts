@@ -1,6 +1,7 @@
 // Mirrors pkg/provider/configuration.go Normalize and pkg/provider/kubernetes/crd/kubernetes_http.go makeServiceKey.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { memoByText } from '../memo.ts';
 
 export const PROVIDER = 'kubernetescrd';
 
@@ -22,17 +23,11 @@ export function makeID(namespace: string, name: string): string {
 
 /** First 20 hex characters of sha256(match). */
 export function matchHash(match: string): string {
-  let hash = hashes.get(match);
-  if (hash === undefined) {
-    if (hashes.size >= 50_000) hashes.clear();
-    hash = bytesToHex(sha256(utf8ToBytes(match))).slice(0, 20);
-    hashes.set(match, hash);
-  }
-  return hash;
+  return hashOf(match);
 }
 
 /** SHA-256 of every route's match on every analysis was ~10 ms at 2,500 routes: each is hashed once. */
-const hashes = new Map<string, string>();
+const hashOf = memoByText((match) => bytesToHex(sha256(utf8ToBytes(match))).slice(0, 20));
 
 /**
  * The router name Traefik gives a route, without the provider suffix.

@@ -3,6 +3,7 @@
 import { parseGoExpr, type GoExpr } from './go-expr.ts';
 import { goToLower } from './go-text.ts';
 import { UNION_INDEX } from './names.ts';
+import { memoByText } from '../memo.ts';
 
 /** Collects Host values left to right; false when the expression is not a valid tree of calls. */
 function collect(e: GoExpr, out: string[]): boolean {
@@ -51,18 +52,11 @@ function collect(e: GoExpr, out: string[]): boolean {
  * parseDomains('Host(`Foo.Bar`) || Host(`bar.buz`) && Path(`/test`)') // ['foo.bar', 'bar.buz']
  */
 export function parseDomains(rule: string): string[] {
-  const src = typeof rule === 'string' ? rule : '';
-  let found = domainsOf.get(src);
-  if (!found) {
-    if (domainsOf.size >= 50_000) domainsOf.clear();
-    found = domainsUncached(src);
-    domainsOf.set(src, found);
-  }
-  return [...found];
+  return [...domainsOf(typeof rule === 'string' ? rule : '')];
 }
 
 /** The provider, runtime checks and graph ask for the same rules' domains on every analysis. */
-const domainsOf = new Map<string, readonly string[]>();
+const domainsOf = memoByText((rule): readonly string[] => domainsUncached(rule));
 
 function domainsUncached(rule: string): string[] {
   try {

@@ -5,6 +5,7 @@ import { forEachLeaf, type MatcherNode, type RuleArg, type RuleError, type RuleN
 import { parseGoExpr, type GoExpr } from './go-expr.ts';
 import { checkLeaf } from './leaf.ts';
 import { canonicalName } from './names.ts';
+import { memoByText } from '../memo.ts';
 
 /** The syntax each parsed node was built for, so evaluateRule can default to it (also for a sub-tree). */
 const parsedSyntax = new WeakMap<RuleNode, RuleSyntax>();
@@ -122,18 +123,12 @@ export function parseRule(rule: string, syntax: RuleSyntax): { ast: RuleNode | n
   const table: RuleSyntax = syntax === 'v2' ? 'v2' : 'v3';
   // The provider, the runtime checks, the graph, the routing table and the review all parse the same
   // rules, analysis after analysis: a rule is parsed once. ASTs are shared, so they are read-only.
-  const key = `${table}\u0000${src}`;
-  let parsed = parsedRules.get(key);
-  if (!parsed) {
-    if (parsedRules.size >= MAX_PARSED_RULES) parsedRules.clear();
-    parsed = parseUncached(src, table);
-    parsedRules.set(key, parsed);
-  }
+  const parsed = (table === 'v2' ? parsedV2 : parsedV3)(src);
   return { ast: parsed.ast, errors: [...parsed.errors] };
 }
 
-const MAX_PARSED_RULES = 50_000;
-const parsedRules = new Map<string, { ast: RuleNode | null; errors: readonly RuleError[] }>();
+const parsedV2 = memoByText((src): { ast: RuleNode | null; errors: readonly RuleError[] } => parseUncached(src, 'v2'));
+const parsedV3 = memoByText((src): { ast: RuleNode | null; errors: readonly RuleError[] } => parseUncached(src, 'v3'));
 
 function parseUncached(src: string, table: RuleSyntax): { ast: RuleNode | null; errors: RuleError[] } {
   try {
