@@ -67,13 +67,17 @@ export function writeChunked(storage: Storage, name: string, text: string): numb
   const manifestText = JSON.stringify(manifest);
   storage.setItem(name, manifestText);
   written += manifestText.length;
-  const keep = new Set(chunks.map((c) => chunkKey(name, c)));
+  removeChunks(storage, name, new Set(chunks.map((c) => chunkKey(name, c))));
+  return written;
+}
+
+/** Removes the chunks of `name` that are not in `keep`. */
+function removeChunks(storage: Storage, name: string, keep: ReadonlySet<string> = new Set()): void {
   const prefix = chunkKey(name, '');
   for (let i = storage.length - 1; i >= 0; i--) {
     const key = storage.key(i);
     if (key?.startsWith(prefix) && !keep.has(key)) storage.removeItem(key);
   }
-  return written;
 }
 
 /** The text stored under `name` (also an old, unchunked value); null when absent or incomplete. */
@@ -99,9 +103,5 @@ export function readChunked(storage: Storage, name: string): string | null {
 /** Removes `name` and its chunks. */
 export function removeChunked(storage: Storage, name: string): void {
   storage.removeItem(name);
-  const prefix = chunkKey(name, '');
-  for (let i = storage.length - 1; i >= 0; i--) {
-    const key = storage.key(i);
-    if (key?.startsWith(prefix)) storage.removeItem(key);
-  }
+  removeChunks(storage, name);
 }
