@@ -6,6 +6,9 @@
  * the items it has and rebuilds the lists, so unchanged items also keep their identity (React's memo
  * and the graph pane's reuse of node objects see them as unchanged).
  */
+import type { AnalysisResult } from './protocol.ts';
+import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
+import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 
 /** A keyed collection as sent: every key in order, and the items that are new or changed. */
 export interface KeyedDelta<T> {
@@ -99,19 +102,11 @@ export class DeltaDecoder {
   private readonly heldKeys = new Map<string, string[]>();
 
   list<T>(name: string, delta: KeyedDelta<T>): T[] {
-    const steps = this.listInSteps(name, delta);
-    for (;;) {
-      const s = steps.next();
-      if (s.done) return s.value;
-    }
+    return drain(this.listInSteps(name, delta));
   }
 
   record<T>(name: string, delta: KeyedDelta<T>): Record<string, T> {
-    const steps = this.recordInSteps(name, delta);
-    for (;;) {
-      const s = steps.next();
-      if (s.done) return s.value;
-    }
+    return drain(this.recordInSteps(name, delta));
   }
 
   /**
@@ -188,9 +183,6 @@ export class DeltaDecoder {
 // ---------------------------------------------------------------------------------------------
 // The analysis message: graph nodes, edges, layout positions, routers and services go as deltas.
 
-import type { AnalysisResult } from './protocol.ts';
-import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
-import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 
 export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
   summary: Omit<AnalysisResult['summary'], 'config'> & {
@@ -263,11 +255,8 @@ export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): A
 }
 
 export function decodeAnalysis(decoder: DeltaDecoder, wire: AnalysisWire): AnalysisResult {
-  let result: AnalysisResult | undefined;
   // Without pauses the steps run one after the other, at once.
-  const steps = decodeSteps(decoder, wire, (r) => (result = r));
-  while (!steps.next().done);
-  return result!;
+  return drain(decodeSteps(decoder, wire));
 }
 
 /**
@@ -275,13 +264,22 @@ export function decodeAnalysis(decoder: DeltaDecoder, wire: AnalysisWire): Analy
  * responsive while 30,000 items are put back together).
  */
 export async function decodeAnalysisInSteps(decoder: DeltaDecoder, wire: AnalysisWire, pause: () => Promise<void>): Promise<AnalysisResult> {
-  let result: AnalysisResult | undefined;
-  const steps = decodeSteps(decoder, wire, (r) => (result = r));
-  for (let s = steps.next(); !s.done; s = steps.next()) await pause();
-  return result!;
+  const steps = decodeSteps(decoder, wire);
+  for (let s = steps.next(); ; s = steps.next()) {
+    if (s.done) return s.value;
+    await pause();
+  }
 }
 
-function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire, done: (result: AnalysisResult) => void): Generator<void> {
+/** Runs a stepped computation to its end, without pausing. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire): Generator<void, AnalysisResult> {
   const { summary, graph, layout } = wire;
   const starts = startsOf(summary);
   const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
@@ -295,10 +293,10 @@ function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire, done: (result: 
   const positions = yield* decoder.recordInSteps('positions', layout.positions);
   const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
   const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
-  done({
+  return {
     ...wire,
     summary: { ...summary, config: { ...summary.config, routers, services } },
     graph: { nodes, edges },
     layout: { ...layout, positions, order, layers },
-  });
+  };
 }
