@@ -104,17 +104,11 @@ function muxerOf(kind: CompiledMuxer['kind'], entryPoint: string, members: Compi
   const routes: MuxRoute[] = sorted.map((s, rank) => {
     const indexReason = exclusionReason(index.constraints[rank] ?? null);
     const excludedEntry: RankEntry = { router: s.name, priority: s.r.priority, rank, result: 'not-matched', because: indexReason, winner: false, via: 'index' };
-    // The names of tied routers are listed when first read (see Ties).
-    const tiedWith = () => ties.get(s.name) ?? [];
-    if (ties.count(s.name) > 0) {
-      // Listed when first read, and only the first TIED_LISTED names.
-      let listed: ReturnType<typeof tiedFields> | undefined;
-      const fields = () => (listed ??= tiedFields(tiedWith()));
-      Object.defineProperty(excludedEntry, 'tiedWith', { get: () => fields().tiedWith, enumerable: true });
-      if (ties.count(s.name) > TIED_LISTED) Object.defineProperty(excludedEntry, 'tiedTotal', { get: () => fields().tiedTotal, enumerable: true });
-    }
+    Object.assign(excludedEntry, tiedFields(ties.some(s.name, TIED_LISTED), ties.count(s.name)));
     const route = { router: s.r, rank, providerRank: s.providerRank, indexReason, excludedEntry: Object.freeze(excludedEntry) } as Omit<MuxRoute, 'tiedWith'>;
-    return Object.defineProperty(route, 'tiedWith', { get: tiedWith, enumerable: true }) as MuxRoute;
+    // The full list of tied routers is made when first read (see Ties): only the shadow check and a
+    // winner's nondeterminism need it.
+    return Object.defineProperty(route, 'tiedWith', { get: () => ties.get(s.name) ?? [], enumerable: true }) as MuxRoute;
   });
   const skipped = members.filter((r) => r.skipReason !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const muxer: CompiledMuxer = { kind, entryPoint, routes, skipped, index };

@@ -24,6 +24,15 @@ describe('router order (routes.Less)', () => {
     expect(sorted.map((s) => s.name)).toEqual(['e@kubernetescrd', 'a@kubernetescrd', 'c@kubernetescrd', 'b@file', 'd@internal']);
     expect(ties.get('a@kubernetescrd')).toEqual(['c@kubernetescrd']);
     expect(ties.get('b@file')).toEqual([]);
+    expect(ties.some('c@kubernetescrd', 5)).toEqual(['a@kubernetescrd']);
+    expect(ties.count('c@kubernetescrd')).toBe(1);
+  });
+
+  it('names some of a large tie group without listing it all', () => {
+    const { ties } = sortRoutes(Array.from({ length: 1000 }, (_, i) => ({ name: `r${String(i).padStart(4, '0')}`, priority: 5, providerRank: 0 })));
+    expect(ties.some('r0001', 3)).toEqual(['r0000', 'r0002', 'r0003']);
+    expect(ties.count('r0001')).toBe(999);
+    expect(ties.some('r0001', 3)).toEqual(ties.get('r0001')!.slice(0, 3));
   });
   it('has no provider tie-break before v3.7 and on v2.11', () => {
     expect(providerRank('a@kubernetescrd', v36)).toBe(0);

@@ -83,6 +83,16 @@ export class Ties {
     return list;
   }
 
+  /** At most `max` of the other routers with `name`'s sort key, without listing them all. */
+  some(name: string, max: number): string[] {
+    const out: string[] = [];
+    for (const n of this.groups.get(name) ?? []) {
+      if (out.length === max) break;
+      if (n !== name) out.push(n);
+    }
+    return out;
+  }
+
   /** How many other routers share `name`'s sort key, without listing them. */
   count(name: string): number {
     return Math.max(0, (this.groups.get(name)?.length ?? 1) - 1);

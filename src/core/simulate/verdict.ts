@@ -85,10 +85,11 @@ export interface DecidingLeaf {
 /** The most tied routers a ranking entry names. */
 export const TIED_LISTED = 10;
 
-/** A ranking entry's `tiedWith` (and `tiedTotal` when the list is cut). */
-export function tiedFields(tied: readonly string[]): Pick<RankEntry, 'tiedWith' | 'tiedTotal'> {
-  if (tied.length === 0) return {};
-  return tied.length > TIED_LISTED ? { tiedWith: tied.slice(0, TIED_LISTED), tiedTotal: tied.length } : { tiedWith: [...tied] };
+/** A ranking entry's `tiedWith` (and `tiedTotal` when the list is cut) from the tied routers, or from
+ * some of them and how many there are. */
+export function tiedFields(tied: readonly string[], total = tied.length): Pick<RankEntry, 'tiedWith' | 'tiedTotal'> {
+  if (total === 0) return {};
+  return total > TIED_LISTED ? { tiedWith: tied.slice(0, TIED_LISTED), tiedTotal: total } : { tiedWith: [...tied] };
 }
 
 export interface RankEntry {
