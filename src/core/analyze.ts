@@ -12,6 +12,7 @@ import type { Diagnostic, DynamicConfig, ParsedFile, Range, Resource, ResourceKi
 import { arr, obj } from './model/read.ts';
 import { resourceRange } from './model/index.ts';
 import { lineIndexFor } from './line-cache.ts';
+import { SEVERITY_RANK } from './diagnostic.ts';
 
 export interface WorkspaceFile {
   name: string;
@@ -218,12 +219,11 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function sortDiagnostics(diagnostics: Diagnostic[]): void {
   diagnostics.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+      a.file.localeCompare(b.file) || a.range.start - b.range.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
   );
 }
 

@@ -22,6 +22,9 @@ export function diagnostic<C extends string>(
 }
 
 /** Exhaustiveness check for switches over discriminated unions. */
+/** Severities most severe first, as ranks to sort by. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }

@@ -6,6 +6,7 @@ import { useStudio } from '../../store/index.ts';
 import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { resourceAt } from '../../store/selectors.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter } from '../../core/types.ts';
+import { SEVERITY_RANK } from '../../core/diagnostic.ts';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -13,7 +14,6 @@ const SEVERITY = {
   info: monaco.MarkerSeverity.Info,
 } as const;
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 const routersByResource = new WeakMap<DynamicConfig, Map<string, DynamicRouter[]>>();
 
