@@ -21,12 +21,13 @@ spec:
 `;
 
 test.describe('security', () => {
-  test('a whole visit makes no request beyond the page origin', async ({ page, openExample, editor }) => {
+  test('a whole visit makes no request beyond the page origin', async ({ page, openExample, editor, baseURL }) => {
     const foreign: string[] = [];
+    const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
     page.on('request', (r) => {
       const url = new URL(r.url());
       if (!['http:', 'https:'].includes(url.protocol)) return; // data:, blob: stay in the page
-      if (url.origin !== 'http://127.0.0.1:4173') foreign.push(r.url());
+      if (url.origin !== origin) foreign.push(r.url());
     });
     await openExample();
     await editor.cursorAtEndOf('name: shop-web');
