@@ -1,4 +1,4 @@
-import { test, expect, savedWorkspace } from './fixtures.ts';
+import { test, expect, savedWorkspace, showView } from './fixtures.ts';
 
 const ROUTE = `apiVersion: traefik.io/v1alpha1
 kind: IngressRoute
@@ -62,7 +62,7 @@ test.describe('files in and out', () => {
     await expect(tabs.getByRole('tab', { name: /route\.yaml/ })).toBeVisible();
     await expect(tabs.getByRole('tab', { name: /middleware\.yaml/ })).toBeVisible();
     // The reference to the Middleware of the other file resolves: no missing-middleware problem.
-    await page.getByRole('tab', { name: 'Routers' }).click();
+    await showView(page, 'Routers');
     await expect(page.getByRole('region', { name: 'Routers' })).toContainText('apps-compress-it@kubernetescrd');
     await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('compress-it');
   });

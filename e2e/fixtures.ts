@@ -116,3 +116,13 @@ export function savedWorkspace(page: Page): Promise<string> {
 }
 
 export { expect };
+
+/**
+ * Brings a view on screen: Graph, Simulator, Form, Routers, Tests or Compare. Specs call this instead of
+ * clicking a tab, so they keep working as the workbench puts views side by side (a view already on
+ * screen needs no click).
+ */
+export async function showView(page: Page, name: 'Graph' | 'Simulator' | 'Form' | 'Routers' | 'Tests' | 'Compare'): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.count()) > 0) await tab.first().click();
+}

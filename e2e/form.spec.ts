@@ -1,10 +1,10 @@
-import { test, expect, savedWorkspace } from './fixtures.ts';
+import { test, expect, savedWorkspace, showView } from './fixtures.ts';
 
 test.describe('form editor', () => {
   test('priority and middleware edits in the form become minimal YAML edits that undo', async ({ page, openExample, editor, outline }) => {
     await openExample();
     await outline.item('shop/shop-web').click();
-    await page.getByRole('tab', { name: 'Form' }).click();
+    await showView(page, 'Form');
     const form = page.getByRole('form', { name: 'IngressRoute form' });
     await expect(form).toBeVisible();
     // routes[1] (the API route): set its priority.
@@ -42,7 +42,7 @@ test.describe('form editor', () => {
   test('typing a new entryPoint in the YAML shows in the form', async ({ page, openExample, editor, outline }) => {
     await openExample();
     await outline.item('platform/status').click();
-    await page.getByRole('tab', { name: 'Form' }).click();
+    await showView(page, 'Form');
     await editor.cursorAtEndOf('- websecure');
     // The status IngressRoute is the fourth document; find its entryPoints line via the outline selection.
     await page.keyboard.press('Enter');

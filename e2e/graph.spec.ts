@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures.ts';
+import { test, expect, showView } from './fixtures.ts';
 
 test.describe('graph', () => {
   test('the example graph has its entryPoints, routes, middlewares and services', async ({ page, openExample }) => {
@@ -33,10 +33,10 @@ test.describe('graph', () => {
 
   test('a simulation highlights the winning path and dims the losers', async ({ page, openExample }) => {
     await openExample();
-    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await showView(page, 'Simulator');
     await page.getByRole('textbox', { name: 'URL' }).fill('https://shop.example.com/api/orders');
     await expect(page.getByRole('region', { name: 'Verdict' }).getByTestId('verdict-headline')).toContainText('Routed');
-    await page.getByRole('tab', { name: 'Graph' }).click();
+    await showView(page, 'Graph');
     const graph = page.getByRole('figure', { name: 'Routing graph' });
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop/shop-web#1' })).toHaveCount(1);
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop-strip-api' })).toHaveCount(1);

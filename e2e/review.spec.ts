@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, showView } from './fixtures.ts';
 
 /** The Tests tab: recorded route tests, their results and router coverage. */
 class TestsPane {
@@ -9,7 +9,7 @@ class TestsPane {
     this.root = page.getByRole('region', { name: 'Route tests' });
   }
   async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Tests' }).click();
+    await showView(this.page, 'Tests');
     await expect(this.root).toBeVisible();
   }
   async record(): Promise<void> {
@@ -33,7 +33,7 @@ class ComparePane {
     this.root = page.getByRole('region', { name: 'Compare versions' });
   }
   async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Compare' }).click();
+    await showView(this.page, 'Compare');
     await expect(this.root).toBeVisible();
   }
   async loadBase(name: string, text: string): Promise<void> {
@@ -47,7 +47,7 @@ class ComparePane {
 }
 
 async function simulateUrl(page: Page, url: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Simulator' }).click();
+  await showView(page, 'Simulator');
   await page.getByRole('textbox', { name: 'URL' }).fill(url);
   const headline = page.getByRole('region', { name: 'Verdict' }).getByTestId('verdict-headline');
   await expect(headline).toContainText('Routed');

@@ -1,9 +1,9 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, showView } from './fixtures.ts';
 
 test.describe('routers table and settings', () => {
   test('lists the example routers with Traefik names and sorts by priority', async ({ page, openExample }) => {
     await openExample();
-    await page.getByRole('tab', { name: 'Routers' }).click();
+    await showView(page, 'Routers');
     const table = page.getByRole('region', { name: 'Routers' }).getByRole('table');
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(5);

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, showView } from './fixtures.ts';
 
 const HOSTILE = `apiVersion: traefik.io/v1alpha1
 kind: IngressRoute
@@ -32,11 +32,11 @@ test.describe('security', () => {
     await openExample();
     await editor.cursorAtEndOf('name: shop-web');
     await page.keyboard.type('-x');
-    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await showView(page, 'Simulator');
     await page.getByRole('textbox', { name: 'URL' }).fill('https://shop.example.com/api/orders');
     await expect(page.getByRole('region', { name: 'Verdict' })).toBeVisible();
-    await page.getByRole('tab', { name: 'Graph' }).click();
-    await page.getByRole('tab', { name: 'Routers' }).click();
+    await showView(page, 'Graph');
+    await showView(page, 'Routers');
     await page.getByRole('button', { name: 'Export…' }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Dynamic configuration (JSON)' }).click();
@@ -75,11 +75,11 @@ test.describe('security', () => {
     await openExample();
     await page.getByTestId('open-files').setInputFiles([{ name: 'hostile.yaml', mimeType: 'text/yaml', buffer: Buffer.from(HOSTILE) }]);
     await expect(page.getByRole('navigation', { name: 'Resources' })).toContainText('<img src=x onerror=window.__pwned=1>');
-    for (const tab of ['Graph', 'Routers', 'Simulator']) {
-      await page.getByRole('tab', { name: tab }).click();
+    for (const tab of ['Graph', 'Routers', 'Simulator'] as const) {
+      await showView(page, tab);
       await page.waitForTimeout(300);
     }
-    await page.getByRole('tab', { name: 'Routers' }).click();
+    await showView(page, 'Routers');
     await page.locator('tbody tr').first().hover();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"], iframe, svg[onload]').count()).toBe(0);

@@ -1,9 +1,9 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, showView } from './fixtures.ts';
 
 test.describe('simulator', () => {
   test('a request to the API route: winner, losers with failing leaves, TLS option, stripped upstream path', async ({ page, openExample }) => {
     await openExample();
-    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await showView(page, 'Simulator');
     await page.getByRole('textbox', { name: 'URL' }).fill('https://shop.example.com/api/orders?page=2');
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect(verdict.getByTestId('verdict-headline')).toContainText('Routed');
@@ -20,7 +20,7 @@ test.describe('simulator', () => {
 
   test('an SNI mapped to another TLS option than the routed host gets 421', async ({ page, openExample }) => {
     await openExample();
-    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await showView(page, 'Simulator');
     await page.getByRole('textbox', { name: 'URL' }).fill('https://shop.example.com/');
     await page.getByRole('combobox', { name: 'SNI mode' }).selectOption('custom');
     await page.getByRole('textbox', { name: 'SNI' }).fill('status.example.com');
@@ -31,7 +31,7 @@ test.describe('simulator', () => {
 
   test('plain HTTP is redirected to HTTPS by the middleware', async ({ page, openExample }) => {
     await openExample();
-    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await showView(page, 'Simulator');
     await page.getByRole('textbox', { name: 'URL' }).fill('http://shop.example.com/cart');
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect(verdict.getByTestId('response-status')).toHaveText('301');
