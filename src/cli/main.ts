@@ -20,7 +20,7 @@ commands:
 common options:
   --static FILE    Traefik static configuration (entryPoints, providers.kubernetesCRD)
   --traefik 3|2.11|hub
-  --strict         Services missing from the files are errors
+  --strict         Every reference missing from the files is an error
 `;
 
 const OPTIONS = {

@@ -217,6 +217,13 @@ export interface ProviderSettings {
   ingressClass?: string;
   /** Namespaces watched; empty = all. */
   namespaces: string[];
+  /**
+   * Namespaces whose resources may reference objects of other providers (`name@provider`). Unset (the
+   * default) allows every namespace; an empty list allows none (kubernetes.go isCrossProviderNamespaceAllowed).
+   */
+  crossProviderNamespaces?: string[];
+  /** No lookup of cluster-scope resources (Nodes): a Service with nodePortLB cannot be built. */
+  disableClusterScopeResources?: boolean;
 }
 
 export interface Settings {
@@ -227,7 +234,11 @@ export interface Settings {
   provider: ProviderSettings;
   /** `core.defaultRuleSyntax` of the static config, if set. */
   defaultRuleSyntax?: 'v2' | 'v3';
-  /** Treat Services missing from the document as errors instead of assuming they exist. */
+  /**
+   * Strict references (Settings → Strict, CLI `--strict`): every reference missing from the workspace
+   * (Services, Secrets, Middlewares, TLSOptions, TraefikServices, ServersTransports) is an error, as if the
+   * workspace were the whole cluster. Off: references outside the workspace are assumed to exist (info).
+   */
   strictServices: boolean;
 }
 
@@ -274,8 +285,14 @@ export interface DynamicRouter {
   tls: RouterTLS | null;
   parentRefs: string[];
   observability?: { accessLogs?: boolean; metrics?: boolean; tracing?: boolean; traceVerbosity?: string };
-  /** Set when Traefik would not serve this router (it stays listed so the UI can explain why). */
+  /** Set when Traefik would not serve this router (it stays listed so the UI can explain why). Code
+   * `PROVIDER_ROUTE_SKIPPED`: the provider does not emit it; any other code: emitted, failed at runtime. */
   disabled?: { reason: string; code: string };
+  /** True when the IngressRoute lists no entryPoints: `entryPoints` holds the defaults the router manager
+   * applies, and the provider's own output (the export) has none. */
+  defaultEntryPoints?: boolean;
+  /** References written with their provider (`x-y@kubernetescrd`): the provider keeps them as written. */
+  keepQualified?: string[];
   origin: Origin;
 }
 
@@ -309,6 +326,8 @@ export type DynamicService =
       strategy: string;
       sticky?: StickyCookie;
       serversTransport?: string;
+      /** `serversTransport` was written with its provider (`ns-name@kubernetescrd`): the provider keeps it as written. */
+      serversTransportAsWritten?: boolean;
       healthCheck?: Record<string, unknown>;
       origin?: Origin;
     }
@@ -339,6 +358,11 @@ export interface DynamicMiddleware {
   /** The type's configuration as written, with references resolved to qualified names where
    * Traefik does it (chain.middlewares, errors.service). */
   config: Record<string, unknown>;
+  /** The configuration as the provider emits it, when it differs from `config` (Secrets read into
+   * `users`, chain members and the errors service under their provider names). */
+  providerConfig?: Record<string, unknown>;
+  /** Why routers using it fail at runtime (a chain member that does not exist), when they do. */
+  failure?: string;
   origin: Origin;
 }
 
@@ -375,6 +399,9 @@ export interface DynamicConfig {
   middlewares: Record<string, DynamicMiddleware>;
   tlsOptions: Record<string, DynamicTLSOption>;
   certificates: DynamicCertificate[];
+  /** Qualified names of Middlewares, TLSOptions and TraefikServices referenced in namespaces the workspace
+   * does not contain: assumed to exist outside it (the simulator says their effect is unknown). */
+  outside?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

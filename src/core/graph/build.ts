@@ -174,6 +174,9 @@ class Builder {
         router,
       ).id;
     }
+    if (this.config.outside?.includes(name)) {
+      return this.add({ id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: plainName(name), detail: 'outside the workspace', fullText: `middleware ${name}: in a namespace outside this workspace (assumed to exist; its effect is unknown)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+    }
     const provider = foreignProvider(name);
     if (provider) {
       return this.add({ id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: name, detail: `from the ${provider} provider`, fullText: `middleware ${name}: defined by the ${provider} provider, outside this workspace (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
@@ -191,6 +194,9 @@ class Builder {
     const svc = this.config.services[name];
     if (!svc) {
       const provider = foreignProvider(name);
+      if (!provider && this.config.outside?.includes(name)) {
+        return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: plainName(name), detail: 'outside the workspace', fullText: `service ${name}: in a namespace outside this workspace (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+      }
       if (!provider) return this.missing(name, 'service', router);
       const detail = provider === 'internal' ? 'Traefik internal service' : `from the ${provider} provider`;
       return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: name, detail, fullText: `service ${name}: ${detail} (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;

@@ -33,6 +33,11 @@ export const PROVIDER_CODES = {
   PROVIDER_NO_SERVICE: { severity: 'error', family: 'runtime', summary: 'A router without service and without child routers is disabled.' },
   PROVIDER_MIDDLEWARE_TYPES: { severity: 'error', family: 'runtime', summary: 'A Middleware must set exactly one type; routers using it fail.' },
   PROVIDER_TRAEFIKSERVICE_TYPE: { severity: 'error', family: 'runtime', summary: 'A TraefikService must set exactly one of weighted, mirroring, failover, highestRandomWeight.' },
+  PROVIDER_REFERENCE_OUTSIDE: { severity: 'info', family: 'reference', summary: 'The reference points into a namespace the workspace does not contain: assumed to exist, outside the workspace.' },
+  PROVIDER_CROSS_PROVIDER: { severity: 'error', family: 'reference', summary: 'A name@provider reference from a namespace not in crossProviderNamespaces.' },
+  PROVIDER_MIDDLEWARE_DROPPED: { severity: 'error', family: 'runtime', summary: 'The provider cannot build this Middleware (a Secret or service it reads fails): it is dropped.' },
+  PROVIDER_NODES_DISABLED: { severity: 'error', family: 'runtime', summary: 'nodePortLB needs a Node lookup, which disableClusterScopeResources turns off.' },
+  PROVIDER_NODES_ASSUMED: { severity: 'info', family: 'reference', summary: 'nodePortLB servers are the cluster Nodes, which are outside the workspace.' },
   PROVIDER_LEGACY_GROUP_IGNORED: { severity: 'warning', family: 'runtime', summary: 'Traefik v3 does not watch traefik.containo.us resources.' },
 } as const satisfies Record<string, CodeInfo>;
 

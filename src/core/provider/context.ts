@@ -5,9 +5,14 @@ import { resourceKeyRange, resourceRange } from '../model/index.ts';
 import { nodeAtPath, decodedToSourceOffset } from '../yaml/index.ts';
 import type { Diagnostic, Path, QuickFix, Range, Resource, ResourceKind, Settings } from '../types.ts';
 import { PROVIDER_CODES, type ProviderCode } from './codes.ts';
+import { referenceScope, type ReferenceScope } from '../validate/references.ts';
 
 export class BuildContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** What the workspace holds, for the reference rule (validate/references.ts). */
+  readonly scope: ReferenceScope;
+  /** Qualified names assumed to exist outside the workspace (DynamicConfig.outside). */
+  readonly outside = new Set<string>();
   private readonly byKind = new Map<ResourceKind, Map<string, Resource>>();
 
   constructor(
@@ -21,6 +26,7 @@ export class BuildContext {
       if (!m.has(key)) m.set(key, r);
       this.byKind.set(r.kind, m);
     }
+    this.scope = referenceScope(resources, settings.strictServices);
   }
 
   find(kind: ResourceKind, namespace: string, name: string): Resource | undefined {
@@ -68,3 +74,11 @@ export function namespaceAllowed(ctx: BuildContext, parent: string, target: stri
 }
 
 export const crossNamespaceHint = (ns: string) => `add namespace: ${ns} (the IngressRoute's), or enable allowCrossNamespace in the provider settings`;
+
+/** isCrossProviderNamespaceAllowed: unset allows every namespace, a list (even empty) only those listed. */
+export function crossProviderAllowed(ctx: BuildContext, namespace: string): boolean {
+  const list = ctx.settings.provider.crossProviderNamespaces;
+  return list === undefined || list.includes(namespace);
+}
+
+export const crossProviderHint = (ref: string, ns: string) => `${ref} names another provider, but namespace ${ns} is not in the provider's crossProviderNamespaces: Traefik skips the route. Add ${ns} to crossProviderNamespaces, or reference an object of this provider.`;

@@ -1,5 +1,5 @@
 // The file-provider shape of the dynamic configuration (pkg/config/dynamic), as `export --format dynamic-*` writes it.
-import type { DynamicConfig, DynamicService } from '../types.ts';
+import type { DynamicConfig, DynamicRouter, DynamicService } from '../types.ts';
 import { unqualify } from './names.ts';
 
 function service(s: DynamicService): Record<string, unknown> {
@@ -9,7 +9,7 @@ function service(s: DynamicService): Record<string, unknown> {
       if (s.flushInterval) lb['responseForwarding'] = { flushInterval: s.flushInterval };
       if (s.strategy && s.strategy !== 'wrr') lb['strategy'] = s.strategy;
       if (s.sticky) lb['sticky'] = { cookie: s.sticky };
-      if (s.serversTransport) lb['serversTransport'] = unqualify(s.serversTransport);
+      if (s.serversTransport) lb['serversTransport'] = s.serversTransportAsWritten ? s.serversTransport : unqualify(s.serversTransport);
       if (s.healthCheck) lb['healthCheck'] = s.healthCheck;
       return { loadBalancer: lb };
     }
@@ -25,21 +25,36 @@ function service(s: DynamicService): Record<string, unknown> {
 }
 
 /**
- * `{ http: { routers, services, middlewares }, tls: { options } }` with names before `@kubernetescrd`;
- * routers Traefik would not serve are left out.
+ * Whether Traefik's provider emits this router: every router but the routes it skips. Routers it emits
+ * and the router manager fails (bad rule, unknown TLS option or middleware, no service) are emitted.
+ *
+ * @example
+ * Object.values(config.routers).filter(emittedByProvider)
+ */
+export function emittedByProvider(r: DynamicRouter): boolean {
+  return r.disabled?.code !== 'PROVIDER_ROUTE_SKIPPED';
+}
+
+/**
+ * `{ http: { routers, services, middlewares }, tls: { options } }` as the CRD provider emits it: names
+ * before `@kubernetescrd` (references written with a provider kept as written), routes the provider
+ * skips left out, no entryPoints where the IngressRoute has none (the router manager adds the defaults).
  */
 export function toFileProviderShape(config: DynamicConfig): Record<string, unknown> {
   const routers: Record<string, unknown> = {};
   for (const r of Object.values(config.routers)) {
-    if (r.disabled) continue;
-    const out: Record<string, unknown> = { entryPoints: r.entryPoints, rule: r.rule };
+    if (!emittedByProvider(r)) continue;
+    const name = (n: string) => (r.keepQualified?.includes(n) ? n : unqualify(n));
+    const out: Record<string, unknown> = {};
+    if (!r.defaultEntryPoints && r.entryPoints.length) out['entryPoints'] = r.entryPoints;
+    out['rule'] = r.rule;
     if (r.priority !== 0) out['priority'] = r.priority;
     if (r.ruleSyntaxRaw) out['ruleSyntax'] = r.ruleSyntaxRaw;
-    if (r.middlewares.length) out['middlewares'] = r.middlewares.map(unqualify);
+    if (r.middlewares.length) out['middlewares'] = r.middlewares.map(name);
     if (r.service) out['service'] = unqualify(r.service);
     if (r.tls) {
       const tls: Record<string, unknown> = {};
-      if (r.tls.options) tls['options'] = unqualify(r.tls.options);
+      if (r.tls.options) tls['options'] = name(r.tls.options);
       if (r.tls.certResolver) tls['certResolver'] = r.tls.certResolver;
       if (r.tls.domains) tls['domains'] = r.tls.domains;
       out['tls'] = tls;
@@ -49,7 +64,7 @@ export function toFileProviderShape(config: DynamicConfig): Record<string, unkno
     routers[unqualify(r.name)] = out;
   }
   const services = Object.fromEntries(Object.values(config.services).map((s) => [unqualify(s.name), service(s)]));
-  const middlewares = Object.fromEntries(Object.values(config.middlewares).map((m) => [unqualify(m.name), { [m.type]: m.config }]));
+  const middlewares = Object.fromEntries(Object.values(config.middlewares).map((m) => [unqualify(m.name), { [m.type]: m.providerConfig ?? m.config }]));
   const options = Object.fromEntries(
     Object.values(config.tlsOptions)
       .filter((o) => !o.builtin)

@@ -3,20 +3,20 @@
  * steps that rename and complete routers (pkg/server/aggregator.go): resources in, Traefik's dynamic
  * configuration out, with every skip and rename explained by a diagnostic at its YAML range.
  */
-import { arr, obj, str } from '../model/index.ts';
+import { obj, str } from '../model/index.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter, Resource, Settings } from '../types.ts';
-import { BuildContext, namespaceAllowed, crossNamespaceHint } from './context.ts';
+import { BuildContext } from './context.ts';
+import { judgeMissing, outsideMessage } from '../validate/references.ts';
 import { buildMiddlewares } from './middlewares.ts';
 import { buildRouters, defaultEntryPoints } from './routes.ts';
 import { buildCertificates, buildTLSOptions, resolveTLSConflicts } from './tls.ts';
 import { buildTraefikServices } from './traefik-services.ts';
-import { atLeast } from './settings.ts';
 import { qualify } from './names.ts';
 
 export { defaultSettings } from './settings.ts';
 export { PROVIDER_CODES } from './codes.ts';
 export { normalize, routerKey, matchHash } from './names.ts';
-export { toFileProviderShape } from './file-shape.ts';
+export { toFileProviderShape, emittedByProvider } from './file-shape.ts';
 export { certificateNames } from './certificates.ts';
 
 export interface ProviderResult {
@@ -37,11 +37,16 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
   buildMiddlewares(ctx, config);
   buildTraefikServices(ctx, config);
   config.tlsOptions = buildTLSOptions(ctx);
-  const byIngress = buildRouters(ctx, config);
-  const children = applyParentRefs(ctx, config, byIngress);
+  buildRouters(ctx, config);
+  const outsideTLSReported = new Set<string>();
+  const children = new Set(Object.values(config.routers).filter((r) => r.parentRefs.length > 0).map((r) => r.name));
   for (const r of Object.values(config.routers)) {
-    checkTLSOption(ctx, config, r);
-    if (!children.has(r.name) && r.entryPoints.length === 0) r.entryPoints = defaultEntryPoints(ctx);
+    checkTLSOption(ctx, config, r, outsideTLSReported);
+    // The router manager's defaults (aggregator.go), not the provider's: the export shows none.
+    if (!children.has(r.name) && r.entryPoints.length === 0) {
+      r.entryPoints = defaultEntryPoints(ctx);
+      r.defaultEntryPoints = true;
+    }
     if (!r.service && !r.disabled && !Object.values(config.routers).some((c) => c.parentRefs.includes(r.name))) {
       const owner = resources.find((x) => x.id === r.origin.resourceId);
       if (owner) ctx.report('PROVIDER_NO_SERVICE', 'This route has no services and no child IngressRoute points at it: Traefik disables it ("router has no service and no child routers"). Add services.', owner, ['spec', 'routes', r.origin.routeIndex ?? 0]);
@@ -51,55 +56,34 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
   applyEntryPointModels(ctx, config, children);
   resolveTLSConflicts(ctx, config);
   config.certificates = buildCertificates(ctx);
+  if (ctx.outside.size) config.outside = [...ctx.outside];
   return { config, diagnostics: ctx.diagnostics };
 }
 
-function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRouter): void {
+/** A TLS option that is not defined: the provider emits the router, the router manager fails it at
+ * runtime. One in a namespace outside the workspace is assumed to exist (the reference rule). */
+function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRouter, reported: Set<string>): void {
   const option = r.tls?.options;
-  if (!option || option === 'default' || !option.endsWith('@kubernetescrd') || config.tlsOptions[option]) return;
+  if (!option || option === 'default' || !option.endsWith('@kubernetescrd') || config.tlsOptions[option] || r.disabled?.code === 'PROVIDER_ROUTE_SKIPPED') return;
   const owner = ctx.resources.find((x) => x.id === r.origin.resourceId);
-  if (owner) ctx.report('PROVIDER_TLS_OPTION_NOT_FOUND', `TLS option ${option} is not defined: Traefik does not serve this router and closes TLS connections for its hosts. Define the TLSOption, or remove tls.options to use the default.`, owner, ['spec', 'tls', 'options', 'name']);
-  r.disabled ??= { reason: `unknown TLS option ${option}`, code: 'PROVIDER_TLS_OPTION_NOT_FOUND' };
-}
-
-/** parentRefs (v3.6+): children point at every router of their parents; a missing parent skips the IngressRoute. */
-function applyParentRefs(ctx: BuildContext, config: DynamicConfig, byIngress: Map<string, DynamicRouter[]>): Set<string> {
-  const children = new Set<string>();
-  if (ctx.settings.target === 'v2.11' || !atLeast(ctx.settings, '3.6.0')) return children;
-  for (const ir of ctx.all('IngressRoute')) {
-    const refs = arr(obj(ir.raw['spec'])?.['parentRefs']);
-    const routers = byIngress.get(ir.id);
-    if (refs.length === 0 || !routers) continue;
-    const parents: string[] = [];
-    let ok = true;
-    refs.forEach((raw, i) => {
-      const ref = obj(raw) ?? {};
-      const name = str(ref['name']) ?? '';
-      const ns = str(ref['namespace']) || ir.metadata.namespace;
-      if (!namespaceAllowed(ctx, ir.metadata.namespace, ns)) {
-        ctx.report('PROVIDER_CROSS_NAMESPACE', `Parent IngressRoute ${ns}/${name} is in another namespace: ${crossNamespaceHint(ir.metadata.namespace)}. The whole IngressRoute is skipped.`, ir, ['spec', 'parentRefs', i]);
-        ok = false;
-        return;
-      }
-      const parent = ctx.find('IngressRoute', ns, name);
-      const parentRouters = parent ? byIngress.get(parent.id) : undefined;
-      if (!parentRouters) {
-        ctx.report('PROVIDER_PARENT_NOT_FOUND', `Parent IngressRoute ${ns}/${name} is not defined: Traefik skips every route of this IngressRoute.`, ir, ['spec', 'parentRefs', i, 'name']);
-        ok = false;
-        return;
-      }
-      parents.push(...parentRouters.map((r) => r.name));
-    });
-    for (const r of routers) {
-      if (!ok) delete config.routers[r.name];
-      else {
-        r.parentRefs = parents;
-        r.entryPoints = [];
-        children.add(r.name);
-      }
+  const path = ['spec', 'tls', 'options', 'name'];
+  const written = obj(obj(obj(owner?.raw['spec'])?.['tls'])?.['options']);
+  const name = str(written?.['name']) ?? '';
+  const ns = str(written?.['namespace']) || owner?.metadata.namespace || '';
+  // A default TLSOption dropped for being defined in several namespaces is a known failure, never outside.
+  const dropped = ctx.find('TLSOption', ns, name) !== undefined;
+  const verdict = dropped || name.includes('@') ? { kind: 'missing' as const } : judgeMissing(ctx.scope, 'TLSOption', ns, name);
+  if (verdict.kind === 'outside') {
+    ctx.outside.add(option);
+    if (owner && !reported.has(owner.id)) {
+      reported.add(owner.id);
+      ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('TLSOption', ns, name, 'the simulator uses Traefik\'s default TLS settings for it'), owner, path);
     }
+    return;
   }
-  return children;
+  const hint = 'suggestion' in verdict && verdict.suggestion ? ` Did you mean ${verdict.suggestion}?` : '';
+  if (owner) ctx.report('PROVIDER_TLS_OPTION_NOT_FOUND', `TLS option ${option} is not defined: Traefik emits this router and fails it at runtime, and closes TLS connections for its hosts.${hint} Define the TLSOption, or remove tls.options to use the default.`, owner, path);
+  r.disabled ??= { reason: `unknown TLS option ${option}`, code: 'PROVIDER_TLS_OPTION_NOT_FOUND' };
 }
 
 /** EntryPoint models (http.middlewares, http.tls): prepended middlewares, TLS, and `<ep>-<name>` copies. */

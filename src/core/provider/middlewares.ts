@@ -2,19 +2,33 @@
 // errors references) and pkg/config/dynamic/middlewares.go (one type per middleware).
 import { arr, obj, str } from '../model/index.ts';
 import type { DynamicConfig, DynamicMiddleware, Path, Resource } from '../types.ts';
-import type { BuildContext} from './context.ts';
-import { crossNamespaceHint, namespaceAllowed } from './context.ts';
-import { makeID, normalize, PROVIDER, qualify } from './names.ts';
-import { buildServersLB } from './services.ts';
+import type { BuildContext } from './context.ts';
+import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
+import { makeID, normalize, PROVIDER, qualify, unqualify } from './names.ts';
+import { nameAndService } from './services.ts';
+import { authConfig, forwardAuthConfig, pluginConfig } from './middleware-secrets.ts';
+import { closest, judgeMissing, outsideMessage } from '../validate/references.ts';
+
+export interface MiddlewareRefs {
+  /** Qualified names, in order (failing ones included, for the graph). */
+  keys: string[];
+  /** Names as the provider emits them: local ones without the suffix, provider-qualified ones as written. */
+  written: string[];
+  /** References written with their provider (`x-y@kubernetescrd`), kept as written by the export. */
+  keepQualified: string[];
+  /** resolveReference failed (namespace or provider not allowed): Traefik skips the route / drops the chain. */
+  skipped: boolean;
+  /** Why the router fails at runtime (a middleware that does not exist or cannot be built), else null. */
+  failing: string | null;
+}
 
 /**
- * The qualified middleware names of a reference list; `ok` is false when one fails to resolve
- * (reported at the failing item; its would-be name is still listed, for the graph).
+ * makeMiddlewareKeys / createChainMiddleware over resolveReference, plus the reference rule for the
+ * Middlewares that are not in the workspace (validate/references.ts).
  */
-export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): { keys: string[]; ok: boolean; missingOnly: boolean } {
-  const out: string[] = [];
-  let ok = true;
-  let skipped = false;
+export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespace: string, refs: unknown, path: Path, config: DynamicConfig): MiddlewareRefs {
+  const out: MiddlewareRefs = { keys: [], written: [], keepQualified: [], skipped: false, failing: null };
+  const fail = (reason: string) => (out.failing ??= reason);
   arr(refs).forEach((raw, i) => {
     const ref = obj(raw) ?? {};
     const name = str(ref['name']) ?? '';
@@ -22,80 +36,81 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
     if (name.includes('@')) {
       if (!ctx.settings.provider.allowCrossNamespace && name.endsWith(`@${PROVIDER}`)) {
         ctx.report('PROVIDER_CROSS_NAMESPACE', `Middleware "${name}" uses the @${PROVIDER} form, which needs allowCrossNamespace: drop the suffix and set namespace instead, or enable allowCrossNamespace.`, owner, [...itemPath, 'name']);
-        ok = false;
-        skipped = true;
+        out.skipped = true;
         return;
       }
+      if (!crossProviderAllowed(ctx, parentNamespace)) {
+        ctx.report('PROVIDER_CROSS_PROVIDER', crossProviderHint(`Middleware ${name}`, parentNamespace), owner, [...itemPath, 'name']);
+        out.skipped = true;
+        return;
+      }
+      out.keys.push(name);
+      out.written.push(name);
       if (!name.endsWith(`@${PROVIDER}`)) {
         ctx.report('PROVIDER_MIDDLEWARE_EXTERNAL', `Middleware ${name} comes from another provider; it is assumed to exist there.`, owner, [...itemPath, 'name']);
-      } else if (!config.middlewares[name]) {
-        ctx.report('PROVIDER_MIDDLEWARE_NOT_FOUND', `Middleware ${name} is not defined in the workspace: Traefik will not serve this router.`, owner, [...itemPath, 'name']);
-        ok = false;
-        out.push(name);
         return;
       }
-      out.push(name);
+      out.keepQualified.push(name);
+      const found = config.middlewares[name];
+      if (found) {
+        if (found.failure) fail(`middleware ${name}: ${found.failure}`);
+        return;
+      }
+      // `ns-name@kubernetescrd` does not say where ns ends: inside the workspace when a namespace of it prefixes the name.
+      const base = unqualify(name);
+      const namespaces = [...ctx.scope.namespaces].filter((ns) => base.startsWith(`${normalize(ns)}-`));
+      if (namespaces.length === 0 && !ctx.scope.strict) {
+        ctx.outside.add(name);
+        ctx.report('PROVIDER_REFERENCE_OUTSIDE', `Middleware ${name} belongs to no namespace of the workspace: assumed to exist outside it; its effect is unknown to the simulator. Add its file, or use Strict to make this an error.`, owner, [...itemPath, 'name']);
+        return;
+      }
+      const close = closest(base, Object.keys(config.middlewares).filter((k) => k.endsWith(`@${PROVIDER}`)).map(unqualify));
+      ctx.report('PROVIDER_MIDDLEWARE_NOT_FOUND', `Middleware ${name} is not defined in the workspace: Traefik will not serve this router.${close ? ` Did you mean ${close}@${PROVIDER}?` : ''}`, owner, [...itemPath, 'name']);
+      fail(`middleware ${name} does not exist`);
       return;
     }
     const ns = str(ref['namespace']) || parentNamespace;
     if (!namespaceAllowed(ctx, parentNamespace, ns)) {
       ctx.report('PROVIDER_CROSS_NAMESPACE', `Middleware ${ns}/${name} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, owner, [...itemPath, 'namespace']);
-      ok = false;
-      skipped = true;
+      out.skipped = true;
       return;
     }
     const key = qualify(normalize(makeID(ns, name)));
-    if (!config.middlewares[key]) {
-      const defined = ctx.find('Middleware', ns, name);
-      const candidates = ctx.all('Middleware').filter((m) => m.metadata.namespace === ns).map((m) => m.metadata.name);
-      const close = closest(name, candidates);
-      ctx.report(
-        'PROVIDER_MIDDLEWARE_NOT_FOUND',
-        defined
-          ? `Middleware ${ns}/${name} is invalid (see its own problems), so Traefik will not serve this router.`
-          : `Middleware ${ns}/${name} is not defined: Traefik will not serve this router. ${close ? `Did you mean ${close}? ` : ''}Create it, or fix the name or namespace.`,
-        owner,
-        [...itemPath, 'name'],
-        close && !defined ? { fixes: [{ title: `Change to ${close}`, edits: [{ range: ctx.range(owner, [...itemPath, 'name']), text: close }] }] } : {},
-      );
-      ok = false;
-      out.push(key);
+    out.keys.push(key);
+    out.written.push(unqualify(key));
+    const found = config.middlewares[key];
+    if (found) {
+      if (found.failure) fail(`middleware ${unqualify(key)}: ${found.failure}`);
       return;
     }
-    out.push(key);
-  });
-  return { keys: out, ok, missingOnly: !ok && !skipped };
-}
-
-/** The closest name by edit distance, when close enough to be a typo. */
-export function closest(name: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(name, c);
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+    if (ctx.find('Middleware', ns, name)) {
+      ctx.report('PROVIDER_MIDDLEWARE_NOT_FOUND', `Middleware ${ns}/${name} is invalid (see its own problems), so Traefik will not serve this router.`, owner, [...itemPath, 'name']);
+      fail(`middleware ${ns}/${name} cannot be built`);
+      return;
     }
-  }
-  return row[b.length]!;
+    const verdict = judgeMissing(ctx.scope, 'Middleware', ns, name);
+    if (verdict.kind === 'outside') {
+      ctx.outside.add(key);
+      ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('Middleware', ns, name, 'its effect is unknown to the simulator'), owner, [...itemPath, 'name']);
+      return;
+    }
+    const close = verdict.suggestion;
+    ctx.report(
+      'PROVIDER_MIDDLEWARE_NOT_FOUND',
+      `Middleware ${ns}/${name} is not defined: Traefik will not serve this router. ${close ? `Did you mean ${close}? ` : ''}Create it, or fix the name or namespace.`,
+      owner,
+      [...itemPath, 'name'],
+      close ? { fixes: [{ title: `Change to ${close}`, edits: [{ range: ctx.range(owner, [...itemPath, 'name']), text: close }] }] } : {},
+    );
+    fail(`middleware ${ns}/${name} does not exist`);
+  });
+  return out;
 }
 
-/** Middleware CRDs → dynamic middlewares; chain members and errors services resolved as Traefik does. */
+/** Middleware CRDs → dynamic middlewares, in the provider's order: Middlewares it cannot build are dropped
+ * (each "Error while reading … middleware" is a `continue`), then chains resolve their members. */
 export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void {
-  // Definitions first (chains may reference middlewares defined later in the workspace).
-  const pending: { r: Resource; type: string; cfg: Record<string, unknown>; key: string }[] = [];
+  const pending: { r: Resource; type: string; cfg: Record<string, unknown>; mw: DynamicMiddleware }[] = [];
   for (const r of ctx.all('Middleware')) {
     const spec = obj(r.raw['spec']) ?? {};
     const types = Object.keys(spec).filter((k) => spec[k] !== undefined && spec[k] !== null);
@@ -108,27 +123,45 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
     const cfg = { ...(obj(spec[type]) ?? {}) };
     const mw: DynamicMiddleware = { name: key, type, config: cfg, origin: { resourceId: r.id, file: r.source.file, range: r.source.node.range } };
     config.middlewares[key] = mw;
-    pending.push({ r, type, cfg, key });
+    pending.push({ r, type, cfg, mw });
   }
-  for (const { r, type, cfg, key } of pending) {
-    const ns = r.metadata.namespace;
-    if (type === 'chain') {
-      const { keys, ok } = middlewareKeys(ctx, r, ns, cfg['middlewares'], ['spec', 'chain', 'middlewares'], config);
-      if (!ok) delete config.middlewares[key];
-      else cfg['middlewares'] = keys;
-    } else if (type === 'errors') {
-      const service = obj(cfg['service']);
-      if (service && (str(service['kind']) ?? 'Service') === 'Service') {
-        const lb = buildServersLB(ctx, str(service['namespace']) || ns, service, { owner: r, path: ['spec', 'errors', 'service'] });
-        if (!lb) delete config.middlewares[key];
-        else {
-          const name = qualify(`${key.slice(0, key.lastIndexOf('@'))}-errorpage-service`);
-          config.services[name] = { ...lb, name, origin: { resourceId: r.id, file: r.source.file, range: ctx.range(r, ['spec', 'errors', 'service']) } };
-          cfg['service'] = name;
-        }
-      } else if (service) {
-        cfg['service'] = qualify(normalize(makeID(str(service['namespace']) || ns, str(service['name']) ?? '')));
-      }
+  for (const { r, type, cfg, mw } of pending) {
+    let emitted: Record<string, unknown> | null | undefined;
+    if (type === 'basicAuth' || type === 'digestAuth') emitted = authConfig(ctx, r, type, cfg);
+    else if (type === 'forwardAuth') emitted = forwardAuthConfig(ctx, r, cfg);
+    else if (type === 'plugin') emitted = pluginConfig(ctx, r, cfg);
+    else if (type === 'errors') emitted = errorsConfig(ctx, config, r, mw);
+    if (emitted === null) delete config.middlewares[mw.name];
+    else if (emitted) mw.providerConfig = emitted;
+  }
+  for (const { r, type, cfg, mw } of pending) {
+    if (type !== 'chain' || !config.middlewares[mw.name]) continue;
+    const refs = middlewareKeys(ctx, r, r.metadata.namespace, cfg['middlewares'], ['spec', 'chain', 'middlewares'], config);
+    if (refs.skipped) {
+      delete config.middlewares[mw.name];
+      continue;
     }
+    cfg['middlewares'] = refs.keys;
+    mw.providerConfig = { middlewares: refs.written };
+    if (refs.failing) mw.failure = refs.failing;
   }
+}
+
+/** createErrorPageMiddleware: the service goes through nameAndService (namespace rules included); a
+ * Kubernetes Service becomes `<id>-errorpage-service`. Null drops the Middleware. */
+function errorsConfig(ctx: BuildContext, config: DynamicConfig, r: Resource, mw: DynamicMiddleware): Record<string, unknown> | null | undefined {
+  const service = obj(mw.config['service']);
+  if (!service) return undefined;
+  const resolved = nameAndService(ctx, r.metadata.namespace, service, { owner: r, path: ['spec', 'errors', 'service'] });
+  if (!resolved) {
+    ctx.report('PROVIDER_MIDDLEWARE_DROPPED', `The errors service of Middleware ${r.metadata.namespace}/${r.metadata.name} cannot be built: Traefik drops the Middleware and routers using it fail.`, r, ['spec', 'errors', 'service']);
+    return null;
+  }
+  let name = qualify(resolved.name);
+  if (resolved.lb) {
+    name = qualify(`${unqualify(mw.name)}-errorpage-service`);
+    config.services[name] = { ...resolved.lb, name, origin: { resourceId: r.id, file: r.source.file, range: ctx.range(r, ['spec', 'errors', 'service']) } };
+  }
+  mw.config['service'] = name;
+  return { ...mw.config, service: resolved.name.includes('@') ? resolved.name : unqualify(name) };
 }

@@ -5,8 +5,9 @@ import { arr, bool, num, obj, str } from '../model/index.ts';
 import { convertV2ToV3, MAX_USER_PRIORITY, parseRule, RULE_CODES, rulePriority } from '../rules/index.ts';
 import { nodeAtPath } from '../yaml/index.ts';
 import type { DynamicConfig, DynamicRouter, Resource, RouterTLS, RuleSyntax } from '../types.ts';
-import type { BuildContext} from './context.ts';
-import { crossNamespaceHint, namespaceAllowed } from './context.ts';
+import type { BuildContext } from './context.ts';
+import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
+import { atLeast } from './settings.ts';
 import { middlewareKeys } from './middlewares.ts';
 import { makeID, normalize, PROVIDER, qualify, routerKey } from './names.ts';
 import { fullServiceName, nameAndService } from './services.ts';
@@ -41,6 +42,8 @@ export function processed(ir: Resource, ctx: BuildContext): boolean {
   return true;
 }
 
+/** The IngressRoute's TLS; 'error' when resolveReference refuses the option (Traefik then skips each route
+ * after building its service). */
 function routeTLS(ctx: BuildContext, ir: Resource): RouterTLS | null | 'error' {
   const tls = obj(obj(ir.raw['spec'])?.['tls']);
   if (!tls && (obj(ir.raw['spec']) ?? {})['tls'] === undefined) return null;
@@ -51,6 +54,10 @@ function routeTLS(ctx: BuildContext, ir: Resource): RouterTLS | null | 'error' {
     if (name.includes('@')) {
       if (!ctx.settings.provider.allowCrossNamespace && name.endsWith(`@${PROVIDER}`)) {
         ctx.report('PROVIDER_CROSS_NAMESPACE', `TLS option "${name}" uses the @${PROVIDER} form, which needs allowCrossNamespace.`, ir, ['spec', 'tls', 'options', 'name']);
+        return 'error';
+      }
+      if (!crossProviderAllowed(ctx, ir.metadata.namespace)) {
+        ctx.report('PROVIDER_CROSS_PROVIDER', crossProviderHint(`TLS option ${name}`, ir.metadata.namespace), ir, ['spec', 'tls', 'options', 'name']);
         return 'error';
       }
       out.options = name;
@@ -81,9 +88,35 @@ function syntaxOf(ctx: BuildContext, raw: string): RuleSyntax {
   return 'v3';
 }
 
-/** Routers (and per-route services) of every processed IngressRoute. Returns the routers of each IngressRoute by id, for parentRefs. */
-export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<string, DynamicRouter[]> {
-  const byIngress = new Map<string, DynamicRouter[]>();
+/**
+ * resolveParentRouterNames (v3.6+): the router names of every route of each parent, computed from the
+ * parent's spec as written. Null when a parent is missing or in a namespace not allowed: Traefik then
+ * skips the whole IngressRoute before building any service.
+ */
+function parentRouterNames(ctx: BuildContext, ir: Resource): string[] | null {
+  if (ctx.settings.target === 'v2.11' || !atLeast(ctx.settings, '3.6.0')) return [];
+  const names: string[] = [];
+  const refs = arr(obj(ir.raw['spec'])?.['parentRefs']);
+  for (let i = 0; i < refs.length; i++) {
+    const ref = obj(refs[i]) ?? {};
+    const name = str(ref['name']) ?? '';
+    const ns = str(ref['namespace']) || ir.metadata.namespace;
+    if (!namespaceAllowed(ctx, ir.metadata.namespace, ns)) {
+      ctx.report('PROVIDER_CROSS_NAMESPACE', `Parent IngressRoute ${ns}/${name} is in another namespace: ${crossNamespaceHint(ir.metadata.namespace)}. The whole IngressRoute is skipped.`, ir, ['spec', 'parentRefs', i]);
+      return null;
+    }
+    const parent = ctx.find('IngressRoute', ns, name);
+    if (!parent) {
+      ctx.report('PROVIDER_PARENT_NOT_FOUND', `Parent IngressRoute ${ns}/${name} is not defined: Traefik skips every route of this IngressRoute (and their services).`, ir, ['spec', 'parentRefs', i, 'name']);
+      return null;
+    }
+    for (const route of arr(obj(parent.raw['spec'])?.['routes'])) names.push(qualify(routerKey(ns, parent.metadata.name, str(obj(route)?.['match']) ?? '')));
+  }
+  return names;
+}
+
+/** Routers (and per-route services) of every processed IngressRoute, in loadIngressRouteConfiguration's order. */
+export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
   for (const ir of ctx.all('IngressRoute')) {
     if (ctx.settings.target !== 'v2.11' && ir.apiVersion.startsWith('traefik.containo.us/')) continue;
     if (!processed(ir, ctx)) continue;
@@ -92,8 +125,9 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
     const ingressName = ir.metadata.name || ir.metadata.generateName || '';
     const entryPoints = arr(spec['entryPoints']).map(String);
     const tls = routeTLS(ctx, ir);
+    const parents = parentRouterNames(ctx, ir);
+    if (parents === null) continue;
     const seen = new Map<string, number>();
-    const routers: DynamicRouter[] = [];
     arr(spec['routes']).forEach((rawRoute, i) => {
       const route = obj(rawRoute) ?? {};
       const path = ['spec', 'routes', i];
@@ -107,7 +141,6 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         ctx.report('PROVIDER_EMPTY_MATCH', 'This route has no match rule, so Traefik skips it: add match, e.g. Host(`app.example.com`).', ir, route['match'] === undefined ? path : [...path, 'match']);
         return;
       }
-      if (tls === 'error') return;
       const key = routerKey(ns, ingressName, match);
       const name = qualify(key);
       const previous = seen.get(key);
@@ -115,32 +148,38 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         ctx.report('PROVIDER_ROUTER_COLLISION', `Routes ${previous} and ${i} of this IngressRoute have the same match, so they get the same router name ${name}: the last one wins and route ${previous} is lost.`, ir, [...path, 'match'], { related: [{ message: `route ${previous}`, resource: ir, path: ['spec', 'routes', previous, 'match'] }] });
       }
       seen.set(key, i);
-      const { keys: middlewares, ok: middlewaresOk, missingOnly } = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
+      const mws = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
+      // A route the provider skips is kept here, disabled, so the routers table, graph and simulator can
+      // say why; the export leaves it out. A middleware reference it refuses skips the route before its
+      // service is built; a refused TLS option skips it after (the service stays).
+      let skipped: string | null = mws.skipped ? 'a middleware reference is not allowed' : null;
+      let failing = mws.failing;
       const refs = arr(route['services']);
       let service = '';
-      // A route with a failing reference gets no router in Traefik. It is kept here, disabled, so the
-      // routers table, graph and simulator can say why; exports leave it out.
-      // A missing Middleware is not checked by the provider: Traefik creates the router and fails to
-      // build it (its hosts still feed the SNI → TLS option table). A namespace error skips the route.
-      let skipped: string | null = middlewaresOk || missingOnly ? null : 'a middleware reference does not resolve';
       if (refs.length === 1) {
-        const resolved = nameAndService(ctx, ns, obj(refs[0]) ?? {}, { owner: ir, path: [...path, 'services', 0] });
+        const ref = obj(refs[0]) ?? {};
+        const resolved = skipped ? null : nameAndService(ctx, ns, ref, { owner: ir, path: [...path, 'services', 0] });
         if (!resolved) {
           skipped ??= 'its service reference does not resolve';
-          service = qualify(fullServiceName(str(obj(refs[0])?.['namespace']) || ns, obj(refs[0]) ?? {}));
+          service = qualify(fullServiceName(str(ref['namespace']) || ns, ref));
         } else if (resolved.lb) {
           config.services[name] = { ...resolved.lb, name, origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) } };
           service = name;
-        } else service = qualify(resolved.name);
+        } else {
+          service = qualify(resolved.name);
+          if (resolved.failing) failing ??= resolved.failing;
+        }
       } else if (refs.length > 1) {
-        const weighted = buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
+        const weighted = skipped ? null : buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
         if (!weighted) skipped ??= 'one of its service references does not resolve';
         else config.services[name] = weighted;
         service = name;
       }
+      if (tls === 'error') skipped ??= 'its TLS option reference is not allowed';
       const rawSyntax = str(route['syntax']) ?? '';
       const syntax = syntaxOf(ctx, rawSyntax);
       const priority = num(route['priority']) ?? 0;
+      const routerTLS = tls === 'error' ? null : tls;
       const router: DynamicRouter = {
         name,
         rule: match,
@@ -148,13 +187,17 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         effectivePriority: priority !== 0 ? priority : rulePriority(match),
         ruleSyntax: syntax,
         ruleSyntaxRaw: rawSyntax,
-        entryPoints: entryPoints.length ? entryPoints : [],
-        middlewares,
+        // A child's entryPoints come from its parents (the router manager attaches it to their muxers).
+        entryPoints: parents.length ? [] : entryPoints,
+        middlewares: mws.keys,
         service,
-        tls,
-        parentRefs: [],
+        tls: routerTLS,
+        parentRefs: parents,
         origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, path), routeIndex: i },
       };
+      const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']) ?? '';
+      const keep = [...mws.keepQualified, ...(writtenTLS.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
+      if (keep.length) router.keepQualified = keep;
       const observability = obj(route['observability']);
       if (observability) {
         router.observability = {};
@@ -166,15 +209,12 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): Map<stri
         if (verbosity) router.observability.traceVerbosity = verbosity;
       }
       if (skipped) router.disabled = { reason: `Traefik skips this route: ${skipped}`, code: 'PROVIDER_ROUTE_SKIPPED' };
-      else if (missingOnly) router.disabled = { reason: 'the router fails to build: a middleware it uses does not exist', code: 'PROVIDER_MIDDLEWARE_NOT_FOUND' };
+      else if (failing) router.disabled = { reason: `the router fails to build: ${failing}`, code: failing.startsWith('TraefikService') ? 'PROVIDER_SERVICE_NOT_FOUND' : 'PROVIDER_MIDDLEWARE_NOT_FOUND' };
       checkRule(ctx, ir, router, [...path, 'match']);
       checkPriority(ctx, ir, router, [...path, 'priority']);
       config.routers[name] = router;
-      routers.push(router);
     });
-    byIngress.set(ir.id, routers);
   }
-  return byIngress;
 }
 
 /** Rule errors at their exact columns; any error means Traefik does not serve the router. */
@@ -194,7 +234,7 @@ function checkRule(ctx: BuildContext, ir: Resource, router: DynamicRouter, path:
     const hint = fixes.length ? ' This is v2 syntax: use the quick fix to convert it, or set syntax: v2 on the route.' : '';
     ctx.diagnostics.push(diagnostic(RULE_CODES, e.code, `${e.message}${hint}`, ir.source.file, range, fixes.length ? { fixes } : {}));
   }
-  router.disabled = { reason: `the rule does not parse: ${errors[0]!.message}`, code: errors[0]!.code };
+  if (router.disabled?.code !== 'PROVIDER_ROUTE_SKIPPED') router.disabled = { reason: `the rule does not parse: ${errors[0]!.message}`, code: errors[0]!.code };
 }
 
 function checkPriority(ctx: BuildContext, ir: Resource, router: DynamicRouter, path: (string | number)[]): void {
@@ -202,6 +242,6 @@ function checkPriority(ctx: BuildContext, ir: Resource, router: DynamicRouter, p
   if (!node || node.kind !== 'scalar' || !/^\d+$/.test(node.text)) return;
   if (BigInt(node.text) > MAX_USER_PRIORITY) {
     ctx.report('PROVIDER_PRIORITY_TOO_HIGH', `Priority ${node.text} is above the highest Traefik accepts (${MAX_USER_PRIORITY}); the router is not served.`, ir, path);
-    router.disabled = { reason: 'priority above the maximum', code: 'PROVIDER_PRIORITY_TOO_HIGH' };
+    if (router.disabled?.code !== 'PROVIDER_ROUTE_SKIPPED') router.disabled = { reason: 'priority above the maximum', code: 'PROVIDER_PRIORITY_TOO_HIGH' };
   }
 }

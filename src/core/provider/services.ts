@@ -3,7 +3,8 @@
 import { arr, bool, num, obj, str } from '../model/index.ts';
 import type { DynamicServer, DynamicService, Path, Resource, StickyCookie } from '../types.ts';
 import type { BuildContext} from './context.ts';
-import { crossNamespaceHint, namespaceAllowed } from './context.ts';
+import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
+import { judgeMissing, outsideMessage } from '../validate/references.ts';
 import { makeID, normalize, qualify } from './names.ts';
 
 type Raw = Record<string, unknown>;
@@ -162,7 +163,15 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
     scheme = serviceScheme(providedScheme, port.name, port.port);
     if (!scheme) return badScheme(ctx, providedScheme, site);
     const nativeLB = bool(ref['nativeLB']) ?? ctx.settings.provider.nativeLBByDefault;
-    if (external) {
+    const nodePort = !external && !nativeLB && str(spec['type']) === 'NodePort' && bool(ref['nodePortLB']) === true;
+    if (nodePort && ctx.settings.provider.disableClusterScopeResources) {
+      ctx.report('PROVIDER_NODES_DISABLED', `nodePortLB load-balances over the cluster's Nodes, but disableClusterScopeResources turns the Node lookup off ("nodes lookup is disabled"): Traefik skips the route.`, site.owner, [...site.path, 'nodePortLB']);
+      return null;
+    }
+    if (nodePort) {
+      ctx.report('PROVIDER_NODES_ASSUMED', `nodePortLB: the servers are the InternalIP of every Node at nodePort ${port.nodePort ?? '?'}; Nodes are not in the workspace.`, site.owner, [...site.path, 'nodePortLB']);
+      servers = [{ url: `${scheme}://node-internal-ip:${port.nodePort ?? 0}`, source: 'nodeport' }];
+    } else if (external) {
       servers = [{ url: `${scheme}://${str(spec['externalName']) ?? name}:${port.port ?? portString(portRef)}`, source: 'externalname' }];
     } else if (nativeLB) {
       const clusterIP = str(spec['clusterIP']) ?? '';
@@ -192,7 +201,12 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
   const st = sticky(ref['sticky']);
   if (st) lb.sticky = st;
   const transport = str(ref['serversTransport']);
-  if (transport) lb.serversTransport = transport.includes('@') ? transport : qualify(normalize(makeID(namespace, transport)));
+  if (transport) {
+    const key = serversTransportKey(ctx, namespace, transport, site);
+    if (key === null) return null;
+    lb.serversTransport = key;
+    if (transport.endsWith('@kubernetescrd')) lb.serversTransportAsWritten = true;
+  }
   if (healthCheck) lb.healthCheck = healthCheck;
   return lb;
 }
@@ -206,29 +220,62 @@ function badScheme(ctx: BuildContext, scheme: string, site: RefSite): null {
  * nameAndService: the service name a reference produces and, for a Kubernetes Service, its load
  * balancer. Null when the reference fails (reported).
  */
-export function nameAndService(ctx: BuildContext, parentNamespace: string, ref: Raw, site: RefSite): { name: string; lb: DynamicService | null } | null {
+export function nameAndService(ctx: BuildContext, parentNamespace: string, ref: Raw, site: RefSite): { name: string; lb: DynamicService | null; failing?: string } | null {
   const kind = str(ref['kind']) ?? '';
-  const refNs = str(ref['namespace']);
+  const name = str(ref['name']) ?? '';
   let namespace = parentNamespace;
-  if (refNs) {
-    if (!namespaceAllowed(ctx, parentNamespace, refNs)) {
-      ctx.report('PROVIDER_CROSS_NAMESPACE', `Service ${refNs}/${str(ref['name']) ?? ''} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, site.owner, [...site.path, 'namespace']);
+  if (name.includes('@')) {
+    if (!crossProviderAllowed(ctx, parentNamespace)) {
+      ctx.report('PROVIDER_CROSS_PROVIDER', crossProviderHint(`Service ${name}`, parentNamespace), site.owner, [...site.path, 'name']);
       return null;
     }
-    namespace = refNs;
+  } else {
+    const refNs = str(ref['namespace']);
+    if (refNs && !namespaceAllowed(ctx, parentNamespace, refNs)) {
+      ctx.report('PROVIDER_CROSS_NAMESPACE', `Service ${refNs}/${name} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, site.owner, [...site.path, 'namespace']);
+      return null;
+    }
+    namespace = refNs || parentNamespace;
   }
   if (kind === '' || kind === 'Service') {
     const lb = buildServersLB(ctx, namespace, ref, site);
     return lb ? { name: fullServiceName(namespace, ref), lb } : null;
   }
   if (kind === 'TraefikService') {
-    const name = str(ref['name']) ?? '';
-    if (!name.includes('@') && !ctx.find('TraefikService', namespace, name)) {
-      ctx.report('PROVIDER_SERVICE_NOT_FOUND', `TraefikService ${namespace}/${name} is not defined in the workspace: add it, or fix the name or namespace.`, site.owner, [...site.path, 'name']);
-      return null;
+    const fullName = fullServiceName(namespace, ref);
+    // The provider does not look the TraefikService up: the router is emitted and fails at runtime.
+    if (name.includes('@') || ctx.find('TraefikService', namespace, name)) return { name: fullName, lb: null };
+    const verdict = judgeMissing(ctx.scope, 'TraefikService', namespace, name);
+    if (verdict.kind === 'outside') {
+      ctx.outside.add(qualify(fullName));
+      ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('TraefikService', namespace, name, 'its servers are unknown to the simulator'), site.owner, [...site.path, 'name']);
+      return { name: fullName, lb: null };
     }
-    return { name: fullServiceName(namespace, ref), lb: null };
+    ctx.report('PROVIDER_SERVICE_NOT_FOUND', `TraefikService ${namespace}/${name} is not defined in the workspace: Traefik emits the router and fails it ("the service does not exist").${verdict.suggestion ? ` Did you mean ${verdict.suggestion}?` : ''} Add it, or fix the name or namespace.`, site.owner, [...site.path, 'name']);
+    return { name: fullName, lb: null, failing: `TraefikService ${namespace}/${name} does not exist` };
   }
   ctx.report('PROVIDER_SERVICE_KIND', `Unknown service kind "${kind}": use Service or TraefikService.`, site.owner, [...site.path, 'kind']);
   return null;
+}
+
+/** makeServersTransportKey, plus the reference rule for a ServersTransport that is not in the workspace. Null: the service cannot be built. */
+function serversTransportKey(ctx: BuildContext, namespace: string, transport: string, site: RefSite): string | null {
+  const path = [...site.path, 'serversTransport'];
+  if (transport.includes('@')) {
+    if (!ctx.settings.provider.allowCrossNamespace && transport.endsWith('@kubernetescrd')) {
+      ctx.report('PROVIDER_CROSS_NAMESPACE', `serversTransport "${transport}" uses the @kubernetescrd form, which needs allowCrossNamespace.`, site.owner, path);
+      return null;
+    }
+    if (!crossProviderAllowed(ctx, namespace)) {
+      ctx.report('PROVIDER_CROSS_PROVIDER', crossProviderHint(`serversTransport ${transport}`, namespace), site.owner, path);
+      return null;
+    }
+    return transport;
+  }
+  if (!ctx.find('ServersTransport', namespace, transport)) {
+    const verdict = judgeMissing(ctx.scope, 'ServersTransport', namespace, transport);
+    if (verdict.kind === 'outside') ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('ServersTransport', namespace, transport, 'its TLS and timeouts are unknown'), site.owner, path);
+    else ctx.report('PROVIDER_SERVICE_NOT_FOUND', `ServersTransport ${namespace}/${transport} is not defined: the service fails at runtime.${verdict.suggestion ? ` Did you mean ${verdict.suggestion}?` : ''}`, site.owner, path);
+  }
+  return qualify(normalize(makeID(namespace, transport)));
 }

@@ -65,6 +65,11 @@ export const SCHEMA_CODES = {
     family: 'schema',
     summary: 'A TraefikService must set exactly one of weighted, mirroring, highestRandomWeight, failover.',
   },
+  SCHEMA_EXCLUSIVE: {
+    severity: 'error',
+    family: 'schema',
+    summary: 'Fields that a CRD validation rule forbids together (RootCA: secret and configMap).',
+  },
   SCHEMA_DEPRECATED: {
     severity: 'warning',
     family: 'schema',

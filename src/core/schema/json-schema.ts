@@ -81,6 +81,9 @@ export type JsonSchema = {
   'x-nullHint'?: string;
   /** Exactly one of the object's properties must be set (Middleware types, TraefikService kinds). */
   'x-exactlyOne'?: { code: 'SCHEMA_MIDDLEWARE_TYPES' | 'SCHEMA_SERVICE_TYPES'; noun: string; example: string };
+  /** At most one of these properties may be set (a CRD `XValidation` rule such as RootCA's
+   * `!has(self.secret) || !has(self.configMap)`): the API server rejects the object, with `message`. */
+  'x-atMostOne'?: { keys: string[]; message: string };
   /** The spelling the reference document uses when it differs from the CRD (a typo there). */
   'x-docName'?: string;
   /** Properties removed for the current target, with the reason (filled by registry.ts). */

@@ -134,6 +134,17 @@ function walkMap(map: YMap, schema: JsonSchema, path: Path, anchor: Range, ctx: 
     push(ctx, 'SCHEMA_REQUIRED', `${where.charAt(0).toUpperCase()}${where.slice(1)} is missing the required field \`${key}\`${hint}.${severityNote(severity)}`, anchor, severity ? { severity } : {});
   }
   if (schema['x-exactlyOne']) exactlyOne(map, schema, pairs.map((p) => p.pair), anchor, ctx);
+  if (schema['x-atMostOne']) atMostOne(schema['x-atMostOne'], pairs.map((p) => p.pair), ctx);
+}
+
+/** A CRD validation rule allowing at most one of some fields: reported on each field after the first. */
+function atMostOne(rule: { keys: string[]; message: string }, pairs: YPair[], ctx: WalkContext): void {
+  const set = pairs.filter((p) => rule.keys.includes(p.keyText) && !isNull(deref(p.value)));
+  for (const extra of set.slice(1)) {
+    push(ctx, 'SCHEMA_EXCLUSIVE', `${rule.message} Keep only one of ${codeList(set.map((p) => p.keyText))}: the Kubernetes API server rejects this object.`, extra.key.range, {
+      related: set.filter((p) => p !== extra).map((p) => ({ message: `\`${p.keyText}\` is also set here`, range: { ...p.key.range }, file: ctx.file })),
+    });
+  }
 }
 
 function exactlyOne(map: YMap, schema: JsonSchema, pairs: YPair[], anchor: Range, ctx: WalkContext): void {

@@ -55,6 +55,19 @@ core:
     expect(result.settings.provider.allowExternalNameServices).toBe(true);
   });
 
+  it('reads crossProviderNamespaces (unset, a list, an empty list) and disableClusterScopeResources', () => {
+    const read = (text: string, name = 'traefik.yml') => {
+      const result = parseStaticConfig(text, name, defaultSettings());
+      if ('error' in result) throw new Error(result.error);
+      return result.settings.provider;
+    };
+    expect(read('providers:\n  kubernetesCRD: {}\n')).not.toHaveProperty('crossProviderNamespaces');
+    expect(read('providers:\n  kubernetesCRD:\n    crossProviderNamespaces: [default, apps]\n    disableClusterScopeResources: true\n')).toMatchObject({ crossProviderNamespaces: ['default', 'apps'], disableClusterScopeResources: true });
+    // An empty list is not "unset": it allows no namespace (isCrossProviderNamespaceAllowed).
+    expect(read('providers:\n  kubernetesCRD:\n    crossProviderNamespaces: []\n').crossProviderNamespaces).toEqual([]);
+    expect(read('[providers.kubernetesCRD]\ncrossprovidernamespaces = ["infra"]\ndisableclusterscoperesources = true\n', 'traefik.toml')).toMatchObject({ crossProviderNamespaces: ['infra'], disableClusterScopeResources: true });
+  });
+
   it('reports unreadable files instead of throwing', () => {
     expect(parseStaticConfig('entryPoints: [', 'traefik.yml', defaultSettings())).toHaveProperty('error');
     expect(parseStaticConfig('- a', 'traefik.yml', defaultSettings())).toHaveProperty('error');

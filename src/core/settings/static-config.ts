@@ -127,6 +127,13 @@ export function parseStaticConfig(text: string, fileName: string, current: Setti
     if (typeof ingressClass === 'string' && ingressClass !== '') p.ingressClass = ingressClass;
     else delete p.ingressClass;
     p.namespaces = asStrings(pick(crd, 'namespaces')) ?? [];
+    // Unset allows every namespace; a list (even empty) restricts cross-provider references to it.
+    const crossProvider = asStrings(pick(crd, 'crossProviderNamespaces'));
+    if (crossProvider) p.crossProviderNamespaces = crossProvider;
+    else delete p.crossProviderNamespaces;
+    const clusterScope = asBool(pick(crd, 'disableClusterScopeResources'));
+    if (clusterScope) p.disableClusterScopeResources = true;
+    else delete p.disableClusterScopeResources;
   } else if (pick(doc, 'providers') !== undefined) {
     warnings.push('No providers.kubernetesCRD section: provider options left as they were.');
   }

@@ -83,12 +83,11 @@ function applyLegacyResolvedOptions(all: CompiledRouter[]): void {
   for (const [r, option] of resolved) r.router = { ...r.router, tls: { ...r.router.tls!, resolvedOptions: option } };
 }
 
-/** Disabled routers that Traefik still has in its runtime configuration (it refuses them only when building
- * handlers), so their Host rules still feed the SNI → TLS option table; skipped routes are not there at all. */
-const RUNTIME_FAILURES = new Set(['PROVIDER_MIDDLEWARE_NOT_FOUND', 'PROVIDER_TLS_OPTION_NOT_FOUND', 'PROVIDER_NO_SERVICE', 'PROVIDER_PRIORITY_TOO_HIGH']);
-
+/** Disabled routers that Traefik still has in its runtime configuration (the provider emits them, the
+ * router manager refuses them when building handlers), so their Host rules still feed the SNI → TLS
+ * option table; routes the provider skips are not there at all (provider/file-shape.ts emittedByProvider). */
 function inRuntimeConfig(r: DynamicRouter): boolean {
-  return !r.disabled || RUNTIME_FAILURES.has(r.disabled.code) || r.disabled.code.startsWith('RULE_');
+  return r.disabled?.code !== 'PROVIDER_ROUTE_SKIPPED';
 }
 
 /** Whether a router is attached to this entryPoint's TLS muxer (its own `tls` or the entryPoint's `http.tls`). */
@@ -161,6 +160,12 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
   const all = Object.values(routing.routers);
   if (features.sniCheck === 'resolved-option' && !features.conflictRename) applyLegacyResolvedOptions(all);
 
+  // References outside the workspace (the reference rule) are assumed to exist: a TLS option there gets
+  // Traefik's default settings, a TraefikService there is an external target.
+  const outside = new Set(config.outside ?? []);
+  const base = config.tlsOptions['default'];
+  const tlsOptions = { ...config.tlsOptions };
+  for (const name of outside) if (!tlsOptions[name] && base) tlsOptions[name] = { ...base, name, builtin: true };
   // Router-manager failures: middlewares that cannot be built, missing services, unknown TLS options.
   const childrenOf = new Map<string, CompiledRouter[]>();
   for (const c of all) for (const p of c.router.parentRefs) childrenOf.set(p, [...(childrenOf.get(p) ?? []), c]);
@@ -170,9 +175,9 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
     const hasChildren = childrenOf.has(r.name);
     if (mwError) r.skipReason = mwError;
     else if (r.router.service === '' && !hasChildren) r.skipReason = 'router has no service and no child routers';
-    else if (r.router.service !== '' && !r.router.service.endsWith('@internal') && r.router.service.endsWith('@kubernetescrd') && !lookupService(routing, r.router.service)) {
+    else if (r.router.service !== '' && !r.router.service.endsWith('@internal') && r.router.service.endsWith('@kubernetescrd') && !lookupService(routing, r.router.service) && !outside.has(r.router.service)) {
       r.skipReason = `the service "${r.router.service}" does not exist`;
-    } else if (r.router.tls && r.router.tls.resolvedOptions !== 'default' && r.router.tls.resolvedOptions !== '' && !config.tlsOptions[r.router.tls.resolvedOptions]) {
+    } else if (r.router.tls && r.router.tls.resolvedOptions !== 'default' && r.router.tls.resolvedOptions !== '' && !tlsOptions[r.router.tls.resolvedOptions]) {
       r.skipReason = `unknown TLS options: ${r.router.tls.resolvedOptions}`;
     }
   }
@@ -197,7 +202,7 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
       https: muxerOf('https', ep.name, httpsMembers, settings),
       sni: buildSniTable(
         httpsMembers.filter((r) => inRuntimeConfig(r.router)).map((r) => r.router.tls ? r.router : { ...r.router, tls: { options: ep.tls?.options, resolvedOptions: ep.tls?.options || 'default' } }),
-        config.tlsOptions, features, cachedDomains,
+        tlsOptions, features, cachedDomains,
       ),
       redirect: redirects.get(ep.name) ?? null,
       options: { ...DEFAULT_HTTP_OPTIONS, ...(extras.httpOptions?.[ep.name] ?? {}) },

@@ -49,6 +49,9 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
     if (provider !== '' && provider !== 'kubernetescrd') {
       return { tree: { type: 'missing', name, notes: [`defined by the ${provider} provider, outside the workspace: not simulated`] }, target: { type: 'external', service: name }, setCookies: [] };
     }
+    if (routing.config?.outside?.includes(name)) {
+      return { tree: { type: 'missing', name, notes: ['assumed to exist outside the workspace: its servers are unknown'] }, target: { type: 'external', service: name }, setCookies: [] };
+    }
     return { tree: { type: 'missing', name, notes: ['this service does not exist: Traefik refuses the router'] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
   }
   if (seen.includes(name) || seen.length > 16) {

@@ -83,6 +83,7 @@ function run(routing: CompiledRouting, sim: SimRequest, options: SimulateOptions
       unknownCertificates: routing.certificates.unknown, handshake: cert.handshake, notes: [cert.because],
     };
     if (sim.sni === undefined && sni === null) tls.notes.push('the URL host is an IP address: clients send no SNI');
+    if (routing.config.outside?.includes(pick.option)) tls.notes.push(`TLS option ${pick.option} is outside the workspace (assumed to exist): its settings are unknown, Traefik's defaults are used`);
     const clientAuth = option?.clientAuth?.clientAuthType ?? '';
     let failure: string | null = null;
     if (pick.broken) failure = `the TLS option ${pick.option} cannot be built: Traefik closes the connection`;
@@ -155,6 +156,10 @@ function run(routing: CompiledRouting, sim: SimRequest, options: SimulateOptions
       return respond({ status: 405, headers: {}, body: '' }, 'method-not-allowed');
     }
     return respond(notFound(), 'not-found');
+  }
+  const winner = result.winner.router.router;
+  if (winner.defaultEntryPoints) {
+    notes.push(`${winner.name} lists no entryPoints: Traefik's router manager attaches it to the default entryPoints (${winner.entryPoints.join(', ')}), so it serves ${ep.settings.name}`);
   }
   const outcome = handleRouter(result.winner.router, ctx, true, ep.settings);
   if (outcome.kind === 'response') return respond(outcome.response, outcome.cause);

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useStudio } from '../../store/index.ts';
 import { parseStaticConfig } from '../../core/settings/static-config.ts';
 import type { EntryPointSettings, ProviderSettings, Settings } from '../../core/types.ts';
+import { CrossProviderField } from './CrossProviderField.tsx';
 
 const PROVIDER_FLAGS: { key: keyof ProviderSettings; label: string }[] = [
   { key: 'allowCrossNamespace', label: 'allowCrossNamespace: references may cross namespaces' },
   { key: 'allowExternalNameServices', label: 'allowExternalNameServices: ExternalName Services may be targeted' },
   { key: 'allowEmptyServices', label: 'allowEmptyServices: Services without endpoints still get a router (503)' },
   { key: 'nativeLBByDefault', label: 'nativeLBByDefault: use the ClusterIP instead of endpoints' },
+  { key: 'disableClusterScopeResources', label: 'disableClusterScopeResources: no Node lookup (nodePortLB services fail)' },
 ];
 
 /** The Traefik the configuration is simulated against: version, entryPoints, provider options. */
@@ -100,6 +102,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             {f.label}
           </label>
         ))}
+        <CrossProviderField provider={draft.provider} onChange={(provider) => setDraft({ ...draft, provider })} />
         <label>
           ingressClass
           <input
@@ -110,7 +113,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </label>
         <label>
           <input type="checkbox" checked={draft.strictServices} onChange={(e) => setDraft({ ...draft, strictServices: e.target.checked })} />
-          Strict: a Service missing from the workspace is an error (default: assume it exists)
+          Strict: every reference missing from the workspace is an error (default: Services and Secrets not in the workspace, and objects in namespaces it does not contain, are assumed to exist)
         </label>
       </div>
       <div className="dialog-actions">

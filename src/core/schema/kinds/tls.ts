@@ -91,10 +91,13 @@ function rootCAs(): JsonSchema {
   return since(
     '3.4',
     list(
-      obj('A CA certificate from a Secret or a ConfigMap (key `tls.ca` or `ca.crt`); set only one of the two.', {
-        secret: str('Secret holding the CA certificate.'),
-        configMap: str('ConfigMap holding the CA certificate.'),
-      }),
+      {
+        ...obj('A CA certificate from a Secret or a ConfigMap (key `tls.ca` or `ca.crt`); set only one of the two.', {
+          secret: str('Secret holding the CA certificate.'),
+          configMap: str('ConfigMap holding the CA certificate.'),
+        }),
+        'x-atMostOne': { keys: ['secret', 'configMap'], message: 'RootCA cannot have both Secret and ConfigMap defined.' },
+      },
       'CA certificates used to verify the server certificates.',
     ),
   );

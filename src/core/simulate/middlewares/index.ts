@@ -81,6 +81,8 @@ export interface ExpandedMiddleware {
   error?: string;
   /** Defined by a provider outside the workspace. */
   external?: boolean;
+  /** Referenced in a namespace the workspace does not contain: assumed to exist (the reference rule). */
+  outside?: boolean;
 }
 
 /**
@@ -94,6 +96,10 @@ export function expandMiddlewares(names: readonly string[], routing: CompiledRou
   for (const name of names) {
     const mw = routing.middlewares[name];
     const base: ExpandedMiddleware = chain ? { name, mw: mw ?? null, chain } : { name, mw: mw ?? null };
+    if (!mw && routing.config?.outside?.includes(name)) {
+      out.push({ ...base, outside: true });
+      continue;
+    }
     if (!mw) {
       const provider = providerOf(name);
       if (provider === 'kubernetescrd' || provider === 'internal' || provider === '') out.push({ ...base, error: `middleware "${name}" does not exist` });
@@ -150,7 +156,9 @@ export function runMiddlewares(names: readonly string[], owner: string, routing:
     const step = (type: string, status: MiddlewareStep['status'], effect: string): MiddlewareStep =>
       m.chain ? { name: m.name, type, owner, chain: m.chain, status, effect } : { name: m.name, type, owner, status, effect };
     if (!m.mw) {
-      steps.push(m.external
+      steps.push(m.outside
+        ? step('', 'not-simulated', 'outside the workspace (assumed to exist): effect unknown')
+        : m.external
         ? step('', 'not-simulated', 'defined by a provider outside the workspace: its effect is not simulated')
         : step('', 'missing', m.error ?? 'does not exist'));
       continue;
