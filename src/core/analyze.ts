@@ -41,6 +41,12 @@ export interface ResourceSummary {
   routeCount: number;
   errors: number;
   warnings: number;
+  /** Services: their ports, for the form's service picker. */
+  ports?: { name?: string; port: number }[];
+  /** Secrets: `type` (the TLS picker offers `kubernetes.io/tls` ones). */
+  secretType?: string;
+  /** Middlewares: the type key set in `spec` (`stripPrefix`…). */
+  middlewareType?: string;
 }
 
 /** Text shown after a route's `match:` value: its effective priority and where it comes from. */
@@ -128,6 +134,24 @@ export function isRouteTestFile(name: string): boolean {
   return /\.routes-test\.ya?ml$/i.test(name);
 }
 
+/** What the form's pickers show of a resource besides its name (additive, kind-specific). */
+function pickerFacts(r: Resource, spec: Record<string, unknown> | undefined): Partial<ResourceSummary> {
+  if (r.kind === 'Service') {
+    const ports = arr(spec?.['ports']).flatMap((p) => {
+      const o = obj(p);
+      const port = o?.['port'];
+      return typeof port === 'number' ? [{ ...(typeof o?.['name'] === 'string' ? { name: o['name'] } : {}), port }] : [];
+    });
+    return { ports };
+  }
+  if (r.kind === 'Secret') return typeof r.raw['type'] === 'string' ? { secretType: r.raw['type'] } : {};
+  if (r.kind === 'Middleware') {
+    const type = Object.keys(spec ?? {})[0];
+    return type ? { middlewareType: type } : {};
+  }
+  return {};
+}
+
 /** The structured-cloneable part of an analysis that the UI renders. */
 export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
   const counts = new Map<string, { errors: number; warnings: number }>();
@@ -154,6 +178,7 @@ export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
       routeCount: r.kind === 'IngressRoute' ? arr(spec?.['routes']).length : 0,
       errors: counts.get(r.id)?.errors ?? 0,
       warnings: counts.get(r.id)?.warnings ?? 0,
+      ...pickerFacts(r, spec),
     };
   });
   return { resources, diagnostics: analysis.diagnostics, config: analysis.config, hints: priorityHints(analysis) };

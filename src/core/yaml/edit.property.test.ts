@@ -39,6 +39,7 @@ function hasAnchorInside(n: YNode): boolean {
 function expected(values: unknown[], intent: EditIntent): unknown[] {
   const docs = structuredClone(values);
   if (intent.type === 'appendDocument') return [...docs, ...parseFile('n', intent.yaml).documents.map((d) => d.value)];
+  if (intent.type === 'insertDocument') return [...docs.slice(0, intent.afterDocIndex + 1), ...parseFile('n', intent.yaml).documents.map((d) => d.value), ...docs.slice(intent.afterDocIndex + 1)];
   const holder = { v: docs[intent.docIndex] };
   const path: Path = ['v', ...intent.path];
   let parent: Record<string | number, unknown> = holder as Record<string, unknown>;

@@ -18,13 +18,15 @@ import { normalize, isEmptyCollection } from './edit-render.ts';
 import { rootText, renderBlock } from './edit-render-place.ts';
 import { insertItem, insertPair, moveItem, replaceNode, type EditDoc, type Plan, type Step } from './edit-ops.ts';
 import { aliasBreak, appendDocument, deleteAt, describePath } from './edit-intents.ts';
+import { insertDocument } from './edit-document.ts';
 
 export type EditIntent =
   | { type: 'set'; docIndex: number; path: Path; value: unknown }
   | { type: 'delete'; docIndex: number; path: Path }
   | { type: 'insert'; docIndex: number; path: Path; index: number; value: unknown }
   | { type: 'move'; docIndex: number; path: Path; from: number; to: number }
-  | { type: 'appendDocument'; yaml: string };
+  | { type: 'appendDocument'; yaml: string }
+  | { type: 'insertDocument'; afterDocIndex: number; yaml: string };
 
 export type EditResult = { edits: TextEdit[] } | { error: string };
 
@@ -38,13 +40,14 @@ export type EditResult = { edits: TextEdit[] } | { error: string };
 export function planEdit(text: string, intent: EditIntent): EditResult {
   try {
     if (intent.type === 'appendDocument') return appendDocument(text, intent.yaml);
+    if (intent.type === 'insertDocument') return insertDocument(text, intent.afterDocIndex, intent.yaml);
     return planInDocument(text, intent);
   } catch (err) {
     return { error: `Could not plan this edit: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
-function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appendDocument' }>): EditResult {
+function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appendDocument' } | { type: 'insertDocument' }>): EditResult {
   const segments = splitDocuments(text);
   const { docIndex } = intent;
   if (!Number.isInteger(docIndex) || docIndex < 0) return { error: `Invalid document index ${docIndex}.` };
@@ -81,7 +84,7 @@ function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appen
   return { edits };
 }
 
-function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocument' }>, segStart: number): Plan {
+function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocument' } | { type: 'insertDocument' }>, segStart: number): Plan {
   if (!Array.isArray(intent.path)) return { error: 'Invalid path.' };
   if (doc.root === null) {
     if (intent.type === 'delete' || intent.type === 'move') return [];

@@ -1,7 +1,7 @@
 import type { Path } from '../../core/types.ts';
 import { describe, fieldKind, resolve, type JsonSchema } from './schema-walk.ts';
 import { problemsAt, useForm, valueAt } from './context.ts';
-import { SchemaField } from './SchemaField.tsx';
+import { ObjectField, SchemaField } from './SchemaField.tsx';
 
 interface Props {
   name: string;
@@ -61,7 +61,11 @@ export function ArrayField({ name, path, schema, required, depth }: Props) {
                 Remove
               </button>
             </div>
-            <SchemaField name={label} path={[...path, i]} schema={items} depth={depth + 1} />
+            {fieldKind(items, root) === 'object' ? (
+              <ObjectField name={label} path={[...path, i]} schema={items} depth={depth + 1} bare />
+            ) : (
+              <SchemaField name={label} path={[...path, i]} schema={items} depth={depth + 1} />
+            )}
           </li>
         ))}
       </ol>

@@ -3,22 +3,27 @@ import { useStudio } from '../../store/index.ts';
 import { selectResources } from '../../store/selectors.ts';
 import { analysisClient } from '../useAnalysis.ts';
 import { schemaFor } from '../../core/schema/index.ts';
-import { planEdit } from '../../core/yaml/index.ts';
 import type { ResourceKind } from '../../core/types.ts';
 import type { ResourceDetail } from '../../worker/protocol.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
-import { FormContext, type FormContextValue, type FormIntent } from './context.ts';
-import { ObjectField, SchemaField } from './SchemaField.tsx';
+import { FormContext, type FormContextValue, type FormIntent, type RouteFacts } from './context.ts';
+import { ObjectField } from './SchemaField.tsx';
 import { NewResourceMenu } from './NewResourceMenu.tsx';
 import { MiddlewareTypePicker } from './MiddlewareTypePicker.tsx';
+import { IngressRouteForm } from './IngressRouteForm.tsx';
+import { MetadataSection } from './MetadataSection.tsx';
+import { createResource } from './create-resource.ts';
+import { batchEdits } from './edit-batch.ts';
+import { CIPHER_SUITES, CURVES } from './tls-choices.ts';
 import type { JsonSchema } from './schema-walk.ts';
+import './form.css';
 
-/** The form for the selected resource: every field of its kind, editing the YAML by minimal edits. */
+/** The form of the selected resource. Fills the box it is given and scrolls itself; edits the YAML by minimal edits. */
 export function FormPane() {
   const selectedId = useStudio((s) => s.selection?.resourceId);
+  const routerName = useStudio((s) => s.selection?.routerName);
   const analysis = useStudio((s) => s.analysis);
-  const target = useStudio((s) => s.settings.target);
-  const entryPoints = useStudio((s) => s.settings.entryPoints);
+  const settings = useStudio((s) => s.settings);
   const resources = useStudio(selectResources);
   const [detail, setDetail] = useState<ResourceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,74 +46,97 @@ export function FormPane() {
     return d ? d.message : null;
   }, [detail, analysis]);
 
-  const edit = useCallback(
-    (intent: FormIntent) => {
+  const editMany = useCallback(
+    (intents: FormIntent[]) => {
       if (!detail) return;
-      const text = useStudio.getState().files.find((f) => f.name === detail.file)?.text;
-      if (text === undefined) return;
-      const result = planEdit(text, { ...intent, docIndex: detail.docIndex, path: [...detail.path, ...intent.path] } as Parameters<typeof planEdit>[1]);
-      if ('error' in result) setError(result.error);
-      else {
-        setError(null);
-        // A commit of the value already there (Enter, then blur before the form refreshed) must not
-        // leave a no-op step in the editor's undo history.
-        const edits = result.edits.filter((e) => text.slice(e.range.start, e.range.end) !== e.text);
-        if (edits.length) applyTextEdits(detail.file, edits);
+      const original = useStudio.getState().files.find((f) => f.name === detail.file)?.text;
+      if (original === undefined) return;
+      const result = batchEdits(original, detail.docIndex, detail.path, intents);
+      if ('error' in result) return setError(result.error);
+      setError(null);
+      applyTextEdits(detail.file, result.edits);
+      // A renamed resource has a new id: keep it selected (ids are kind/namespace/name).
+      const renamed = intents.find((i) => i.type === 'set' && i.path.length === 2 && i.path[0] === 'metadata' && (i.path[1] === 'name' || i.path[1] === 'namespace'));
+      if (renamed && renamed.type === 'set' && typeof renamed.value === 'string') {
+        const meta = (detail.raw['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
+        const name = renamed.path[1] === 'name' ? renamed.value : String(meta.name ?? '');
+        const ns = renamed.path[1] === 'namespace' ? renamed.value : String(meta.namespace ?? 'default');
+        useStudio.getState().select({ resourceId: `${detail.kind}/${ns}/${name}`, from: 'form' });
       }
     },
     [detail],
   );
 
   const context = useMemo((): FormContextValue | null => {
-    if (!detail || !analysis) return null;
+    if (!detail || !analysis || detail.resourceId !== selectedId) return null;
     const ns = String((detail.raw['metadata'] as { namespace?: string } | undefined)?.namespace ?? 'default');
-    const names = (kinds: string[]) => resources.filter((r) => kinds.includes(r.kind)).map((r) => (r.namespace === ns ? r.name : r.name));
     const priorities: Record<number, string> = {};
+    const routes: Record<number, RouteFacts> = {};
     for (const r of Object.values(analysis.summary.config.routers)) {
       if (r.origin.resourceId === detail.resourceId && r.origin.routeIndex !== undefined) {
         priorities[r.origin.routeIndex] = `Effective priority ${r.effectivePriority}${r.priority === 0 ? ' (length of the rule)' : ''}`;
+        routes[r.origin.routeIndex] = { syntax: r.ruleSyntax, priority: r.priority };
       }
     }
+    const names = (kinds: string[]) => resources.filter((r) => kinds.includes(r.kind)).map((r) => r.name);
     return {
       detail,
-      root: schemaFor(detail.kind as ResourceKind, target) as JsonSchema,
+      root: schemaFor(detail.kind as ResourceKind, settings.target) as JsonSchema,
       readOnly: brokenMessage !== null,
-      edit,
+      edit: (intent) => editMany([intent]),
+      editMany,
       suggestions: {
-        'entryPoints.entryPoint': entryPoints.map((e) => e.name),
+        'entryPoints.entryPoint': settings.entryPoints.map((e) => e.name),
         'middlewares.name': names(['Middleware']),
         'services.name': names(['Service', 'TraefikService']),
-        'options.name': names(['TLSOption']),
+        'cipherSuites.cipherSuite': CIPHER_SUITES,
+        'curvePreferences.curvePreference': CURVES,
       },
       priorities,
+      resources,
+      settings,
+      namespace: ns,
+      routes,
+      createResource: (kind, options) => setError(createResource(kind, options)),
     };
-  }, [detail, analysis, resources, target, entryPoints, brokenMessage, edit]);
+  }, [detail, analysis, selectedId, resources, settings, brokenMessage, editMany]);
 
+  const routeIndex = routerName ? analysis?.summary.config.routers[routerName]?.origin.routeIndex : undefined;
+  const name = String((detail?.raw['metadata'] as { name?: string } | undefined)?.name ?? '');
   return (
     <section className="form-pane" aria-label="Form">
-      <div className="toolbar">
+      <div className="toolbar form-toolbar">
         <NewResourceMenu />
-        {detail && <span className="muted">{detail.kind} {String((detail.raw['metadata'] as { name?: string } | undefined)?.name ?? '')}</span>}
+        {context && <span className="form-title">{detail?.kind} <strong>{name}</strong></span>}
       </div>
-      {!selectedId && <p className="empty">Select a resource in the outline, the graph or the editor to edit it here.</p>}
-      {brokenMessage && (
-        <p role="alert" className="notice notice-warning">
-          The YAML has a syntax error ({brokenMessage}); the form shows the last good state, read-only.
-        </p>
-      )}
-      {error && <p role="alert" className="notice notice-warning">{error}</p>}
-      {context && (
-        <FormContext.Provider value={context}>
-          <form className="schema-form" aria-label={`${detail?.kind} form`} onSubmit={(e) => e.preventDefault()}>
-            <ObjectField name="metadata" path={['metadata']} schema={context.root.properties?.['metadata'] ?? {}} depth={1} />
-            {detail?.kind === 'Middleware' ? (
-              <MiddlewareTypePicker />
-            ) : context.root.properties?.['spec'] ? (
-              <SchemaField name="spec" path={['spec']} schema={context.root.properties['spec']} depth={0} />
-            ) : null}
-          </form>
-        </FormContext.Provider>
-      )}
+      <div className="form-scroll">
+        {!selectedId && <p className="empty">Select a resource in the outline, the graph or the editor to edit it here.</p>}
+        {selectedId && !context && <p className="empty">Loading {selectedId}…</p>}
+        {brokenMessage && (
+          <p role="alert" className="notice notice-warning">
+            The YAML has a syntax error ({brokenMessage}); the form shows the last good state, read-only.
+          </p>
+        )}
+        {error && <p role="alert" className="notice notice-warning">{error}</p>}
+        {context && detail && (
+          <FormContext.Provider value={context}>
+            <form key={detail.resourceId} className="schema-form" aria-label={`${detail.kind} form`} onSubmit={(e) => e.preventDefault()}>
+              {detail.kind === 'IngressRoute' ? (
+                <IngressRouteForm routeIndex={routeIndex} />
+              ) : (
+                <>
+                  <MetadataSection />
+                  {detail.kind === 'Middleware' ? (
+                    <MiddlewareTypePicker />
+                  ) : context.root.properties?.['spec'] ? (
+                    <ObjectField name="spec" path={['spec']} schema={context.root.properties['spec']} depth={1} bare />
+                  ) : null}
+                </>
+              )}
+            </form>
+          </FormContext.Provider>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,24 +1,19 @@
-import { useStudio } from '../../store/index.ts';
-import { planEdit } from '../../core/yaml/index.ts';
-import { applyTextEdits } from '../editor/bridge.ts';
+import { useState } from 'react';
 import { TEMPLATES } from './templates.ts';
+import { createResource } from './create-resource.ts';
 
-/** Appends a template document of the chosen kind to the active file. */
+/** Inserts a template document of the chosen kind after the selected resource and opens it in the form. */
 export function NewResourceMenu() {
-  const add = (kind: string) => {
-    const template = TEMPLATES.find((t) => t.kind === kind);
-    const s = useStudio.getState();
-    const text = s.files.find((f) => f.name === s.activeFile)?.text ?? '';
-    if (!template) return;
-    const result = planEdit(text, { type: 'appendDocument', yaml: template.yaml });
-    if (!('error' in result)) applyTextEdits(s.activeFile, result.edits);
-  };
+  const [error, setError] = useState<string | null>(null);
   return (
-    <select aria-label="New resource" value="" onChange={(e) => e.target.value && add(e.target.value)}>
-      <option value="">New resource…</option>
-      {TEMPLATES.map((t) => (
-        <option key={t.kind} value={t.kind}>{t.kind}</option>
-      ))}
-    </select>
+    <>
+      <select aria-label="New resource" value="" onChange={(e) => e.target.value && setError(createResource(e.target.value))}>
+        <option value="">New resource…</option>
+        {TEMPLATES.map((t) => (
+          <option key={t.kind} value={t.kind}>{t.kind}</option>
+        ))}
+      </select>
+      {error && <span role="alert" className="field-problem sev-error">{error}</span>}
+    </>
   );
 }

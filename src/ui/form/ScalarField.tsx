@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Path } from '../../core/types.ts';
 import { coerce, describe, placeholder, resolve, type FieldKind, type JsonSchema } from './schema-walk.ts';
 import { problemsAt, useForm, valueAt } from './context.ts';
@@ -12,12 +12,20 @@ interface Props {
   /** Datalist suggestions (reference pickers). */
   suggest?: string[];
   extra?: string;
+  /** Focus (and select) the field when it appears: the first field of a new resource. */
+  autoFocus?: boolean;
 }
 
 /** One scalar field: text, number, boolean or enum; commits on change (selects) or on blur/Enter (text). */
-export function ScalarField({ name, path, schema, kind, required, suggest, extra }: Props) {
+export function ScalarField({ name, path, schema, kind, required, suggest, extra, autoFocus = false }: Props) {
   const { detail, root, readOnly, edit } = useForm();
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!autoFocus || !input.current) return;
+    input.current.focus();
+    input.current.select();
+  }, [autoFocus]);
   const value = valueAt(detail.raw, path);
   const s = resolve(schema, root) ?? {};
   const help = describe(schema, root);
@@ -42,6 +50,7 @@ export function ScalarField({ name, path, schema, kind, required, suggest, extra
   } else {
     control = (
       <input
+        ref={input}
         id={id}
         key={`${detail.resourceId}:${shown}`}
         defaultValue={shown}
