@@ -52,11 +52,24 @@ const MIDDLEWARE_SPECS: Record<string, string> = {
   redirectScheme: 'redirectScheme:\n    scheme: https\n    permanent: true\n',
   ipAllowList: 'ipAllowList:\n    sourceRange:\n      - 10.0.0.0/8\n',
   headers: 'headers:\n    customResponseHeaders:\n      X-Served-By: traefik\n',
-  basicAuth: 'basicAuth:\n    secret: basic-auth-users\n',
+  basicAuth: 'basicAuth:\n    secret: {{name}}-users\n',
   rateLimit: 'rateLimit:\n    average: 100\n    burst: 50\n',
   compress: 'compress: {}\n',
   retry: 'retry:\n    attempts: 3\n',
 };
+
+/** A kubernetes.io/basic-auth Secret for a new basicAuth Middleware: one user whose password is to be changed. */
+const BASIC_AUTH_SECRET = `---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: {{name}}-users
+  namespace: {{namespace}}
+type: kubernetes.io/basic-auth
+stringData:
+  username: admin
+  password: change-me
+`;
 
 /**
  * The YAML of a new document of `kind`, with its name and namespace filled in.
@@ -67,7 +80,9 @@ const MIDDLEWARE_SPECS: Record<string, string> = {
 export function newDocument(kind: string, namespace: string, name: string, middlewareType?: string): string | null {
   const t = TEMPLATES.find((x) => x.kind === kind);
   if (!t) return null;
-  const yaml = kind === 'Middleware' && middlewareType ? doc('Middleware', `spec:\n  ${MIDDLEWARE_SPECS[middlewareType] ?? `${middlewareType}: {}\n`}`) : t.yaml;
+  let yaml = kind === 'Middleware' && middlewareType ? doc('Middleware', `spec:\n  ${MIDDLEWARE_SPECS[middlewareType] ?? `${middlewareType}: {}\n`}`) : t.yaml;
+  // Traefik drops a basicAuth Middleware whose Secret it cannot read: the users' Secret comes with it.
+  if (kind === 'Middleware' && middlewareType === 'basicAuth') yaml += BASIC_AUTH_SECRET;
   return yaml.replaceAll('{{name}}', name).replaceAll('{{namespace}}', namespace);
 }
 
