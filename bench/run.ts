@@ -15,6 +15,7 @@ import { generateRules } from '../src/core/rules/generate.ts';
 import { parseRule, evaluateRule, buildRoutingRequest } from '../src/core/rules/index.ts';
 import { generateWorkspace } from './generate-yaml.ts';
 import { once, spread, time, timing, type Timing } from './stats.ts';
+import { benchCli } from './cli.ts';
 
 const K8S = new Schema(YAML11_SCHEMA.tags.filter((t) => t !== timestampTag));
 const results: Record<string, unknown> = {};
@@ -118,6 +119,9 @@ for (const n of [500, 5000]) {
   results['rules_10000'] = { ...t, perSecond: 10_000 / (t.median / 1000) };
   line(`rules: parse + match 10,000 rules ${spread(t)} → ${Math.round(10_000 / (t.median / 1000)).toLocaleString()} rules/s`);
 }
+
+// 5. CLI validate of 5,000 IngressRoutes, whole processes of the built CLI against node -e loadAll (bench/cli.ts).
+results['cli_validate_5000'] = benchCli(7, line);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./out/core.json', import.meta.url), JSON.stringify(results, null, 2));

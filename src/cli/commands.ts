@@ -1,13 +1,13 @@
 /** The CLI's commands over the core: the same functions the browser's worker calls. */
 import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
-import { analyze } from '../core/analyze.ts';
 import { toFileProviderShape } from '../core/provider/index.ts';
 import { compileRouting, routingExtrasOf, formatVerdict, parseTestCases, runTestCases, simulate, verdictToJson, type SimRequest } from '../core/simulate/index.ts';
 import { runRulesJsonlLine } from '../core/rules/index.ts';
 import { formatJson, formatSarif, formatText, locate } from './format.ts';
 import { readInputs, settingsFrom, UsageError, type Io } from './io.ts';
 import { junitReport } from './junit.ts';
+import { analyzeParallel } from './parallel.ts';
 
 export interface Common {
   files: string[];
@@ -19,7 +19,8 @@ export interface Common {
 function load(opts: Common, io: Io) {
   const files = readInputs(opts.files, io);
   const settings = settingsFrom(opts);
-  return { files, settings, analysis: analyze(files, settings) };
+  // Large workspaces are parsed on every core; the analysis is the same as analyze's.
+  return { files, settings, analysis: analyzeParallel(files, settings) };
 }
 
 export function validateCommand(opts: Common & { format?: string | undefined }, io: Io): number {

@@ -216,6 +216,14 @@ export function deprecated(message: string, schema: JsonSchema): JsonSchema {
   return { ...schema, 'x-deprecated': message };
 }
 
+// The validator asks for the types of every node it walks: the one-type answers are shared (frozen,
+// so that no caller can change them for the others).
+const OBJECT: JsonType[] = Object.freeze(['object']) as JsonType[];
+const NONE: JsonType[] = Object.freeze([]) as unknown as JsonType[];
+const SINGLE = new Map<string, JsonType[]>(
+  (['string', 'integer', 'number', 'boolean', 'object', 'array', 'null'] as const).map((t) => [t, Object.freeze([t]) as unknown as JsonType[]]),
+);
+
 /**
  * The JSON types a schema accepts (empty = anything).
  *
@@ -223,6 +231,8 @@ export function deprecated(message: string, schema: JsonSchema): JsonSchema {
  * typesOf({ type: ['integer', 'string'] }) // ['integer', 'string']
  */
 export function typesOf(schema: JsonSchema): JsonType[] {
-  if (schema.type === undefined) return schema.properties ? ['object'] : [];
-  return Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (schema.type === undefined) return schema.properties ? OBJECT : NONE;
+  if (Array.isArray(schema.type)) return schema.type;
+  return SINGLE.get(schema.type) ?? [schema.type];
 }
+

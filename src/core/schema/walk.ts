@@ -44,8 +44,8 @@ export function walk(node: YNode, schema: JsonSchema, path: Path, anchor: Range,
   if (types.length === 0 && !schema.enum) return;
   const actual = jsonType(n);
   const accepted = types.length === 0 || types.includes(actual) || (actual === 'integer' && types.includes('number'));
-  const name = fieldName(path);
   if (!accepted) {
+    const name = fieldName(path);
     push(ctx, 'SCHEMA_TYPE', `\`${name}\` must be ${expectedPhrase(schema)}, but it is ${actualPhrase(n)}.${typeHint(n, schema, name)}`, node.range);
     return;
   }
@@ -91,11 +91,20 @@ function unknownField(pair: YPair, schema: JsonSchema, path: Path, ctx: WalkCont
   push(ctx, 'SCHEMA_UNKNOWN_FIELD', message, pair.key.range, { fixes });
 }
 
+/** `schema.required` as a set, made once per schema (the walk asks for it at every mapping). */
+const requiredSets = new WeakMap<JsonSchema, ReadonlySet<string>>();
+function requiredOf(schema: JsonSchema): ReadonlySet<string> {
+  let set = requiredSets.get(schema);
+  if (!set) requiredSets.set(schema, (set = new Set(schema.required ?? [])));
+  return set;
+}
+
 function walkMap(map: YMap, schema: JsonSchema, path: Path, anchor: Range, ctx: WalkContext): void {
-  const pairs = effectivePairs(map);
-  const required = new Set(schema.required ?? []);
+  // Without merge keys the effective pairs are the mapping's own, in order: no need to build them.
+  const pairs = map.pairs.some((p) => p.keyText === '<<') ? effectivePairs(map).map((p) => p.pair) : map.pairs;
+  const required = requiredOf(schema);
   const present = new Set<string>();
-  for (const { pair } of pairs) {
+  for (const pair of pairs) {
     const key = pair.keyText;
     let prop = schema.properties?.[key];
     if (!prop && typeof schema.additionalProperties === 'object') prop = schema.additionalProperties;
@@ -133,8 +142,8 @@ function walkMap(map: YMap, schema: JsonSchema, path: Path, anchor: Range, ctx: 
     const severity = schema['x-requiredSeverity']?.[key];
     push(ctx, 'SCHEMA_REQUIRED', `${where.charAt(0).toUpperCase()}${where.slice(1)} is missing the required field \`${key}\`${hint}.${severityNote(severity)}`, anchor, severity ? { severity } : {});
   }
-  if (schema['x-exactlyOne']) exactlyOne(map, schema, pairs.map((p) => p.pair), anchor, ctx);
-  if (schema['x-atMostOne']) atMostOne(schema['x-atMostOne'], pairs.map((p) => p.pair), ctx);
+  if (schema['x-exactlyOne']) exactlyOne(map, schema, pairs, anchor, ctx);
+  if (schema['x-atMostOne']) atMostOne(schema['x-atMostOne'], pairs, ctx);
 }
 
 /** A CRD validation rule allowing at most one of some fields: reported on each field after the first. */

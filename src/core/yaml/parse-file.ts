@@ -6,7 +6,7 @@ import { parseEvents } from 'js-yaml';
 import type { Diagnostic, ParsedFile, Range, YamlDocument } from '../types.ts';
 import { diagnostic } from '../diagnostic.ts';
 import { YAML_CODES } from './codes.ts';
-import { splitDocuments } from './split.ts';
+import { splitDocuments, type DocSegment } from './split.ts';
 import { compose } from './compose.ts';
 import { syntaxMessage } from './syntax-messages.ts';
 import type { ParseCache } from './parse-cache.ts';
@@ -38,7 +38,7 @@ export function parseFile(file: string, text: string, cache?: ParseCache): Parse
     const range: Range = { start: sg.contentStart, end: sg.end };
     const seg = sg.start === 0 && sg.end === source.length ? source : source.slice(sg.start, sg.end);
     // An unchanged document (same file, same text) comes from the cache, moved to where it now is.
-    const key = cache ? `${file}\u0000${sg.contentStart - sg.start}\u0000${seg}` : '';
+    const key = cache ? documentKey(file, sg, seg) : '';
     const kept = cache?.take(key, sg.start);
     if (kept) {
       documents.push({ index, range, root: kept.root, value: kept.value, broken: false });
@@ -57,6 +57,11 @@ export function parseFile(file: string, text: string, cache?: ParseCache): Parse
     }
   }
   return { file, text: source, documents, diagnostics };
+}
+
+/** The key a document is kept under in a ParseCache: same file, same text, same content offset. */
+export function documentKey(file: string, sg: DocSegment, seg: string): string {
+  return `${file}\u0000${sg.contentStart - sg.start}\u0000${seg}`;
 }
 
 interface ExceptionLike {
