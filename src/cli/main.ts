@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { exportCommand, rulesCommand, simulateCommand, testCommand, validateCommand } from './commands.ts';
 import { processIo, UsageError, type Io } from './io.ts';
 import { diffCommand } from './diff.ts';
+import { convertCommand } from './convert.ts';
 
 const USAGE = `usage: ingressroute-studio <command> [options] FILE…   (FILE may be - for standard input)
 
@@ -16,6 +17,7 @@ commands:
   test FILE…       --cases CASES.yaml [--fail-under PCT] [--format text|junit]
   rules --jsonl    reads {"rule","syntax","request"} lines on standard input
   diff --base FILE… --head FILE…  [--format text|markdown|json]   routers, diagnostics and routing that change
+  convert FILE…    [-o OUT]   Ingresses → IngressRoutes + Middlewares, with what cannot be converted and the proof
 
 common options:
   --static FILE    Traefik static configuration (entryPoints, providers.kubernetesCRD)
@@ -69,6 +71,8 @@ export function run(argv: string[], io: Io): number {
         return testCommand({ ...common, cases: v.cases, failUnder: v['fail-under'], format: v.format }, io);
       case 'rules':
         return rulesCommand({ jsonl: v.jsonl }, io);
+      case 'convert':
+        return convertCommand({ ...common, output: v.output }, io);
       case 'diff':
         return diffCommand({ base: v.base ?? [], head: v.head ?? [], format: v.format, static: v.static, traefik: v.traefik, strict: v.strict }, io);
       default:

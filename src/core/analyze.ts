@@ -7,6 +7,7 @@ import { parseFile, ParseCache } from './yaml/index.ts';
 import { extractResources } from './model/index.ts';
 import { validateSchema } from './schema/index.ts';
 import { buildDynamicConfig } from './provider/index.ts';
+import { mergeIngressProviders } from './ingress/index.ts';
 import { runtimeChecks } from './validate/index.ts';
 import type { Diagnostic, DynamicConfig, ParsedFile, Range, Resource, ResourceKind, Settings, YNode } from './types.ts';
 import { arr, obj } from './model/read.ts';
@@ -105,12 +106,15 @@ function analyzeWith(cache: ParseCache | null, files: readonly WorkspaceFile[], 
   const schemaDiagnostics = resources.flatMap((r) => schemaOf(cache, byFile.get(r.source.file)?.documents[r.source.docIndex]?.root ?? null, r, settings));
   const texts = Object.fromEntries(parsed.map((p) => [p.file, p.text]));
   const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings, { texts });
+  // Ingress providers (kubernetesIngress, …) join the same configuration, each with its own suffix.
+  const ingressDiagnostics = mergeIngressProviders(resources, settings, config, texts);
   const runtime = runtimeChecks(config, resources, settings);
   const diagnostics = dedupe([
     ...parsed.flatMap((p) => p.diagnostics),
     ...modelDiagnostics,
     ...schemaDiagnostics,
     ...providerDiagnostics,
+    ...ingressDiagnostics,
     ...runtime,
   ]);
   sortDiagnostics(diagnostics);

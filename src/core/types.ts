@@ -147,7 +147,7 @@ export type TraefikKind =
   | 'IngressRouteUDP'
   | 'MiddlewareTCP'
   | 'ServersTransportTCP';
-export type KubernetesKind = 'Service' | 'Secret' | 'EndpointSlice';
+export type KubernetesKind = 'Service' | 'Secret' | 'EndpointSlice' | 'Ingress' | 'IngressClass';
 export type ResourceKind = TraefikKind | KubernetesKind;
 
 /** Where a resource's object lives: file, document, and the path of the object inside the document
@@ -226,6 +226,46 @@ export interface ProviderSettings {
   disableClusterScopeResources?: boolean;
 }
 
+/** `providers.kubernetesIngress` of the static configuration (pkg/provider/kubernetes/ingress Provider). */
+export interface IngressProviderSettings {
+  /** Whether this Traefik runs the provider (default: true). */
+  enabled: boolean;
+  /** Value of kubernetes.io/ingress.class or IngressClass name to watch for. */
+  ingressClass?: string;
+  /** Kubernetes label selector of the Ingresses watched (`app=web,tier!=db`). */
+  labelSelector?: string;
+  /** Namespaces watched; empty = all. */
+  namespaces: string[];
+  allowExternalNameServices: boolean;
+  allowEmptyServices: boolean;
+  nativeLBByDefault: boolean;
+  strictPrefixMatching: boolean;
+  /** disableIngressClassLookup / disableClusterScopeResources: IngressClasses are not read. */
+  disableIngressClassLookup: boolean;
+}
+
+/** `providers.kubernetesIngressNGINX` of the static configuration (pkg/provider/kubernetes/ingress-nginx Provider). */
+export interface IngressNginxProviderSettings {
+  enabled: boolean;
+  /** Ingress class name (default `nginx`). */
+  ingressClass?: string;
+  /** IngressClass controller (default `k8s.io/ingress-nginx`). */
+  controllerClass?: string;
+  watchIngressWithoutClass: boolean;
+  ingressClassByName: boolean;
+  httpEntryPoint?: string;
+  httpsEntryPoint?: string;
+  watchNamespace?: string;
+  allowSnippetAnnotations: boolean;
+  disableSvcExternalName: boolean;
+}
+
+/** The Ingress providers of the settings; each missing part takes the provider's defaults. */
+export interface ProvidersSettings {
+  kubernetesIngress?: Partial<IngressProviderSettings>;
+  kubernetesIngressNGINX?: Partial<IngressNginxProviderSettings>;
+}
+
 export interface Settings {
   target: TraefikTarget;
   /** Patch version used for version-dependent behaviour, e.g. '3.7.9' or '2.11.50'. */
@@ -240,6 +280,8 @@ export interface Settings {
    * workspace were the whole cluster. Off: references outside the workspace are assumed to exist (info).
    */
   strictServices: boolean;
+  /** Kubernetes Ingress providers (kubernetesIngress, kubernetesIngressNGINX); absent = their defaults. */
+  providers?: ProvidersSettings;
 }
 
 // ---------------------------------------------------------------------------------------------

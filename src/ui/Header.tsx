@@ -7,6 +7,7 @@ import { EXAMPLES } from './examples.ts';
 import { FilesMenu } from './files/FilesMenu.tsx';
 import { DropOverlay } from './files/DropOverlay.tsx';
 import { Notices } from './Notices.tsx';
+import { ConvertButton } from './review/ConvertButton.tsx';
 
 const TARGETS: { value: TraefikTarget; label: string }[] = [
   { value: 'v3', label: 'Traefik Proxy v3' },
@@ -44,6 +45,7 @@ export function Header() {
       </label>
       <button type="button" onClick={() => setSettingsOpen(true)}>Settings…</button>
       <FilesMenu onMessages={setMessages} />
+      <ConvertButton onMessages={setMessages} />
       <span className="spacer" />
       <Notices messages={messages} onDismiss={dismiss} />
       <select

@@ -6,4 +6,5 @@ export const EXAMPLES = [
   { name: 'microservices', title: 'Path-based microservices with StripPrefix' },
   { name: 'tls-conflict', title: 'TLS options per host, with a conflict' },
   { name: 'v2-syntax', title: 'A v2-syntax configuration to migrate' },
+  { name: 'ingress-nginx', title: 'An ingress-nginx app (rewrite-target, auth, CORS, canary) to convert' },
 ] as const;

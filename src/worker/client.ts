@@ -5,7 +5,7 @@
 import type { WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
-import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { AnalysisResult, NameEquivalence, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
 import { DeltaDecoder, decodeAnalysisInSteps } from './delta.ts';
 import { SliceCollector, type Slice } from './chunks.ts';
@@ -13,12 +13,15 @@ import { SliceCollector, type Slice } from './chunks.ts';
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
 type DiffAnswer = Extract<WorkerResponse, { type: 'diff' }>;
+type ConvertAnswer = Extract<WorkerResponse, { type: 'convert' }>;
 
 export interface AnalysisClient {
   analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
   simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
   resource(version: number, resourceId: string): Promise<ResourceAnswer>;
-  diff(version: number, baseFiles: WorkspaceFile[]): Promise<DiffAnswer>;
+  diff(version: number, baseFiles: WorkspaceFile[], equivalence?: NameEquivalence): Promise<DiffAnswer>;
+  /** "Convert to IngressRoute" on the last analysis. */
+  convert(version: number): Promise<ConvertAnswer>;
   dispose(): void;
 }
 
@@ -72,6 +75,7 @@ export function createAnalysisClient(
       case 'simulation':
       case 'resource':
       case 'diff':
+      case 'convert':
         (waiting.get(response.id) as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
         break;
@@ -136,11 +140,18 @@ export function createAnalysisClient(
         send({ type: 'resource', version, id, resourceId });
       });
     },
-    diff(version, baseFiles) {
+    diff(version, baseFiles, equivalence) {
       const id = nextId++;
       return new Promise<DiffAnswer>((resolve) => {
         waiting.set(id, resolve as (a: never) => void);
-        send({ type: 'diff', version, id, baseFiles });
+        send({ type: 'diff', version, id, baseFiles, ...(equivalence ? { equivalence } : {}) });
+      });
+    },
+    convert(version) {
+      const id = nextId++;
+      return new Promise<ConvertAnswer>((resolve) => {
+        waiting.set(id, resolve as (a: never) => void);
+        send({ type: 'convert', version, id });
       });
     },
     dispose() {

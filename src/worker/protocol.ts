@@ -11,7 +11,14 @@ export type WorkerRequest =
   | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
   | { type: 'simulate'; version: number; id: number; request: SimRequest }
   | { type: 'resource'; version: number; id: number; resourceId: string }
-  | { type: 'diff'; version: number; id: number; baseFiles: WorkspaceFile[] };
+  | { type: 'diff'; version: number; id: number; baseFiles: WorkspaceFile[]; equivalence?: NameEquivalence }
+  | { type: 'convert'; version: number; id: number };
+
+/** Original router/middleware names → their names after "Convert to IngressRoute" (pairs: structured-cloneable). */
+export interface NameEquivalence {
+  routers: [string, string][];
+  middlewares: [string, string][];
+}
 
 /** What the form editor needs of one resource: its value, where it lives, its problems by path. */
 export interface ResourceDetail {
@@ -53,4 +60,5 @@ export type WorkerResponse =
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
   | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
   | { type: 'diff'; version: number; id: number; diff: WorkspaceDiff }
+  | { type: 'convert'; version: number; id: number; files: WorkspaceFile[]; converted: number; notConverted: string[]; equivalence: NameEquivalence }
   | { type: 'error'; version: number; id?: number; message: string };

@@ -11,6 +11,7 @@ import { diffWorkspaces, findTestsFile, readCases, shadowReport, testFailureDiag
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
 import { DeltaEncoder, encodeAnalysis } from './delta.ts';
+import { convertFileText, convertIngresses } from '../core/ingress/convert.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
@@ -32,6 +33,8 @@ export class AnalysisService {
           return { type: 'resource', version: message.version, id: message.id, detail: this.resource(message.resourceId) };
         case 'diff':
           return this.diff(message);
+        case 'convert':
+          return this.convert(message);
       }
     } catch (error) {
       const text = error instanceof Error ? `${error.message}` : String(error);
@@ -71,7 +74,22 @@ export class AnalysisService {
   private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {
     if (!this.analysis || !this.routing) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
     const base = analyze(message.baseFiles, this.analysis.settings);
-    return { type: 'diff', version: message.version, id: message.id, diff: diffWorkspaces(base, this.analysis, { headRouting: this.routing }) };
+    const equivalence = message.equivalence ? { routers: new Map(message.equivalence.routers), middlewares: new Map(message.equivalence.middlewares) } : undefined;
+    return { type: 'diff', version: message.version, id: message.id, diff: diffWorkspaces(base, this.analysis, { headRouting: this.routing, ...(equivalence ? { equivalence } : {}) }) };
+  }
+
+  /** "Convert to IngressRoute": the files holding Ingresses, rewritten; the rest of the workspace is untouched. */
+  private convert(message: Extract<WorkerRequest, { type: 'convert' }>): WorkerResponse {
+    const analysis = this.analysis;
+    if (!analysis) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
+    const conversion = convertIngresses(analysis);
+    const withIngress = new Set(analysis.resources.filter((r) => r.kind === 'Ingress').map((r) => r.source.file));
+    const files = analysis.files.filter((f) => withIngress.has(f.file)).map((f) => ({ name: f.file, text: convertFileText(analysis, f.file, conversion) }));
+    return {
+      type: 'convert', version: message.version, id: message.id, files, converted: [...conversion.byIngress.values()].filter((t) => t.trim() !== '').length,
+      notConverted: conversion.notConverted.map((n) => `${n.resource}: ${n.what}`),
+      equivalence: { routers: [...conversion.equivalence.routers], middlewares: [...conversion.equivalence.middlewares] },
+    };
   }
 
   private resource(resourceId: string): ResourceDetail | null {

@@ -11,6 +11,13 @@ import { DiagnosticCounter, foreignProvider, middlewareDetail, plainName, servic
 import { collapseGroups } from './filter.ts';
 import { COLUMN, type Graph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types.ts';
 
+/** The provider of a router not from the CRD provider (`kubernetes` for Ingress routers), else null. */
+function routerProvider(name: string): string | null {
+  const at = name.lastIndexOf('@');
+  const provider = at < 0 ? '' : name.slice(at + 1);
+  return provider === '' || provider === 'kubernetescrd' ? null : provider;
+}
+
 /** An edge whose source fans out to (or target gathers) more than this many edges is a hub edge. */
 export const HUB_DEGREE = 24;
 
@@ -86,6 +93,8 @@ class Builder {
     const owner = this.resources.get(r.origin.resourceId);
     if (!owner) return { label: plainName(r.name), groupLabel: r.origin.resourceId, namespace: '' };
     const groupLabel = `${owner.metadata.namespace}/${owner.metadata.name}`;
+    // Ingress routers are one per host and path: their Traefik name (without suffix) says which.
+    if (owner.kind !== 'IngressRoute') return { label: r.name.slice(0, r.name.lastIndexOf('@')), groupLabel: `${owner.kind} ${groupLabel}`, namespace: owner.metadata.namespace };
     return { label: `${groupLabel}#${r.origin.routeIndex ?? 0}`, groupLabel, namespace: owner.metadata.namespace };
   }
 
@@ -121,6 +130,7 @@ class Builder {
       entryPoints: r.entryPoints,
       origin,
       ...(layoutKey ? { layoutKey } : {}),
+      ...(routerProvider(r.name) ? { provider: routerProvider(r.name)! } : {}),
     };
     const id = this.add(node, r.name).id;
     for (const ep of r.entryPoints) {

@@ -59,6 +59,9 @@ export interface GraphNode {
   missing?: 'middleware' | 'service';
   /** Defined by another provider (`auth@file`, `api@internal`): assumed to exist. */
   external?: boolean;
+  /** Routers, services and middlewares of a provider other than the CRD one: `kubernetes` (Ingress),
+   * `kubernetesingressnginx`. Routers of every provider compete on the same entryPoints. */
+  provider?: string;
 }
 
 export type GraphEdgeKind = 'entry' | 'chain' | 'service' | 'child' | 'mirror' | 'fallback' | 'errors' | 'server' | 'parent';

@@ -26,6 +26,9 @@ const KUBERNETES_KINDS: Readonly<Record<KubernetesKind, string>> = {
   Service: 'v1',
   Secret: 'v1',
   EndpointSlice: 'discovery.k8s.io/v1',
+  // Read by Traefik's Kubernetes Ingress providers (kubernetesIngress, kubernetesIngressNGINX).
+  Ingress: 'networking.k8s.io/v1',
+  IngressClass: 'networking.k8s.io/v1',
 };
 
 export type KindClass =

@@ -46,7 +46,7 @@ export function buildTLSOptions(ctx: BuildContext): Record<string, DynamicTLSOpt
   return out;
 }
 
-function certificate(ctx: BuildContext, owner: Resource, namespace: string, secretName: string, path: (string | number)[], isDefault = false): DynamicCertificate {
+export function certificate(ctx: BuildContext, owner: Resource, namespace: string, secretName: string, path: (string | number)[], isDefault = false): DynamicCertificate {
   const secret = ctx.find('Secret', namespace, secretName);
   const cert: DynamicCertificate = { secret: `${namespace}/${secretName}`, sans: [], present: false, origin: { resourceId: owner.id, file: owner.source.file, range: ctx.range(owner, path) } };
   if (isDefault) cert.isDefault = true;

@@ -13,6 +13,10 @@ export interface DiffOptions {
   headRouting?: CompiledRouting;
   /** Witnesses replayed per router (default 4). */
   witnessesPerRouter?: number;
+  /** Names of the base's routers and middlewares in the head, when the head is a conversion of the base
+   * (Ingress → IngressRoute): a request is then the same when it takes the equivalent router, middlewares
+   * and Kubernetes Service. */
+  equivalence?: { routers: ReadonlyMap<string, string>; middlewares: ReadonlyMap<string, string> };
 }
 
 /** `namespace/ingressroute#N` of a router built from an IngressRoute route, else null. */
@@ -164,9 +168,14 @@ function backendOf(node: ServiceNode, config: DynamicConfig): string | null {
 
 const show = (x: string | number | null) => (x === null ? 'none' : String(x));
 
-function compare(before: RoutingSummary, after: RoutingSummary, renamed: Map<string, string>): { changes: string[]; winnerChanged: boolean } {
+function compare(before: RoutingSummary, after: RoutingSummary, renamed: Map<string, string>, equivalence?: DiffOptions['equivalence']): { changes: string[]; winnerChanged: boolean } {
+  if (equivalence) {
+    // Converted names: compare middlewares by their equivalents and services by their Kubernetes Service.
+    before = { ...before, middlewares: before.middlewares.map((m) => equivalence.middlewares.get(m) ?? m) };
+    if (before.backend !== null && after.backend !== null) before = { ...before, service: after.service };
+  }
   const changes: string[] = [];
-  const mapped = before.router === null ? null : (renamed.get(before.router) ?? before.router);
+  const mapped = before.router === null ? null : (renamed.get(before.router) ?? equivalence?.routers.get(before.router) ?? before.router);
   const winnerChanged = mapped !== after.router;
   if (winnerChanged) changes.push(`winner: ${show(before.router)} → ${show(after.router)}`);
   if (before.outcome !== after.outcome) changes.push(`outcome: ${before.outcome} → ${after.outcome}`);
@@ -230,7 +239,7 @@ export function diffWorkspaces(base: Analysis, head: Analysis, opts: DiffOptions
     for (const { request, of } of requests.values()) {
       const before = summarize(simulate(baseRouting, request), base.config);
       const after = summarize(simulate(headRouting, request), head.config);
-      const { changes, winnerChanged } = compare(before, after, renamed);
+      const { changes, winnerChanged } = compare(before, after, renamed, opts.equivalence);
       if (changes.length === 0) continue;
       routing.push({ request, label: requestLabel(request), witnessOf: [...of].sort(), before, after, changes, winnerChanged });
     }

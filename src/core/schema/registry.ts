@@ -9,6 +9,7 @@ import type { ResourceKind, TraefikTarget } from '../types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import { ingressRoute } from './kinds/ingressroute.ts';
 import { endpointSlice, secret, service } from './kinds/kubernetes.ts';
+import { ingress, ingressClass } from './kinds/ingress.ts';
 import { middleware, middlewareTCP } from './kinds/middleware.ts';
 import { ingressRouteTCP, ingressRouteUDP } from './kinds/tcp-udp.ts';
 import { serversTransport, serversTransportTCP, tlsOption, tlsStore } from './kinds/tls.ts';
@@ -132,6 +133,8 @@ const BUILDERS: Record<ResourceKind, (target: TraefikTarget) => JsonSchema> = {
   Service: service,
   Secret: secret,
   EndpointSlice: endpointSlice,
+  Ingress: ingress,
+  IngressClass: ingressClass,
 };
 
 /** Every kind the studio knows, Traefik kinds first. */

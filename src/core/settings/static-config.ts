@@ -6,7 +6,7 @@
  */
 import { load, YAML11_SCHEMA, Schema, timestampTag } from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import type { EntryPointSettings, Settings } from '../types.ts';
+import type { EntryPointSettings, ProvidersSettings, Settings } from '../types.ts';
 
 const K8S_SCHEMA = new Schema(YAML11_SCHEMA.tags.filter((t) => t !== timestampTag));
 
@@ -138,8 +138,48 @@ export function parseStaticConfig(text: string, fileName: string, current: Setti
     warnings.push('No providers.kubernetesCRD section: provider options left as they were.');
   }
 
+  if (pick(doc, 'providers') !== undefined) readIngressProviders(doc, settings);
+
   const syntax = pickPath(doc, 'core', 'defaultRuleSyntax');
   if (syntax === 'v2' || syntax === 'v3') settings.defaultRuleSyntax = syntax;
   else if (syntax !== undefined) warnings.push(`core.defaultRuleSyntax "${String(syntax)}" is not v2 or v3; Traefik refuses to start with it.`);
   return { settings, warnings };
+}
+
+/**
+ * `providers.kubernetesIngress` and `providers.kubernetesIngressNGINX`: a static config that lists
+ * providers runs exactly those, so each Ingress provider is enabled only when its section is there.
+ */
+function readIngressProviders(doc: Obj, settings: Settings): void {
+  const ing = pickPath(doc, 'providers', 'kubernetesIngress');
+  const nginx = pickPath(doc, 'providers', 'kubernetesIngressNGINX');
+  const providers: ProvidersSettings = {};
+  providers.kubernetesIngress = { enabled: ing !== undefined };
+  if (isObj(ing)) {
+    const p = providers.kubernetesIngress;
+    for (const key of ['allowExternalNameServices', 'allowEmptyServices', 'nativeLBByDefault', 'strictPrefixMatching', 'disableIngressClassLookup'] as const) {
+      const v = asBool(pick(ing, key));
+      if (v !== undefined) p[key] = v;
+    }
+    if (asBool(pick(ing, 'disableClusterScopeResources')) === true) p.disableIngressClassLookup = true;
+    const cls = pick(ing, 'ingressClass');
+    if (typeof cls === 'string' && cls !== '') p.ingressClass = cls;
+    const selector = pick(ing, 'labelSelector');
+    if (typeof selector === 'string' && selector !== '') p.labelSelector = selector;
+    const namespaces = asStrings(pick(ing, 'namespaces'));
+    if (namespaces) p.namespaces = namespaces;
+  }
+  providers.kubernetesIngressNGINX = { enabled: nginx !== undefined };
+  if (isObj(nginx)) {
+    const p = providers.kubernetesIngressNGINX;
+    for (const key of ['watchIngressWithoutClass', 'ingressClassByName', 'allowSnippetAnnotations', 'disableSvcExternalName'] as const) {
+      const v = asBool(pick(nginx, key));
+      if (v !== undefined) p[key] = v;
+    }
+    for (const key of ['ingressClass', 'controllerClass', 'httpEntryPoint', 'httpsEntryPoint', 'watchNamespace'] as const) {
+      const v = pick(nginx, key);
+      if (typeof v === 'string' && v !== '') p[key] = v;
+    }
+  }
+  settings.providers = { ...settings.providers, ...providers };
 }

@@ -11,6 +11,7 @@ import { SCHEMA_CODES } from '../schema/codes.ts';
 import { PROVIDER_CODES } from '../provider/codes.ts';
 import { RUNTIME_CODES } from './runtime-codes.ts';
 import { REVIEW_CODES } from '../review/codes.ts';
+import { INGRESS_CODES } from '../ingress/codes.ts';
 
 export const FRAGMENTS: Record<string, Record<string, CodeInfo>> = {
   yaml: YAML_CODES,
@@ -20,6 +21,7 @@ export const FRAGMENTS: Record<string, Record<string, CodeInfo>> = {
   provider: PROVIDER_CODES,
   runtime: RUNTIME_CODES,
   review: REVIEW_CODES,
+  ingress: INGRESS_CODES,
 };
 
 export const CATALOG: Readonly<Record<string, CodeInfo>> = Object.assign({}, ...Object.values(FRAGMENTS));

@@ -7,6 +7,8 @@ import { resourceRange } from '../model/index.ts';
 import { parseDomains } from '../rules/index.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter, Path, Resource, Settings } from '../types.ts';
 import { RUNTIME_CODES, type RuntimeCode } from './runtime-codes.ts';
+import { featuresOf } from '../simulate/version.ts';
+import { providerOf } from '../simulate/order.ts';
 
 export { RUNTIME_CODES } from './runtime-codes.ts';
 
@@ -27,6 +29,7 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     );
   };
   const eps = new Map(settings.entryPoints.map((e) => [e.name, e]));
+  const tieBreak = featuresOf(settings).providerTieBreak;
   const routers = Object.values(config.routers).filter((r) => !r.disabled);
 
   for (const ir of resources.filter((r) => r.kind === 'IngressRoute')) {
@@ -67,6 +70,8 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     for (const list of byHost.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
     for (const a of open) for (const b of group) if (a !== b) pairs.push([a, b]);
     for (const [a, b] of pairs) {
+      // Since v3.7 routers of different providers at one priority are ordered by provider precedence, not at random.
+      if (tieBreak && providerOf(a.name) !== providerOf(b.name)) continue;
       const pair = [a.name, b.name].sort().join('|');
       if (flagged.has(pair)) continue;
       flagged.add(pair);
@@ -78,7 +83,8 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     if (r.tls?.options && r.tls.resolvedOptions !== 'default' && parseDomains(r.rule).length === 0) {
       report('RUNTIME_TLS_OPTION_NO_HOST', `The rule has no Host(), so TLS option ${r.tls.options} is not applied: connections get the default TLS option, and requests reaching this router with it get 421. Add Host() to the rule.`, r, ['match']);
     }
-    if (r.tls) {
+    // The NGINX provider puts its `-tls` copy of every router on all entryPoints unless httpsEntryPoint is set: by design.
+    if (r.tls && !r.name.endsWith('@kubernetesingressnginx')) {
       for (const ep of r.entryPoints) {
         const e = eps.get(ep);
         if (e && !e.tls && (e.port === 80 || e.redirectTo)) {

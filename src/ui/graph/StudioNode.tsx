@@ -45,6 +45,9 @@ function Badges({ b, stop }: { b: NodeBadges; stop: number | undefined }) {
   );
 }
 
+/** Short marks of the providers other than kubernetescrd. */
+const PROVIDER_TAG: Record<string, string> = { kubernetes: 'Ingress', kubernetesingressnginx: 'Ingress NGINX' };
+
 /**
  * One graph node: what a reviewer needs without opening the YAML. Everything from the configuration
  * is rendered as React text (escaped), never as HTML. The state (lit, dimmed, winner…) is a class on
@@ -73,6 +76,11 @@ export const StudioNode = memo(function StudioNode({ data }: NodeProps<StudioFlo
             </span>
           )}
           {b.disabled && <span className="tag-off">not served</span>}
+          {node.provider && (
+            <span className="tag-provider" title={`from Traefik's ${node.provider} provider (routers of every provider compete on the same entryPoints)`}>
+              {PROVIDER_TAG[node.provider] ?? node.provider}
+            </span>
+          )}
         </div>
       )}
       {node.kind !== 'backend' && <Handle type="source" position={Position.Right} isConnectable={false} />}

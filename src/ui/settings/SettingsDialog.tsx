@@ -3,6 +3,7 @@ import { useStudio } from '../../store/index.ts';
 import { parseStaticConfig } from '../../core/settings/static-config.ts';
 import type { EntryPointSettings, ProviderSettings, Settings } from '../../core/types.ts';
 import { CrossProviderField } from './CrossProviderField.tsx';
+import { IngressProvidersFields } from './IngressProvidersFields.tsx';
 
 const PROVIDER_FLAGS: { key: keyof ProviderSettings; label: string }[] = [
   { key: 'allowCrossNamespace', label: 'allowCrossNamespace: references may cross namespaces' },
@@ -116,6 +117,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           Strict: every reference missing from the workspace is an error (default: Services and Secrets not in the workspace, and objects in namespaces it does not contain, are assumed to exist)
         </label>
       </div>
+      <IngressProvidersFields draft={draft} onChange={setDraft} />
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>Cancel</button>
         <button type="button" className="primary" onClick={save}>Apply</button>

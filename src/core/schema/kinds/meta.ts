@@ -25,6 +25,8 @@ export const API_VERSIONS: Record<ResourceKind, readonly string[]> = {
   Service: ['v1'],
   Secret: ['v1'],
   EndpointSlice: ['discovery.k8s.io/v1'],
+  Ingress: ['networking.k8s.io/v1'],
+  IngressClass: ['networking.k8s.io/v1'],
 };
 
 /** DNS-1123 subdomain: what Kubernetes accepts as most object names. */

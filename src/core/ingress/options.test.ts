@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../provider/settings.ts';
+import { parseStaticConfig } from '../settings/static-config.ts';
+import { ingressOptions, nginxOptions } from './options.ts';
+
+describe('Ingress provider settings', () => {
+  it('without providers in the settings, both Ingress providers run with Traefik’s defaults', () => {
+    expect(ingressOptions(defaultSettings())).toEqual({
+      enabled: true, namespaces: [], allowExternalNameServices: false, allowEmptyServices: false, nativeLBByDefault: false, strictPrefixMatching: false, disableIngressClassLookup: false,
+    });
+    expect(nginxOptions(defaultSettings())).toMatchObject({ enabled: true, ingressClass: 'nginx', controllerClass: 'k8s.io/ingress-nginx', watchIngressWithoutClass: false });
+  });
+
+  it('imports providers.kubernetesIngress and providers.kubernetesIngressNGINX from a static config', () => {
+    const text = `providers:
+  kubernetesCRD: {}
+  kubernetesIngress:
+    ingressClass: traefik-internal
+    labelSelector: "app=web"
+    allowExternalNameServices: true
+    strictPrefixMatching: true
+    namespaces: [apps, shop]
+  kubernetesIngressNGINX:
+    watchIngressWithoutClass: true
+    httpsEntryPoint: websecure
+`;
+    const r = parseStaticConfig(text, 'traefik.yml', defaultSettings());
+    if ('error' in r) throw new Error(r.error);
+    expect(ingressOptions(r.settings)).toEqual({
+      enabled: true, ingressClass: 'traefik-internal', labelSelector: 'app=web', namespaces: ['apps', 'shop'], allowExternalNameServices: true, allowEmptyServices: false, nativeLBByDefault: false, strictPrefixMatching: true, disableIngressClassLookup: false,
+    });
+    expect(nginxOptions(r.settings)).toMatchObject({ enabled: true, watchIngressWithoutClass: true, httpsEntryPoint: 'websecure', ingressClass: 'nginx' });
+  });
+
+  it('a static config listing providers without the Ingress ones turns them off (TOML too)', () => {
+    const r = parseStaticConfig('[providers.kubernetesCRD]\nallowCrossNamespace = true\n', 'traefik.toml', defaultSettings());
+    if ('error' in r) throw new Error(r.error);
+    expect(ingressOptions(r.settings).enabled).toBe(false);
+    expect(nginxOptions(r.settings).enabled).toBe(false);
+  });
+});
