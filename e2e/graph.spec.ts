@@ -1,34 +1,133 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, showView } from './fixtures.ts';
+import { generateWorkspace } from '../bench/generate-yaml.ts';
+
+/**
+ * On-screen size of the text inside graph nodes: for each text node, its element's font size times the
+ * viewport zoom, and the height of its box (getBoundingClientRect).
+ */
+async function nodeText(page: Page): Promise<{ fontPx: number[]; boxPx: number[] }> {
+  return page.evaluate(() => {
+    const fontPx: number[] = [];
+    const boxPx: number[] = [];
+    for (const n of document.querySelectorAll('.react-flow__node')) {
+      const walker = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const el = t.parentElement;
+        if (!el || !t.textContent?.trim()) continue;
+        const box = el.getBoundingClientRect();
+        if (box.height === 0) continue;
+        // The node's rendered scale: its box on screen over its layout size.
+        const node = n as HTMLElement;
+        const scale = node.getBoundingClientRect().width / node.offsetWidth;
+        boxPx.push(box.height);
+        fontPx.push(parseFloat(getComputedStyle(el).fontSize) * scale);
+      }
+    }
+    return { fontPx, boxPx };
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** The graph's own count of its nodes (React Flow renders only the nodes in view). */
+const nodeCount = (page: Page) => page.getByRole('toolbar', { name: 'Graph filters and export' }).getByText(/^\d+ nodes$/);
 
 test.describe('graph', () => {
-  test('the example graph has its entryPoints, routes, middlewares and services', async ({ page, openExample }) => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('opens readable: node text at least 11 px high on screen on the built-in example', async ({ page, openExample }) => {
     await openExample();
+    await showView(page, 'Graph');
+    await expect(nodeCount(page)).toHaveText('15 nodes');
     const graph = page.getByRole('figure', { name: 'Routing graph' });
-    await expect(graph.getByTestId('graph-node-router')).toHaveCount(5);
-    await expect(graph.getByTestId('graph-node-entryPoint')).toHaveCount(2);
+    await page.waitForTimeout(500); // the opening fit runs on the next frame
+    const { fontPx, boxPx } = await nodeText(page);
+    expect(fontPx.length).toBeGreaterThan(40);
+    expect(median(fontPx)).toBeGreaterThanOrEqual(11);
+    expect(median(boxPx)).toBeGreaterThanOrEqual(11);
+    // Every text, not only the median: nothing smaller than 11 px.
+    expect(Math.min(...fontPx)).toBeGreaterThanOrEqual(11);
+    // And most of the example is on screen at that size: every route.
+    for (const name of ['shop/shop-web#0', 'shop/shop-web#1', 'shop/shop-admin#0', 'shop/http-to-https#0']) {
+      await expect(graph.getByRole('group', { name: `route ${name}`, exact: true })).toBeInViewport();
+    }
+  });
+
+  test('routes show their rule, priority, TLS, entryPoints and chain; services their children', async ({ page, openExample }) => {
+    await openExample();
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
     await expect(graph.getByTestId('graph-node-middleware')).toHaveCount(5);
-    await expect(graph.getByRole('button', { name: 'route shop/shop-web#1' })).toContainText('PathPrefix');
-    await expect(graph.getByRole('button', { name: 'middleware shop-strip-api' })).toContainText('stripPrefix /api');
-    await expect(graph.getByRole('button', { name: 'service shop-api-canary' })).toContainText('weighted 9:1');
+    await expect(graph.getByTestId('graph-node-entryPoint')).toHaveCount(0);
+    await expect(graph.getByTestId('graph-node-backend')).toHaveCount(0);
+    const api = graph.getByRole('group', { name: 'route shop/shop-web#1', exact: true });
+    await expect(api).toContainText('PathPrefix');
+    await expect(api).toContainText('prio 46');
+    await expect(api).toContainText('TLS modern-tls');
+    await expect(api).toContainText('websecure');
+    await expect(api.getByRole('list', { name: 'Middlewares of shop/shop-web#1, in order' }).getByRole('button')).toHaveText(['1strip-api', '2security-headers']);
+    await expect(graph.getByRole('group', { name: 'middleware strip-api', exact: true })).toContainText('stripPrefix /api');
+    const canary = graph.getByRole('group', { name: 'service shop/api-canary', exact: true });
+    await expect(canary).toContainText('weighted 9:1');
+    await expect(canary.getByRole('listitem')).toHaveText(['shop/api-v1:808090%', 'shop/api-v2:808010%']);
+    // Backends only when asked.
+    const count = nodeCount(page);
+    await expect(count).toHaveText('15 nodes');
+    await page.getByRole('button', { name: 'Backends' }).click();
+    await expect(count).toHaveText('20 nodes');
+    await graph.getByRole('button', { name: 'Fit view' }).click();
+    await expect(graph.getByTestId('graph-node-backend')).toHaveCount(5);
+    await expect(graph.getByRole('group', { name: 'backend http://api-v1.shop.svc:8080', exact: true })).toBeVisible();
+  });
+
+  test('a selected middleware chip lights the same middleware on every route', async ({ page, openExample }) => {
+    await openExample();
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    await graph.getByRole('group', { name: 'route shop/shop-web#0', exact: true }).getByRole('button', { name: 'security-headers, middleware 1 of 1' }).click();
+    await page.mouse.move(1, 1); // hovering a node lights that node's paths instead
+    await expect(graph.locator('.react-flow__node.selected')).toContainText('security-headers');
+    // Both routes that use it light up, the one that does not stays dim.
+    await expect(graph.locator('.gstate-lit').filter({ hasText: 'shop/shop-web#0' })).toHaveCount(1);
+    await expect(graph.locator('.gstate-lit').filter({ hasText: 'shop/shop-web#1' })).toHaveCount(1);
+    await expect(graph.locator('.gstate-lit').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(0);
   });
 
   test('clicking a route node selects its YAML range', async ({ page, openExample, editor }) => {
     await openExample();
-    await page.getByRole('figure', { name: 'Routing graph' }).getByRole('button', { name: 'route shop/shop-admin#0' }).click();
+    await showView(page, 'Graph');
+    await page.getByRole('figure', { name: 'Routing graph' }).getByRole('group', { name: 'route shop/shop-admin#0', exact: true }).locator('.gnode-label').click();
     await expect(editor.selectedText().first()).toBeVisible();
     await expect(editor.line('admin.shop.example.com')).toBeVisible();
   });
 
   test('the cursor in a route selects that route in the graph', async ({ page, openExample, editor }) => {
     await openExample();
+    await showView(page, 'Graph');
     const graph = page.getByRole('figure', { name: 'Routing graph' });
     await editor.cursorAtEndOf('PathPrefix(`/api`)');
     await expect(graph.locator('.react-flow__node.selected')).toHaveCount(1);
     await expect(graph.locator('.react-flow__node.selected')).toContainText('shop/shop-web#1');
+    await expect(graph.locator('.react-flow__node.selected')).toBeInViewport();
     // Up into the first route of the same IngressRoute: the selection follows.
     await editor.cursorAtEndOf('match: Host(`shop.example.com`)');
     await expect(graph.locator('.react-flow__node.selected')).toContainText('shop/shop-web#0');
+  });
+
+  test('a selection hidden by a filter is announced, with a way to clear the filter', async ({ page, openExample, editor }) => {
+    await openExample();
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption('platform');
+    await editor.cursorAtEndOf('PathPrefix(`/api`)');
+    const notice = page.getByRole('status').filter({ hasText: 'is hidden by the filters' });
+    await expect(notice).toContainText('shop/shop-web#1');
+    await notice.getByRole('button', { name: 'Clear the filters' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(graph.locator('.react-flow__node.selected')).toContainText('shop/shop-web#1');
   });
 
   test('a simulation highlights the winning path and dims the losers', async ({ page, openExample }) => {
@@ -39,14 +138,47 @@ test.describe('graph', () => {
     await showView(page, 'Graph');
     const graph = page.getByRole('figure', { name: 'Routing graph' });
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop/shop-web#1' })).toHaveCount(1);
-    await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop-strip-api' })).toHaveCount(1);
+    await expect(graph.locator('.gstate-winner').filter({ hasText: 'stripPrefix /api' })).toHaveCount(1);
     await expect(graph.locator('.gstate-loser').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(1);
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'shop/shop-admin#0' })).toHaveCount(0);
   });
 
+  test('a 200-node workspace opens readable, with fit-all, the overview and the filters', async ({ page, openExample }) => {
+    await openExample();
+    const ws = generateWorkspace(40);
+    await page.getByTestId('open-files').setInputFiles([{ name: 'team.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
+    await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    const count = nodeCount(page);
+    await expect.poll(async () => parseInt((await count.textContent()) ?? '0', 10)).toBeGreaterThan(180);
+    await page.waitForTimeout(500);
+    const opening = await nodeText(page);
+    expect(median(opening.fontPx)).toBeGreaterThanOrEqual(11);
+    await expect(graph.getByRole('img', { name: 'Graph overview: click to move the view' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Filter by namespace' })).toBeVisible();
+    // Fit view shows everything: many more nodes on screen, at a zoom for the overall shape.
+    await graph.getByRole('button', { name: 'Fit view' }).click();
+    await page.waitForTimeout(600);
+    const all = await nodeText(page);
+    expect(all.fontPx.length).toBeGreaterThan(opening.fontPx.length * 2);
+    expect(median(all.fontPx)).toBeLessThan(11);
+  });
+
+  test('the graph has no serious or critical accessibility violation', async ({ page, openExample }) => {
+    await openExample();
+    await showView(page, 'Graph');
+    await expect(nodeCount(page)).toHaveText('15 nodes');
+    const results = await new AxeBuilder({ page }).include('.react-flow').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  });
+
   test('SVG export downloads the whole graph with every label', async ({ page, openExample }) => {
     await openExample();
+    await showView(page, 'Graph');
     const graph = page.getByRole('figure', { name: 'Routing graph' });
+    await graph.getByRole('button', { name: 'Fit view' }).click();
     await expect(graph.getByTestId('graph-node-router')).toHaveCount(5);
     const labels = await graph.locator('.gnode-label').allTextContents();
     const download = page.waitForEvent('download');

@@ -3,7 +3,7 @@
  * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
  */
 import { analyze, Analyzer, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
-import { buildGraph, layoutGraph, type Layout } from '../core/graph/index.ts';
+import { buildGraph, hideBackends, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
@@ -63,7 +63,8 @@ export class AnalysisService {
     // Compare diff, like the CLI, compares the configuration's own diagnostics.
     const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
     const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics);
-    const layout = layoutGraph(graph, this.layout);
+    // Laid out as the pane first shows it: without backends (they come on request).
+    const layout = layoutGraph(hideBackends(graph), this.layout);
     this.layout = layout;
     const summary = summarizeAnalysis(shown);
     const shadowCut = shadow.checked < shadow.total ? { checked: shadow.checked, total: shadow.total } : null;

@@ -52,7 +52,7 @@ const labelsOn = (g: Graph, r: string) => {
 describe('buildGraph', () => {
   it('puts every kind in its column and names routers after their IngressRoute and route', () => {
     const cols = Object.fromEntries(['entryPoint', 'router', 'middleware', 'service', 'backend'].map((k) => [k, new Set(graph.nodes.filter((n) => n.kind === k).map((n) => n.column))]));
-    expect(cols).toEqual({ entryPoint: new Set([0]), router: new Set([1]), middleware: new Set([2]), service: new Set([3]), backend: new Set([4]) });
+    expect(cols).toEqual({ entryPoint: new Set(), router: new Set([1]), middleware: new Set([0]), service: new Set([2]), backend: new Set([3]) });
     const r = node(graph, `router:${api.name}`);
     expect(r.label).toBe('shop/web#1');
     expect(r.group).toBe('IngressRoute/shop/web');
@@ -63,31 +63,40 @@ describe('buildGraph', () => {
     expect(r.fullText).toContain('priority 100');
     expect(node(graph, `router:${web.name}`).badges.tls).toBe('default');
     expect(r.layoutKey).toBe('route:IngressRoute/shop/web#1');
+    expect(r.entryPoints).toEqual(['websecure']);
+    expect(r.chain).toEqual([
+      { id: `middleware:shop-strip${K}`, label: 'shop-strip' },
+      { id: `middleware:shop-headers${K}`, label: 'shop-headers' },
+    ]);
+    expect(node(graph, `router:${broken.name}`).chain).toEqual([{ id: `missing:middleware:shop-typo${K}`, label: 'shop-typo', missing: true }]);
   });
 
-  it("draws a route's middlewares in chain order, then its service, children and backends", () => {
+  it("joins each of a route's middlewares to it with its chain position, and the route to its service and backends", () => {
     const e = (s: string, t: string) => graph.edges.find((x) => x.source === s && x.target === t);
     const R = `router:${api.name}`;
-    expect(e(R, `middleware:shop-strip${K}`)?.order).toBe(1);
-    expect(e(`middleware:shop-strip${K}`, `middleware:shop-headers${K}`)?.order).toBe(2);
-    expect(e(`middleware:shop-headers${K}`, `service:shop-canary${K}`)?.kind).toBe('service');
-    expect(e(`service:shop-canary${K}`, `service:shop-apiv1${K}`)?.routers).toEqual([api.name]);
-    expect(e(`service:shop-apiv1${K}`, `backend:http://10.0.1.1:8080`)).toBeDefined();
-    expect(e(R, `middleware:shop-headers${K}`)).toBeUndefined(); // headers comes after strip, not straight from the router
+    expect(e(`middleware:shop-strip${K}`, R)).toMatchObject({ kind: 'chain', order: 1, routers: [api.name] });
+    expect(e(`middleware:shop-headers${K}`, R)).toMatchObject({ kind: 'chain', order: 2, routers: [api.name] });
+    expect(e(R, `service:shop-canary${K}`)?.kind).toBe('service');
+    // The canary's children are rows of its node: their servers hang off it.
+    expect(e(`service:shop-canary${K}`, `backend:http://10.0.1.1:8080`)?.routers).toEqual([api.name]);
+    expect(graph.nodes.some((n) => n.id === `service:shop-apiv1${K}`)).toBe(false);
+    expect(e(`middleware:shop-strip${K}`, `middleware:shop-headers${K}`)).toBeUndefined(); // no chain-through edges between a route's middlewares
   });
 
-  it('expands a chain middleware: the chain node, then its members in order', () => {
+  it('joins a chain middleware to its members in order; the route shows the chain as one chip', () => {
     const p = pathOf(graph, admin.name);
-    expect([...p.edges]).toEqual(
-      expect.arrayContaining([
-        `router:${admin.name}->middleware:shop-secure${K}`,
-        `middleware:shop-secure${K}->middleware:shop-office${K}`,
-        `middleware:shop-office${K}->middleware:shop-auth${K}`,
-        `middleware:shop-auth${K}->middleware:shop-headers${K}`,
-        `middleware:shop-headers${K}->service:shop-admin${K}`,
-      ]),
+    expect([...p.edges].sort()).toEqual(
+      [
+        `middleware:shop-secure${K}->router:${admin.name}`,
+        `middleware:shop-office${K}->middleware:shop-secure${K}`,
+        `middleware:shop-auth${K}->middleware:shop-secure${K}`,
+        `middleware:shop-headers${K}->router:${admin.name}`,
+        `router:${admin.name}->service:shop-admin${K}`,
+        `service:shop-admin${K}->backend:http://10.0.0.1:8081`,
+      ].sort(),
     );
-    expect(graph.edges.find((x) => x.id === `middleware:shop-auth${K}->middleware:shop-headers${K}`)!.order).toBe(4);
+    expect(graph.edges.find((x) => x.id === `middleware:shop-auth${K}->middleware:shop-secure${K}`)!.order).toBe(2);
+    expect(node(graph, `router:${admin.name}`).chain!.map((c) => c.label)).toEqual(['shop-secure', 'shop-headers']);
     expect(node(graph, `middleware:shop-secure${K}`).detail).toBe('chain shop-office, shop-auth');
   });
 
@@ -97,36 +106,49 @@ describe('buildGraph', () => {
     expect(headers.routerNames.sort()).toEqual([web.name, api.name, admin.name].sort());
     // Lighting the API route does not light the storefront's hop out of the shared node.
     const p = pathOf(graph, api.name);
-    expect(p.edges.has(`middleware:shop-headers${K}->service:shop-storefront${K}`)).toBe(false);
+    expect(p.edges.has(`middleware:shop-headers${K}->router:${web.name}`)).toBe(false);
     expect(p.nodes.has(`service:shop-storefront${K}`)).toBe(false);
-    expect(labelsOn(graph, api.name).sort()).toEqual(['shop-canary', 'shop-headers', 'shop-strip', 'shop/apiv1:8080', 'shop/apiv2:8080', 'shop/web#1', 'websecure', 'http://10.0.1.1:8080', 'http://10.0.2.1:8080'].sort());
-    // The edge from the shared node lists only the routers that take it.
-    expect(graph.edges.find((x) => x.id === `middleware:shop-headers${K}->service:shop-canary${K}`)!.routers).toEqual([api.name]);
+    expect(labelsOn(graph, api.name).sort()).toEqual(['shop-canary', 'shop-headers', 'shop-strip', 'shop/web#1', 'http://10.0.1.1:8080', 'http://10.0.2.1:8080'].sort());
+    // Each route has its own edge from the shared node.
+    expect(graph.edges.filter((x) => x.source === `middleware:shop-headers${K}`).map((x) => x.routers)).toEqual([[web.name], [api.name], [admin.name]]);
   });
 
   it('draws references that do not resolve as missing nodes joined by edges', () => {
     const mwMissing = node(graph, `missing:middleware:shop-typo${K}`);
     const svcMissing = node(graph, `missing:service:shop-nope${K}`);
-    expect(mwMissing).toMatchObject({ kind: 'missing', column: 2, missing: 'middleware', label: 'shop-typo' });
-    expect(svcMissing).toMatchObject({ kind: 'missing', column: 3, missing: 'service', label: 'shop-nope' });
-    expect(pathOf(graph, broken.name).edges).toEqual(new Set([`entryPoint:websecure->router:${broken.name}`, `router:${broken.name}->missing:middleware:shop-typo${K}`, `missing:middleware:shop-typo${K}->missing:service:shop-nope${K}`]));
+    expect(mwMissing).toMatchObject({ kind: 'missing', column: 0, missing: 'middleware', label: 'shop-typo' });
+    expect(svcMissing).toMatchObject({ kind: 'missing', column: 2, missing: 'service', label: 'shop-nope' });
+    expect(pathOf(graph, broken.name).edges).toEqual(new Set([`missing:middleware:shop-typo${K}->router:${broken.name}`, `router:${broken.name}->missing:service:shop-nope${K}`]));
     expect(node(graph, `router:${broken.name}`).badges.disabled).toBe(true);
-    // A failover's fallback that does not exist is missing too.
-    expect(graph.edges.find((x) => x.id === `service:pay-failover${K}->missing:service:pay-gone${K}`)!.kind).toBe('fallback');
+    // A failover's fallback that does not exist is a missing row of the failover.
+    expect(node(graph, `service:pay-failover${K}`).rows).toEqual([
+      { label: 'pay/v1:8080', share: 'primary' },
+      { label: 'pay-gone', share: 'fallback', missing: true },
+    ]);
   });
 
-  it('labels weighted children with weight and share, mirrors with their percent', () => {
-    const children = graph.edges.filter((x) => x.source === `service:shop-canary${K}`).map((x) => [x.weight, x.percent, x.label]);
-    expect(children).toEqual([
-      [9, 90, '90%'],
-      [1, 10, '10%'],
+  it('lists weighted children with their share, mirrors with their percent, inside the parent node', () => {
+    expect(node(graph, `service:shop-canary${K}`).rows).toEqual([
+      { label: 'shop/apiv1:8080', share: '90%' },
+      { label: 'shop/apiv2:8080', share: '10%' },
     ]);
     expect(node(graph, `service:shop-canary${K}`).detail).toBe('weighted 9:1');
-    expect(node(graph, `service:shop-apiv2${K}`).detail).toBe('http · 1 server · w 1 (10%)');
-    const mirror = graph.edges.find((x) => x.source === `service:pay-mirror${K}` && x.kind === 'mirror')!;
-    expect(mirror).toMatchObject({ target: `service:pay-shadow${K}`, percent: 10, label: 'mirror 10%' });
-    expect(graph.edges.find((x) => x.source === `service:pay-mirror${K}` && x.kind === 'child')!.target).toBe(`service:pay-v1${K}`);
-    expect(labelsOn(graph, mirrored.name)).toEqual(expect.arrayContaining(['pay-mirror', 'pay/v1:8080', 'pay/shadow:8080', 'http://10.1.9.1:8080']));
+    expect(node(graph, `service:pay-mirror${K}`).rows).toEqual([
+      { label: 'pay/v1:8080', share: 'main' },
+      { label: 'pay/shadow:8080', share: 'mirror 10%' },
+    ]);
+    expect(labelsOn(graph, mirrored.name)).toEqual(expect.arrayContaining(['pay-mirror', 'http://10.1.0.1:8080', 'http://10.1.9.1:8080']));
+  });
+
+  it('draws a nested composite child as a node of its own, joined to its parent', () => {
+    const nested = config({
+      routers: [router('shop', 'web', 0, 'Host(`a`)', { service: `shop-mirror${K}` })],
+      services: [lb(`shop-v1${K}`), lb(`shop-v2${K}`), { type: 'weighted', name: `shop-canary${K}`, services: [{ name: `shop-v1${K}`, weight: 3 }, { name: `shop-v2${K}`, weight: 1 }] }, { type: 'mirroring', name: `shop-mirror${K}`, service: `shop-canary${K}`, mirrorBody: true, maxBodySize: -1, mirrors: [] }],
+    });
+    const g = buildGraph(nested, resources, []);
+    expect(node(g, `service:shop-mirror${K}`).rows).toEqual([{ label: 'shop-canary', share: 'main', id: `service:shop-canary${K}` }]);
+    expect(g.edges.find((e) => e.id === `service:shop-mirror${K}->service:shop-canary${K}`)).toMatchObject({ kind: 'child', label: 'main' });
+    expect(node(g, `service:shop-canary${K}`).rows!.map((r) => r.share)).toEqual(['75%', '25%']);
   });
 
   it('shows a middleware its type and key setting, a service its port and scheme', () => {
@@ -139,7 +161,8 @@ describe('buildGraph', () => {
   it('keeps references to other providers as plain nodes, not missing ones', () => {
     expect(node(graph, 'middleware:auth@file')).toMatchObject({ kind: 'middleware', external: true, detail: 'from the file provider' });
     expect(node(graph, 'service:api@internal')).toMatchObject({ kind: 'service', external: true, detail: 'Traefik internal service' });
-    expect(graph.nodes.filter((n) => n.kind === 'missing')).toHaveLength(3);
+    expect(graph.nodes.filter((n) => n.kind === 'missing')).toHaveLength(2);
+    expect(node(graph, 'middleware:auth@file').ref).toEqual({ kind: 'Middleware', name: 'auth@file' });
   });
 
   it("follows an errors middleware to its error-page service, on the route's path", () => {
@@ -156,12 +179,13 @@ describe('buildGraph', () => {
   it('keeps unused middlewares and services, with usage 0', () => {
     expect(node(graph, `middleware:shop-unused${K}`).badges.usage).toBe(0);
     expect(node(graph, `service:pay-unused${K}`).badges.usage).toBe(0);
-    expect(graph.edges.find((x) => x.id === `service:pay-unused${K}->service:pay-v1${K}`)!.routers).toEqual([]);
+    expect(graph.edges.find((x) => x.id === `service:pay-unused${K}->backend:http://10.1.0.1:8080`)!.routers).toEqual([]);
   });
 
-  it('lists entryPoints with their routes; a router on two entryPoints hangs off both', () => {
-    expect(node(graph, 'entryPoint:web')).toMatchObject({ detail: '1 route', routerNames: [internal.name] });
-    expect(pathOf(graph, internal.name).nodes).toEqual(new Set(['entryPoint:web', 'entryPoint:websecure', `router:${internal.name}`, 'service:api@internal']));
+  it('names a route\'s entryPoints on the route (no entryPoint nodes)', () => {
+    expect(node(graph, `router:${internal.name}`).entryPoints).toEqual(['web', 'websecure']);
+    expect(graph.nodes.some((n) => n.kind === 'entryPoint')).toBe(false);
+    expect(pathOf(graph, internal.name).nodes).toEqual(new Set([`router:${internal.name}`, 'service:api@internal']));
   });
 
   it('gives ids derived from Traefik names: building again, or after an unrelated edit, changes no id', () => {
@@ -174,7 +198,10 @@ describe('buildGraph', () => {
   it('marks edges of a node tied to many routes as hub edges', () => {
     const many = Array.from({ length: 40 }, (_, i) => router('shop', 'web', i, `Host(\`h${i}.example.com\`)`, { service: `shop-storefront${K}` }));
     const g = buildGraph(config({ routers: many, services }), resources, []);
-    expect(g.edges.filter((e) => e.source === 'entryPoint:websecure').every((e) => e.hub)).toBe(true);
+    const shared = [mw(`shop-headers${K}`, 'headers', {})];
+    const hub = buildGraph(config({ routers: many.map((r) => ({ ...r, middlewares: [`shop-headers${K}`] })), services, middlewares: shared }), resources, []);
+    expect(hub.edges.filter((e) => e.source === `middleware:shop-headers${K}`).every((e) => e.hub)).toBe(true);
+    expect(g.edges.filter((e) => e.target === `service:shop-storefront${K}`).every((e) => e.hub)).toBe(true);
     expect(g.edges.filter((e) => e.kind === 'server').every((e) => !e.hub)).toBe(true);
   });
 
@@ -184,7 +211,8 @@ describe('buildGraph', () => {
     expect(group).toMatchObject({ kind: 'router', label: 'shop/web', detail: 'shop.example.com, old.example.com' });
     expect(group.badges).toMatchObject({ routes: 3, errors: 1, warnings: 1 });
     expect(g.nodes.filter((n) => n.kind === 'router').map((n) => n.label)).toEqual(['shop/web', 'shop/admin#0', 'pay/checkout#0', 'pay/checkout#1', 'pay/checkout#2']);
-    expect(g.edges.filter((e) => e.source === group.id).map((e) => e.target).sort()).toEqual([`middleware:shop-headers${K}`, `middleware:shop-strip${K}`, `missing:middleware:shop-typo${K}`].sort());
+    expect(g.edges.filter((e) => e.target === group.id).map((e) => e.source).sort()).toEqual([`middleware:shop-headers${K}`, `middleware:shop-strip${K}`, `missing:middleware:shop-typo${K}`].sort());
+    expect(group.chain).toBeUndefined();
     // The collapsed node is on the path of each of its routes.
     expect(pathOf(g, api.name).nodes.has(group.id)).toBe(true);
     expect(collapseGroups(graph, new Set())).toBe(graph);
@@ -197,6 +225,6 @@ describe('buildGraph', () => {
       services: [{ type: 'weighted', name: `shop-self${K}`, services: [{ name: `shop-self${K}`, weight: 1 }] }],
     });
     const g = buildGraph(loop, resources, []);
-    expect(g.nodes.map((n) => n.kind).sort()).toEqual(['entryPoint', 'middleware', 'router', 'service']);
+    expect(g.nodes.map((n) => n.kind).sort()).toEqual(['middleware', 'router', 'service']);
   });
 });

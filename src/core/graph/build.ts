@@ -1,15 +1,16 @@
 /**
- * Dynamic configuration → graph: entryPoint → router → middlewares in chain order → service →
- * TraefikService children → backends (server URLs). A middleware or service shared by many routers is
- * one node with a usage count; a reference that does not resolve becomes a dashed "missing" node, not a
- * missing edge. Chain middlewares are drawn as the chain node followed by its members in order (the
- * request really passes through each member), so a route's path reads left to right as Traefik runs it.
+ * Dynamic configuration → graph, drawn as a diagram a reviewer reads left to right: middlewares →
+ * routes → services → (backends, shown on request). A route node carries its middleware chain as
+ * ordered chips and names its entryPoints; each middleware is one node joined to every route that
+ * uses it (so a shared one is findable), a chain middleware to its members. A weighted, mirroring or
+ * failover service lists its children inside its node (a nested composite child is a node of its
+ * own). A reference that does not resolve becomes a dashed "missing" node, not a missing edge.
  */
 import { parseDomains } from '../rules/index.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter, DynamicService, Origin, Resource } from '../types.ts';
 import { DiagnosticCounter, foreignProvider, middlewareDetail, plainName, serviceDetail, serviceLabel, shorten } from './details.ts';
 import { collapseGroups } from './filter.ts';
-import { COLUMN, type Graph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types.ts';
+import { COLUMN, type ChainChip, type Graph, type GraphEdge, type GraphEdgeKind, type GraphNode, type NodeRef, type ServiceRow } from './types.ts';
 
 /** The provider of a router not from the CRD provider (`kubernetes` for Ingress routers), else null. */
 function routerProvider(name: string): string | null {
@@ -43,8 +44,8 @@ class Builder {
   /** Services and chains whose subtree the current router's path has drawn: shared children are drawn once
    * per router (re-walking them took time exponential in the depth of services sharing children). */
   private walked = new Set<string>();
-  /** The last node of each chain middleware's expansion. */
-  private readonly chainEnds = new Map<string, string>();
+  /** Middlewares whose chain/errors references are drawn (for any router). */
+  private readonly followed = new Set<string>();
 
   constructor(
     private readonly config: DynamicConfig,
@@ -115,8 +116,10 @@ class Builder {
       r.service ? `service: ${plainName(r.service)}` : '',
       r.disabled ? `not served: ${r.disabled.reason}` : '',
     ].filter(Boolean);
+    const id = `router:${r.name}`;
+    const chain: ChainChip[] = [];
     const node: Omit<GraphNode, 'routerNames'> = {
-      id: `router:${r.name}`,
+      id,
       column: COLUMN.router,
       kind: 'router',
       label,
@@ -129,48 +132,48 @@ class Builder {
       hosts: parseDomains(r.rule),
       entryPoints: r.entryPoints,
       origin,
+      chain,
       ...(layoutKey ? { layoutKey } : {}),
       ...(routerProvider(r.name) ? { provider: routerProvider(r.name)! } : {}),
     };
-    const id = this.add(node, r.name).id;
-    for (const ep of r.entryPoints) {
-      const epId = `entryPoint:${ep}`;
-      this.add({ id: epId, column: COLUMN.entryPoint, kind: 'entryPoint', label: ep, detail: '', fullText: `entryPoint ${ep}`, badges: { errors: 0, warnings: 0 } }, r.name);
-      this.edge(epId, id, 'entry', r.name);
-    }
-    const last = this.middlewares(r.middlewares, r.name, id, { n: 0 }, new Set());
-    if (r.service) this.edge(last, this.service(r.service, r.name, new Set()), 'service', r.name);
+    this.add(node, r.name);
+    r.middlewares.forEach((name, i) => {
+      const mid = this.middleware(name, r.name);
+      const m = this.nodes.get(mid)!;
+      const own = m.ref?.namespace !== undefined && m.ref.namespace !== namespace ? `${m.ref.namespace}/${m.label}` : m.label;
+      chain.push({ id: mid, label: own, ...(m.kind === 'missing' ? { missing: true } : {}) });
+      this.edge(mid, id, 'chain', r.name, { order: i + 1 });
+      this.follow(name, mid, r.name, new Set());
+    });
+    if (r.service) this.edge(id, this.service(r.service, r.name, new Set()), 'service', r.name);
   }
 
-  /** Adds the chain `names` after node `prev`; returns the last node of the chain. */
-  middlewares(names: readonly string[], router: string | undefined, prev: string, position: { n: number }, stack: Set<string>): string {
-    for (const name of names) {
-      const id = this.middleware(name, router);
-      position.n++;
-      this.edge(prev, id, 'chain', router, { order: position.n });
-      prev = this.follow(name, id, router, position, stack);
-    }
-    return prev;
-  }
-
-  /** What a middleware leads to: a chain's members in order, an errors middleware's error-page service. */
-  follow(name: string, id: string, router: string | undefined, position: { n: number }, stack: Set<string>): string {
+  /** What a middleware leads to: a chain's members (each joined to the chain), an errors middleware's
+   * error-page service. Drawn once per router (shared chains are not walked again). */
+  follow(name: string, id: string, router: string | undefined, stack: Set<string>): void {
+    if (router === undefined ? this.followed.has(id) : this.walked.has(id)) return;
+    this.followed.add(id);
+    if (router !== undefined) this.walked.add(id);
     const mw = this.config.middlewares[name];
-    let last = id;
-    const end = this.chainEnds.get(name);
-    // Already drawn: for this router's path, or at all for the unused pass (which adds no router names).
-    if (end !== undefined && (router === undefined || this.walked.has(id))) return end;
     if (mw?.type === 'chain' && Array.isArray(mw.config['middlewares']) && !stack.has(name) && stack.size < MAX_DEPTH) {
-      if (router !== undefined) this.walked.add(id);
       stack.add(name);
-      last = this.middlewares(mw.config['middlewares'].map(String), router, id, position, stack);
+      mw.config['middlewares'].map(String).forEach((member, i) => {
+        const mid = this.middleware(member, router);
+        this.edge(mid, id, 'chain', router, { order: i + 1 });
+        this.follow(member, mid, router, stack);
+      });
       stack.delete(name);
-      this.chainEnds.set(name, last);
     }
     if (mw?.type === 'errors' && typeof mw.config['service'] === 'string') {
       this.edge(id, this.service(mw.config['service'], router, new Set()), 'errors', router, { label: 'errors' });
     }
-    return last;
+  }
+
+  /** The resource a name from the CRD provider stands for: its own name and namespace. */
+  private own(origin: Origin | undefined, prefix: string): { name: string; namespace: string } | undefined {
+    if (!origin?.resourceId.startsWith(prefix)) return undefined;
+    const r = this.resources.get(origin.resourceId);
+    return r ? { name: r.metadata.name, namespace: r.metadata.namespace } : undefined;
   }
 
   middleware(name: string, router: string | undefined): string {
@@ -179,8 +182,21 @@ class Builder {
     const mw = this.config.middlewares[name];
     if (mw) {
       const body = shorten(JSON.stringify(mw.config), 400);
+      const own = this.own(mw.origin, 'Middleware/');
+      const ref: NodeRef | undefined = own ? { kind: 'Middleware', ...own } : undefined;
       return this.add(
-        { id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: plainName(name), detail: middlewareDetail(mw.type, mw.config), fullText: `${mw.type} middleware ${name}\n${body}`, badges: this.counts(mw.origin), origin: mw.origin },
+        {
+          id: `middleware:${name}`,
+          column: COLUMN.middleware,
+          kind: 'middleware',
+          label: own?.name ?? plainName(name),
+          detail: middlewareDetail(mw.type, mw.config),
+          fullText: `${mw.type} middleware ${own ? `${own.namespace}/${own.name}` : name}\n${body}`,
+          badges: this.counts(mw.origin),
+          origin: mw.origin,
+          ...(own ? { namespace: own.namespace } : {}),
+          ...(ref ? { ref } : {}),
+        },
         router,
       ).id;
     }
@@ -189,7 +205,7 @@ class Builder {
     }
     const provider = foreignProvider(name);
     if (provider) {
-      return this.add({ id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: name, detail: `from the ${provider} provider`, fullText: `middleware ${name}: defined by the ${provider} provider, outside this workspace (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+      return this.add({ id: `middleware:${name}`, column: COLUMN.middleware, kind: 'middleware', label: name, detail: `from the ${provider} provider`, fullText: `middleware ${name}: defined by the ${provider} provider, outside this workspace (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true, ref: { kind: 'Middleware', name } }, router).id;
     }
     return this.missing(name, 'middleware', router);
   }
@@ -209,7 +225,7 @@ class Builder {
       }
       if (!provider) return this.missing(name, 'service', router);
       const detail = provider === 'internal' ? 'Traefik internal service' : `from the ${provider} provider`;
-      return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: name, detail, fullText: `service ${name}: ${detail} (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true }, router).id;
+      return this.add({ id: `service:${name}`, column: COLUMN.service, kind: 'service', label: name, detail, fullText: `service ${name}: ${detail} (assumed to exist)`, badges: { errors: 0, warnings: 0 }, external: true, ref: { kind: 'TraefikService', name } }, router).id;
     }
     const id = `service:${name}`;
     if (!this.nodes.has(id)) this.serviceNode(id, name, svc);
@@ -228,63 +244,112 @@ class Builder {
 
   private serviceNode(id: string, name: string, svc: DynamicService): void {
     const owner = this.config.routers[name];
-    const label = svc.type !== 'loadBalancer' && owner ? `${this.routerLabel(owner).label} services` : serviceLabel(svc);
+    const own = this.own(svc.origin, 'TraefikService/');
+    const label = svc.type !== 'loadBalancer' && owner ? `${this.routerLabel(owner).label} services` : own ? `${own.namespace}/${own.name}` : serviceLabel(svc);
     const servers = svc.type === 'loadBalancer' ? svc.servers.slice(0, 6).map((s) => `  ${s.url} (${s.source})`) : [];
     const layoutKey = owner ? `service-of:route:${owner.origin.resourceId}#${owner.origin.routeIndex ?? 0}` : undefined;
     const unique = layoutKey !== undefined && !this.layoutKeys.has(layoutKey);
     if (unique) this.layoutKeys.add(layoutKey);
-    this.add({ id, column: COLUMN.service, kind: 'service', label, detail: serviceDetail(svc), fullText: [`${svc.type} service ${name}`, ...servers].join('\n'), badges: this.counts(svc.origin), ...(svc.origin ? { origin: svc.origin } : {}), ...(unique ? { layoutKey } : {}) }, undefined);
+    const k = svc.type === 'loadBalancer' ? svc.kubernetesService : undefined;
+    const ref: NodeRef | undefined = k ? { kind: 'Service', name: k.name, namespace: k.namespace, port: k.port } : own ? { kind: 'TraefikService', ...own } : undefined;
+    const rows = this.rows(svc);
+    this.add(
+      {
+        id,
+        column: COLUMN.service,
+        kind: 'service',
+        label,
+        detail: serviceDetail(svc),
+        fullText: [`${svc.type} service ${name}`, ...servers, ...rows.map((r) => `  → ${r.label} ${r.share}`)].join('\n'),
+        badges: this.counts(svc.origin),
+        ...(svc.origin ? { origin: svc.origin } : {}),
+        ...(unique ? { layoutKey } : {}),
+        ...(ref ? { ref } : {}),
+        ...(rows.length ? { rows } : {}),
+      },
+      undefined,
+    );
   }
 
-  /** The edges below a service (children, mirrors, servers), on `router`'s path. */
-  private children(id: string, svc: DynamicService, router: string | undefined, stack: Set<string>): void {
+  /** The children of a composite service, as rows of its node. */
+  private rows(svc: DynamicService): ServiceRow[] {
+    const row = (child: string, share: string): ServiceRow => {
+      const c = this.config.services[child];
+      const nested = c !== undefined && c.type !== 'loadBalancer';
+      return { label: c ? serviceLabel(c) : plainName(child), share, ...(nested ? { id: `service:${child}` } : {}), ...(!c && !foreignProvider(child) ? { missing: true } : {}) };
+    };
     switch (svc.type) {
       case 'loadBalancer':
-        for (const s of svc.servers) {
-          const bid = `backend:${s.url}`;
-          const detail = s.source === 'assumed' ? 'assumed address' : `from ${s.source}${s.fenced ? ' (fenced)' : ''}`;
-          this.add({ id: bid, column: COLUMN.backend, kind: 'backend', label: s.url, detail, fullText: `${s.url}\n${detail}`, badges: { errors: 0, warnings: 0 } }, router);
-          this.edge(id, bid, 'server', router);
-        }
+        return [];
+      case 'weighted':
+      case 'highestRandomWeight': {
+        const total = svc.services.reduce((sum, c) => sum + Math.max(0, c.weight), 0);
+        return svc.services.map((c) => row(c.name, `${total > 0 ? Math.round((Math.max(0, c.weight) / total) * 1000) / 10 : 0}%`));
+      }
+      case 'mirroring':
+        return [row(svc.service, 'main'), ...svc.mirrors.map((m) => row(m.name, `mirror ${m.percent}%`))];
+      case 'failover':
+        return [row(svc.service, 'primary'), row(svc.fallback, 'fallback')];
+    }
+  }
+
+  /** The servers of a load balancer as backend nodes joined to `from`. */
+  private servers(from: string, svc: Extract<DynamicService, { type: 'loadBalancer' }>, router: string | undefined): void {
+    for (const s of svc.servers) {
+      const bid = `backend:${s.url}`;
+      const detail = s.source === 'assumed' ? 'assumed address' : `from ${s.source}${s.fenced ? ' (fenced)' : ''}`;
+      this.add({ id: bid, column: COLUMN.backend, kind: 'backend', label: s.url, detail, fullText: `${s.url}\n${detail}`, badges: { errors: 0, warnings: 0 } }, router);
+      this.edge(from, bid, 'server', router);
+    }
+  }
+
+  /** The edges below a service (nested composite children, servers), on `router`'s path. A load
+   * balancer child is a row of its parent: its servers hang off the parent. */
+  private children(id: string, svc: DynamicService, router: string | undefined, stack: Set<string>): void {
+    const child = (name: string, kind: GraphEdgeKind, extra: EdgeExtra) => {
+      const c = this.config.services[name];
+      if (c === undefined) return; // a missing or foreign child: a row of its parent
+      if (c.type === 'loadBalancer') this.servers(id, c, router);
+      else this.edge(id, this.service(name, router, stack), kind, router, extra);
+    };
+    switch (svc.type) {
+      case 'loadBalancer':
+        this.servers(id, svc, router);
         break;
       case 'weighted':
       case 'highestRandomWeight': {
         const total = svc.services.reduce((sum, c) => sum + Math.max(0, c.weight), 0);
         for (const c of svc.services) {
           const percent = total > 0 ? Math.round((Math.max(0, c.weight) / total) * 1000) / 10 : 0;
-          this.edge(id, this.service(c.name, router, stack), 'child', router, { weight: c.weight, percent, label: `${percent}%` });
+          child(c.name, 'child', { weight: c.weight, percent, label: `${percent}%` });
         }
         break;
       }
       case 'mirroring':
-        this.edge(id, this.service(svc.service, router, stack), 'child', router, { label: 'main' });
-        for (const m of svc.mirrors) this.edge(id, this.service(m.name, router, stack), 'mirror', router, { percent: m.percent, label: `mirror ${m.percent}%` });
+        child(svc.service, 'child', { label: 'main' });
+        for (const m of svc.mirrors) child(m.name, 'mirror', { percent: m.percent, label: `mirror ${m.percent}%` });
         break;
       case 'failover':
-        this.edge(id, this.service(svc.service, router, stack), 'child', router, { label: 'primary' });
-        this.edge(id, this.service(svc.fallback, router, stack), 'fallback', router, { label: 'fallback' });
+        child(svc.service, 'child', { label: 'primary' });
+        child(svc.fallback, 'fallback', { label: 'fallback' });
         break;
     }
   }
 
-  /** parentRefs: a child router is reached through its parents (and their entryPoints). */
+  /** parentRefs: a child router is reached through its parents. */
   parents(r: DynamicRouter): void {
     for (const p of r.parentRefs) {
       const parentId = `router:${p}`;
       if (!this.nodes.has(parentId)) continue;
       this.touch(parentId, r.name);
       this.edge(parentId, `router:${r.name}`, 'parent', r.name);
-      for (const ep of this.config.routers[p]?.entryPoints ?? []) {
-        this.touch(`entryPoint:${ep}`, r.name);
-        this.edge(`entryPoint:${ep}`, parentId, 'entry', r.name);
-      }
     }
   }
 
   /** Middlewares and services no router uses still get a node (usage 0): a reviewer wants to see them. */
   unused(): void {
     for (const name of Object.keys(this.config.middlewares)) {
-      if (!this.nodes.has(`middleware:${name}`)) this.follow(name, this.middleware(name, undefined), undefined, { n: 0 }, new Set());
+      if (!this.nodes.has(`middleware:${name}`)) this.follow(name, this.middleware(name, undefined), undefined, new Set());
     }
     const children = new Set<string>();
     for (const s of Object.values(this.config.services)) {
@@ -314,8 +379,7 @@ class Builder {
     for (const e of this.edges.values()) if (e.weight !== undefined) weightIn.set(e.target, [...(weightIn.get(e.target) ?? []), e]);
     for (const n of this.nodes.values()) {
       if (n.kind === 'router') continue;
-      if (n.kind === 'entryPoint') n.detail = `${n.routerNames.length} route${n.routerNames.length === 1 ? '' : 's'}`;
-      else n.badges.usage = n.routerNames.length;
+      n.badges.usage = n.routerNames.length;
       const weighted = weightIn.get(n.id);
       if (weighted?.length === 1) n.detail = `${n.detail} · w ${weighted[0]!.weight} (${weighted[0]!.percent}%)`;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, filterGraph, isFiltering } from './index.ts';
+import { buildGraph, filterGraph, hideBackends, isFiltering } from './index.ts';
 import { config, ingressRoute, lb, mw, router } from './fixtures.ts';
 
 const K = '@kubernetescrd';
@@ -12,6 +12,16 @@ const g = buildGraph(
   [],
 );
 const routers = (f: Parameters<typeof filterGraph>[1]) => filterGraph(g, f).nodes.filter((n) => n.kind === 'router').map((n) => n.label);
+
+describe('hideBackends', () => {
+  it('drops backend nodes and server edges, nothing else', () => {
+    const h = hideBackends(g);
+    expect(h.nodes.map((n) => n.kind).filter((k) => k === 'backend')).toEqual([]);
+    expect(h.nodes).toHaveLength(g.nodes.filter((n) => n.kind !== 'backend').length);
+    expect(h.edges.map((e) => e.id)).toEqual(g.edges.filter((e) => e.kind !== 'server').map((e) => e.id));
+    expect(hideBackends(h)).toBe(h);
+  });
+});
 
 describe('filterGraph', () => {
   it('returns the graph itself without a filter', () => {
@@ -35,7 +45,7 @@ describe('filterGraph', () => {
 
   it('keeps exactly the paths of the routers that pass', () => {
     const f = filterGraph(g, { entryPoint: 'web' });
-    expect(f.nodes.map((n) => n.id).sort()).toEqual(['entryPoint:web', `router:${shopApi.name}`, `service:shop-api${K}`, 'backend:http://10.0.0.1:8080'].sort());
+    expect(f.nodes.map((n) => n.id).sort()).toEqual([`router:${shopApi.name}`, `service:shop-api${K}`, 'backend:http://10.0.0.1:8080'].sort());
     expect(f.edges.every((e) => e.routers.includes(shopApi.name))).toBe(true);
     // A shared node stays, but only the kept routers' edges through it do.
     const s = filterGraph(g, { namespace: 'pay' });

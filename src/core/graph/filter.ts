@@ -71,6 +71,7 @@ export function collapseGroups(graph: Graph, groups: ReadonlySet<string>): Graph
     if (!m) {
       // It takes the layout place of the IngressRoute's first route: collapsing moves nothing else.
       m = { ...n, id, label: n.groupLabel ?? n.group, detail: '', fullText: '', routerNames: [], badges: { errors: 0, warnings: 0, routes: 0, disabled: true }, hosts: [], entryPoints: [], layoutKey: n.layoutKey ?? n.id };
+      delete m.chain; // the routes' chips stay with the routes; the edges show what the group uses
       merged.set(id, m);
     }
     m.routerNames.push(...n.routerNames);
@@ -126,4 +127,15 @@ export function pathOf(graph: Graph, routers: string | readonly string[]): { nod
     nodes: new Set(graph.nodes.filter((n) => hit(n.routerNames)).map((n) => n.id)),
     edges: new Set(graph.edges.filter((e) => hit(e.routers)).map((e) => e.id)),
   };
+}
+
+/**
+ * The graph without its backends (server URLs): what the pane shows until asked for them.
+ *
+ * @example
+ * hideBackends(graph).nodes.some((n) => n.kind === 'backend') // false
+ */
+export function hideBackends(graph: Graph): Graph {
+  if (!graph.nodes.some((n) => n.kind === 'backend')) return graph;
+  return { nodes: graph.nodes.filter((n) => n.kind !== 'backend'), edges: graph.edges.filter((e) => e.kind !== 'server') };
 }

@@ -15,22 +15,31 @@ function graphOf(text: string): Graph {
 }
 
 describe('the example documents', () => {
-  it('draws the shop: entryPoints, routes, middlewares in order, services and weighted children', () => {
+  it('draws the shop: routes with their chains and entryPoints, middlewares, services with weighted children', () => {
     const g = graphOf(example);
     const kinds = (k: string) => g.nodes.filter((n) => n.kind === k).map((n) => n.label).sort();
-    expect(kinds('entryPoint')).toEqual(['web', 'websecure']);
+    expect(kinds('entryPoint')).toEqual([]);
     expect(kinds('router')).toEqual(['platform/status#0', 'shop/http-to-https#0', 'shop/shop-admin#0', 'shop/shop-web#0', 'shop/shop-web#1']);
-    expect(kinds('middleware')).toEqual(['shop-admin-auth', 'shop-office-only', 'shop-security-headers', 'shop-strip-api', 'shop-to-https']);
+    expect(kinds('middleware')).toEqual(['admin-auth', 'office-only', 'security-headers', 'strip-api', 'to-https']);
+    // The CRD provider makes a service per route for each Kubernetes Service it names (as Traefik does).
+    expect(kinds('service')).toEqual(['platform/status-page:8080', 'shop/admin:http', 'shop/api-canary', 'shop/storefront:80', 'shop/storefront:80']);
     expect(kinds('missing')).toEqual([]);
-    expect(g.nodes.find((n) => n.label === 'shop-security-headers')!.badges.usage).toBe(2);
-    expect(g.nodes.find((n) => n.label === 'shop-strip-api')!.detail).toBe('stripPrefix /api');
-    expect(g.nodes.find((n) => n.label === 'shop-api-canary')!.detail).toBe('weighted 9:1');
+    expect(g.nodes.find((n) => n.label === 'security-headers')!.badges.usage).toBe(2);
+    expect(g.nodes.find((n) => n.label === 'strip-api')!).toMatchObject({ detail: 'stripPrefix /api', ref: { kind: 'Middleware', name: 'strip-api', namespace: 'shop' } });
+    const canary = g.nodes.find((n) => n.label === 'shop/api-canary')!;
+    expect(canary).toMatchObject({ detail: 'weighted 9:1', ref: { kind: 'TraefikService', name: 'api-canary', namespace: 'shop' } });
+    expect(canary.rows).toEqual([
+      { label: 'shop/api-v1:8080', share: '90%' },
+      { label: 'shop/api-v2:8080', share: '10%' },
+    ]);
+    expect(g.nodes.find((n) => n.label === 'shop/storefront:80')!.ref).toEqual({ kind: 'Service', name: 'storefront', namespace: 'shop', port: 80 });
     const api = g.nodes.find((n) => n.label === 'shop/shop-web#1')!;
+    expect(api.entryPoints).toEqual(['websecure']);
+    expect(api.chain!.map((c) => c.label)).toEqual(['strip-api', 'security-headers']);
     const path = pathOf(g, api.routerNames[0]!);
     const labels = g.nodes.filter((n) => path.nodes.has(n.id)).map((n) => n.label);
-    expect(labels.sort()).toEqual(['shop-api-canary', 'shop-security-headers', 'shop-strip-api', 'shop/api-v1:8080', 'shop/api-v2:8080', 'shop/shop-web#1', 'websecure', ...labels.filter((l) => l.startsWith('http'))].sort());
-    expect(path.edges.has('middleware:shop-strip-api@kubernetescrd->middleware:shop-security-headers@kubernetescrd')).toBe(true);
-    expect(g.edges.filter((e) => e.source === 'service:shop-api-canary@kubernetescrd').map((e) => e.label).sort()).toEqual(['10%', '90%']);
+    expect(labels.sort()).toEqual(['shop/api-canary', 'security-headers', 'strip-api', 'shop/shop-web#1', ...labels.filter((l) => l.startsWith('http'))].sort());
+    expect(path.edges.has(`middleware:shop-strip-api@kubernetescrd->${api.id}`)).toBe(true);
     const layout = layoutGraph(g);
     expect(layout.groups.map((b) => b.label).sort()).toEqual(['platform/status', 'shop/http-to-https', 'shop/shop-admin', 'shop/shop-web']);
   });
@@ -42,16 +51,19 @@ describe('the example documents', () => {
     expect(route.badges.errors).toBeGreaterThan(0);
     const missing = g.nodes.find((n) => n.kind === 'missing')!;
     expect(missing).toMatchObject({ label: 'shop-strip-apii', missing: 'middleware' });
-    expect(g.edges.some((e) => e.source === route.id && e.target === missing.id)).toBe(true);
+    expect(g.edges.some((e) => e.source === missing.id && e.target === route.id)).toBe(true);
+    expect(route.chain![0]).toEqual({ id: missing.id, label: 'shop-strip-apii', missing: true });
   });
 
-  it('draws the canary: a mirror over a weighted service', () => {
+  it('draws the canary: a mirror over a weighted service, children listed inside their parents', () => {
     const g = graphOf(canary);
-    expect(g.edges.find((e) => e.kind === 'mirror')).toMatchObject({ percent: 10, label: 'mirror 10%' });
-    expect(g.edges.filter((e) => e.weight !== undefined).map((e) => e.label).sort()).toEqual(['5%', '95%']);
-    // mirror → weighted → load balancers: three service sub-columns, every edge pointing right.
+    const mirror = g.nodes.find((n) => n.rows?.some((r) => r.share === 'mirror 10%'))!;
+    expect(mirror.rows!.map((r) => r.share)).toEqual(['main', 'mirror 10%']);
+    const weighted = g.nodes.find((n) => n.id === mirror.rows![0]!.id)!;
+    expect(weighted.rows!.map((r) => r.share)).toEqual(['95%', '5%']);
+    // mirror → weighted: two service sub-columns, every edge pointing right.
     const layout = layoutGraph(g);
-    expect(layout.layers.filter((l) => l.column === 3)).toHaveLength(3);
+    expect(layout.layers.filter((l) => l.column === 2)).toHaveLength(2);
     for (const e of g.edges) expect(layout.positions[e.source]!.x).toBeLessThan(layout.positions[e.target]!.x);
   });
 

@@ -5,10 +5,11 @@
  */
 export { buildGraph, HUB_DEGREE, type BuildOptions } from './build.ts';
 export { middlewareDetail, serviceDetail, serviceLabel, plainName, shorten } from './details.ts';
-export { layoutGraph, nodeHeight, NODE_WIDTH, GROUP_HEADER, type LayoutOptions } from './layout.ts';
+export { layoutGraph, nodeHeight, nodeWidth, NODE_WIDTH, GROUP_HEADER, CHIP_HEIGHT, ROW_HEIGHT, type LayoutOptions } from './layout.ts';
 export { countCrossings } from './crossings.ts';
-export { filterGraph, isFiltering, collapseGroups, groupNodeId, pathOf, type GraphFilter } from './filter.ts';
+export { filterGraph, isFiltering, collapseGroups, groupNodeId, hideBackends, pathOf, type GraphFilter } from './filter.ts';
 export { graphToSvg, escapeXml } from './svg.ts';
 export { generateGraph } from './generate.ts';
-export type { Graph, GraphColumn, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GroupBox, Layout, LayoutLayer, NodeBadges, NodeBox } from './types.ts';
+export type { ChainChip, NodeRef, ServiceRow, Graph, GraphColumn, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GroupBox, Layout, LayoutLayer, NodeBadges, NodeBox } from './types.ts';
 export { COLUMN } from './types.ts';
+export { routeGesture, renameIntents, nameProblem, newResourceYaml, planIntents, applyEdits, referenceTo, refersTo, NEW_MIDDLEWARES, type RouteGesture, type RouteOwner, type ResourceIntent, type ResourcePlace, type GestureResult } from './graph-edits.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, countCrossings, generateGraph, GROUP_HEADER, layoutGraph, nodeHeight, type Graph, type Layout } from './index.ts';
+import { buildGraph, CHIP_HEIGHT, countCrossings, generateGraph, GROUP_HEADER, layoutGraph, nodeHeight, type Graph, type Layout } from './index.ts';
 import { config, ingressRoute, lb, mw, router } from './fixtures.ts';
 
 const K = '@kubernetescrd';
@@ -134,8 +134,12 @@ describe('layoutGraph', () => {
     const second = layoutGraph(after, first);
     first.order.forEach((keys, l) => expect(second.order[l]!.filter((k) => keys.includes(k))).toEqual(keys));
     const routerIds = second.layers.find((l) => l.column === 1)!.ids;
-    const at = routerIds.indexOf(`router:${extra.name}`);
-    expect(after.nodes.find((n) => n.id === routerIds[at - 1])!.group).toBe('IngressRoute/shop/ir4');
+    // The new route is inside the run of its IngressRoute's routes (first, last or between them).
+    const groups = routerIds.map((id) => after.nodes.find((n) => n.id === id)!.group);
+    const run = groups.flatMap((grp, i) => (grp === 'IngressRoute/shop/ir4' ? [i] : []));
+    expect(run).toHaveLength(3);
+    expect(run[2]! - run[0]!).toBe(2);
+    expect(run).toContain(routerIds.indexOf(`router:${extra.name}`));
     expect(overlaps(after, second)).toEqual([]);
   });
 
@@ -159,12 +163,34 @@ describe('layoutGraph', () => {
     expect(layoutGraph(g, a).order).toEqual(layoutGraph(g).order);
   });
 
-  it('splits a column into sub-columns when edges run inside it (chains, TraefikService children)', () => {
+  it('splits a column into sub-columns when edges run inside it (chains, nested TraefikServices)', () => {
     const { cfg, resources } = shop(4);
+    expect(layoutGraph(buildGraph(cfg, resources, [])).layers.map((l) => l.column)).toEqual([0, 1, 2, 3]);
+    const chained = config({
+      routers: [router('shop', 'ir0', 0, 'Host(`a`)', { middlewares: [`shop-secure${K}`], service: `shop-mirror${K}` })],
+      middlewares: [mw(`shop-secure${K}`, 'chain', { middlewares: [`shop-office${K}`, `shop-auth${K}`] }), mw(`shop-office${K}`, 'ipAllowList', {}), mw(`shop-auth${K}`, 'basicAuth', {})],
+      services: [lb(`shop-v1${K}`), { type: 'weighted', name: `shop-canary${K}`, services: [{ name: `shop-v1${K}`, weight: 1 }] }, { type: 'mirroring', name: `shop-mirror${K}`, service: `shop-canary${K}`, mirrorBody: true, maxBodySize: -1, mirrors: [] }],
+    });
+    const g = buildGraph(chained, resources, []);
+    const layout = layoutGraph(g);
+    expect(layout.layers.map((l) => l.column)).toEqual([0, 0, 1, 2, 2, 3]);
+    expect(layout.positions[`middleware:shop-office${K}`]!.x).toBeLessThan(layout.positions[`middleware:shop-secure${K}`]!.x);
+    expect(layout.positions[`service:shop-mirror${K}`]!.x).toBeLessThan(layout.positions[`service:shop-canary${K}`]!.x);
+    expect(overlaps(g, layout)).toEqual([]);
+  });
+
+  it('gives every node of a layer the same width, routes the widest', () => {
+    const { cfg, resources } = shop(6);
     const g = buildGraph(cfg, resources, []);
     const layout = layoutGraph(g);
-    expect(layout.layers.map((l) => l.column)).toEqual([0, 1, 2, 2, 3, 4]);
-    expect(layout.positions[`middleware:shop-strip${K}`]!.x).toBeLessThan(layout.positions[`middleware:shop-headers${K}`]!.x);
+    for (const l of layout.layers) expect(new Set(l.ids.map((id) => layout.positions[id]!.width)).size).toBe(1);
+    const width = (column: number) => layout.positions[layout.layers.find((l) => l.column === column)!.ids[0]!]!.width;
+    expect(width(1)).toBeGreaterThan(width(0));
+    expect(width(1)).toBeGreaterThan(width(2));
+    // A route grows with its chain of middleware chips.
+    const two = g.nodes.find((n) => n.kind === 'router' && n.chain?.length === 2)!;
+    const none = g.nodes.find((n) => n.kind === 'router' && !n.chain?.length)!;
+    expect(layout.positions[two.id]!.height - layout.positions[none.id]!.height).toBe(2 * CHIP_HEIGHT + 2);
   });
 
   it('handles the empty graph', () => {

@@ -1,6 +1,5 @@
 /**
- * A layered layout for a graph whose columns are fixed (entryPoints, routers, middlewares, services,
- * backends). Edges inside a column (a middleware chain, a TraefikService and its children) split it
+ * A layered layout for a graph whose columns are fixed (middlewares, routes, services, backends). Edges inside a column (a middleware chain, a TraefikService and its children) split it
  * into sub-columns by longest path, so every edge points right. Each layer is ordered by the
  * barycenter of its neighbours over a few down and up sweeps (the best order seen is kept); routes stay
  * grouped by namespace and IngressRoute. Coordinates come from coordinates.ts. With a previous layout,
@@ -11,28 +10,52 @@ import { assignY, type Adjacency } from './coordinates.ts';
 import { Orderer } from './ordering.ts';
 import type { GraphColumn, GraphNode, Graph, GroupBox, Layout, LayoutLayer, NodeBox } from './types.ts';
 
-export const NODE_WIDTH = 210;
+/** The width of a route node (the widest column: its rule and chips need the room). */
+export const NODE_WIDTH = 264;
 /** Horizontal gap between columns, and between the sub-columns of one column. */
-export const COLUMN_GAP = 64;
-export const SUBCOLUMN_GAP = 52;
+export const COLUMN_GAP = 48;
+export const SUBCOLUMN_GAP = 40;
 export const NODE_GAP = 12;
 /** Space above the first route of an IngressRoute for its label (and collapse button). */
 export const GROUP_HEADER = 24;
 const GROUP_GAP = 10;
+/** One middleware chip on a route (20 px and a 2 px gap); one child row of a composite service. */
+export const CHIP_HEIGHT = 22;
+export const ROW_HEIGHT = 18;
 
-/** The declared height of a node: the UI renders nodes at exactly this size. */
-export function nodeHeight(node: Pick<GraphNode, 'kind'>): number {
+/** The width of a node of this kind: every node of a layer gets its layer's widest. */
+export function nodeWidth(node: Pick<GraphNode, 'kind' | 'column'>): number {
   switch (node.kind) {
     case 'router':
-      return 64;
+      return NODE_WIDTH;
+    case 'middleware':
+      return 184;
     case 'entryPoint':
-      return 44;
+      return 130;
+    case 'backend':
+      return 180;
+    case 'service':
+      return 196;
+    case 'missing':
+      return node.column === 0 ? 184 : 196;
+  }
+}
+
+/** The declared height of a node: the UI renders nodes at exactly this size (a route grows with its
+ * chain, a composite service with its children). */
+export function nodeHeight(node: Pick<GraphNode, 'kind'> & Partial<Pick<GraphNode, 'chain' | 'rows'>>): number {
+  switch (node.kind) {
+    case 'router':
+      return 64 + (node.chain?.length ? node.chain.length * CHIP_HEIGHT + 2 : 0);
+    case 'service':
+      return 48 + (node.rows?.length ?? 0) * ROW_HEIGHT;
+    case 'entryPoint':
+      return 40;
     case 'backend':
       return 40;
     case 'missing':
+    case 'middleware':
       return 48;
-    default:
-      return 52;
   }
 }
 
@@ -174,10 +197,14 @@ function coordinates(nodes: readonly GraphNode[], layers: number[][], layerOf: I
   const groups: GroupBox[] = [];
   let x = 0;
   let height = 0;
+  let prevWidth = 0;
   layers.forEach((ids, l) => {
-    if (l > 0) x += NODE_WIDTH + (column[layers[l - 1]![0]!] === column[ids[0]!] ? SUBCOLUMN_GAP : COLUMN_GAP);
+    if (l > 0) x += prevWidth + (column[layers[l - 1]![0]!] === column[ids[0]!] ? SUBCOLUMN_GAP : COLUMN_GAP);
+    let width = 0;
+    for (const i of ids) width = Math.max(width, nodeWidth(nodes[i]!));
+    prevWidth = width;
     for (const i of ids) {
-      positions[nodes[i]!.id] = { x, y: y[i]!, width: NODE_WIDTH, height: heights[i]! };
+      positions[nodes[i]!.id] = { x, y: y[i]!, width, height: heights[i]! };
       height = Math.max(height, y[i]! + heights[i]!);
     }
     outLayers.push({ column: column[ids[0]!]! as GraphColumn, x, ids: ids.map((i) => nodes[i]!.id) });
@@ -188,7 +215,7 @@ function coordinates(nodes: readonly GraphNode[], layers: number[][], layerOf: I
       while (k + 1 < ids.length && grouped(ids[k + 1]!) && groupOf[ids[k + 1]!] === groupOf[first]) last = ids[++k]!;
       const node = nodes[first]!;
       const top = y[first]! - GROUP_HEADER;
-      groups.push({ id: node.group!, label: node.groupLabel ?? node.group!, namespace: node.namespace ?? '', collapsed: node.id.startsWith('group:'), x: x - 6, y: top, width: NODE_WIDTH + 12, height: y[last]! + heights[last]! + 6 - top });
+      groups.push({ id: node.group!, label: node.groupLabel ?? node.group!, namespace: node.namespace ?? '', collapsed: node.id.startsWith('group:'), x: x - 6, y: top, width: width + 12, height: y[last]! + heights[last]! + 6 - top });
     }
   });
   return {
@@ -196,7 +223,7 @@ function coordinates(nodes: readonly GraphNode[], layers: number[][], layerOf: I
     order: layers.map((ids) => ids.map((i) => keyOf(nodes[i]!))),
     layers: outLayers,
     groups,
-    width: layers.length ? x + NODE_WIDTH : 0,
+    width: layers.length ? x + prevWidth : 0,
     height,
   };
 }

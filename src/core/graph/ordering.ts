@@ -17,6 +17,10 @@ export class Orderer {
   private readonly sum: Float64Array;
   private readonly count: Float64Array;
   private readonly min: Float64Array;
+  /** Scratch per key: the least current position of its members (ties between keys keep groups whole). */
+  private readonly first: Float64Array;
+  private readonly nsFirst: Float64Array;
+  private readonly groupFirst: Float64Array;
 
   constructor(
     readonly layers: number[][],
@@ -36,6 +40,9 @@ export class Orderer {
     this.sum = new Float64Array(keyCount);
     this.count = new Float64Array(keyCount);
     this.min = new Float64Array(keyCount);
+    this.first = new Float64Array(keyCount);
+    this.nsFirst = new Float64Array(n);
+    this.groupFirst = new Float64Array(n);
     // Input order, with each namespace's and IngressRoute's routes brought together where they first appear.
     const input = Float64Array.from({ length: n }, (_, i) => i);
     for (const layer of layers) this.sortLayer(layer, input, 'first');
@@ -55,11 +62,15 @@ export class Orderer {
    * members that `known` accepts, else the mean ('known').
    */
   private sortLayer(layer: number[], score: Float64Array, mode: 'mean' | 'first' | 'known', known?: (i: number) => boolean): void {
-    const { sum, count, min, nsOf, groupOf } = this;
+    const { sum, count, min, first, nsOf, groupOf, pos } = this;
     for (const i of layer) {
       sum[groupOf[i]!] = sum[nsOf[i]!] = 0;
       count[groupOf[i]!] = count[nsOf[i]!] = 0;
-      min[groupOf[i]!] = min[nsOf[i]!] = Infinity;
+      min[groupOf[i]!] = min[nsOf[i]!] = first[groupOf[i]!] = first[nsOf[i]!] = Infinity;
+    }
+    for (const i of layer) {
+      first[groupOf[i]!] = Math.min(first[groupOf[i]!]!, pos[i]!);
+      first[nsOf[i]!] = Math.min(first[nsOf[i]!]!, pos[i]!);
     }
     const add = (key: number, i: number) => {
       const v = score[i]!;
@@ -72,12 +83,15 @@ export class Orderer {
       if (nsOf[i] !== groupOf[i]) add(nsOf[i]!, i);
     }
     const keyOf = (key: number) => (mode === 'known' && min[key]! < Infinity ? min[key]! : sum[key]! / count[key]!);
+    const { nsKey, groupKey, nsFirst, groupFirst } = this;
     for (const i of layer) {
-      this.nsKey[i] = keyOf(nsOf[i]!);
-      this.groupKey[i] = keyOf(groupOf[i]!);
+      nsKey[i] = keyOf(nsOf[i]!);
+      groupKey[i] = keyOf(groupOf[i]!);
+      nsFirst[i] = first[nsOf[i]!]!;
+      groupFirst[i] = first[groupOf[i]!]!;
     }
-    const { nsKey, groupKey, pos } = this;
-    layer.sort((a, b) => nsKey[a]! - nsKey[b]! || groupKey[a]! - groupKey[b]! || score[a]! - score[b]! || pos[a]! - pos[b]!);
+    // Two groups (namespaces) with the same key stay apart: the one that comes first now goes first.
+    layer.sort((a, b) => nsKey[a]! - nsKey[b]! || nsFirst[a]! - nsFirst[b]! || groupKey[a]! - groupKey[b]! || groupFirst[a]! - groupFirst[b]! || score[a]! - score[b]! || pos[a]! - pos[b]!);
     this.index(layer);
   }
 

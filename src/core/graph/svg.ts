@@ -78,7 +78,9 @@ function nodeSvg(n: GraphNode, p: NodeBox): string {
   if (n.kind === 'router') {
     const tags = [n.badges.priority !== undefined ? `prio ${n.badges.priority}` : '', n.badges.tls ? `TLS${n.badges.tls === 'default' ? '' : ` ${plainName(n.badges.tls)}`}` : '', n.badges.disabled ? 'not served' : ''].filter(Boolean).join(' · ');
     out.push(text(p.x + 9, p.y + 58, 10, n.badges.disabled ? THEME.error : THEME.ok, fit(tags, p.width - 18, 10)));
+    n.chain?.forEach((c, i) => out.push(text(p.x + 9, p.y + 78 + i * 22, 11, c.missing ? THEME.error : THEME.text, fit(`${i + 1} ${c.label}`, p.width - 18, 11))));
   }
+  n.rows?.forEach((r, i) => out.push(text(p.x + 9, p.y + 62 + i * 18, 10.5, r.missing ? THEME.error : THEME.muted, fit(`→ ${r.label} ${r.share}`, p.width - 18, 10.5))));
   out.push('</g>');
   return out.join('');
 }

@@ -1,15 +1,46 @@
 /**
- * The graph the graph pane, the SVG export and the simulator highlight share: nodes in five fixed
- * columns (entryPoints, routers, middlewares, services, backends) and the edges of every router's path.
+ * The graph the graph pane, the SVG export and the simulator highlight share: nodes in fixed columns
+ * (middlewares, routes, services, backends) and the edges of every router's path. A route carries its
+ * middleware chain (chips, in order) and its entryPoints; a middleware is joined to each route that
+ * uses it; a weighted/mirroring/failover service lists its children inside its node.
  */
 import type { Origin } from '../types.ts';
 
 export type GraphNodeKind = 'entryPoint' | 'router' | 'middleware' | 'service' | 'backend' | 'missing';
 
-/** 0 entryPoints, 1 routers, 2 middlewares, 3 services (TraefikService children too), 4 backends. */
+/** 0 middlewares, 1 routers, 2 services (nested TraefikServices too), 3 backends. (`entryPoint` nodes
+ * are no longer built: a route names its entryPoints; generated test graphs still use all five.) */
 export type GraphColumn = 0 | 1 | 2 | 3 | 4;
 
-export const COLUMN = { entryPoint: 0, router: 1, middleware: 2, service: 3, backend: 4 } as const;
+export const COLUMN = { middleware: 0, router: 1, service: 2, backend: 3 } as const;
+
+/** A middleware of a route's chain, drawn as a chip on the route (in chain order). */
+export interface ChainChip {
+  /** The middleware's node id (`middleware:…` or `missing:middleware:…`). */
+  id: string;
+  label: string;
+  missing?: boolean;
+}
+
+/** A child of a weighted, mirroring or failover service, listed inside its node. */
+export interface ServiceRow {
+  label: string;
+  /** `90%`, `mirror 10%`, `primary`, `fallback`. */
+  share: string;
+  /** The child's node id when it is drawn as a node of its own (a nested TraefikService). */
+  id?: string;
+  missing?: boolean;
+}
+
+/** What a graph edit needs to write a reference to the node's resource. */
+export interface NodeRef {
+  kind: 'Middleware' | 'Service' | 'TraefikService';
+  name: string;
+  /** Absent for other providers' names (`auth@file`). */
+  namespace?: string;
+  /** Kubernetes Services: the port a route refers to. */
+  port?: string | number;
+}
 
 export interface NodeBadges {
   errors: number;
@@ -62,6 +93,12 @@ export interface GraphNode {
   /** Routers, services and middlewares of a provider other than the CRD one: `kubernetes` (Ingress),
    * `kubernetesingressnginx`. Routers of every provider compete on the same entryPoints. */
   provider?: string;
+  /** Routers: their middlewares in chain order (the route's own list; a chain middleware is one chip). */
+  chain?: ChainChip[];
+  /** Composite services: their children. */
+  rows?: ServiceRow[];
+  /** Middlewares and services: how a route refers to them (graph edits). */
+  ref?: NodeRef;
 }
 
 export type GraphEdgeKind = 'entry' | 'chain' | 'service' | 'child' | 'mirror' | 'fallback' | 'errors' | 'server' | 'parent';

@@ -1,8 +1,8 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
-import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { Background, ConnectionMode, ControlButton, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { collapseGroups, filterGraph, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
+import { collapseGroups, filterGraph, hideBackends, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
 import { StudioNode } from './StudioNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
@@ -12,6 +12,10 @@ import type { Highlight } from './highlight.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { busiestNamespace, resolveShown, viewState } from './view-state.ts';
 import { MIN_ZOOM, useFit, useViewportFollow } from './useViewportFollow.ts';
+import { GraphActionsContext } from './graph-actions.ts';
+import { GraphDialog } from './GraphDialog.tsx';
+import { useGraphEditing } from './useGraphEditing.ts';
+import { useGraphKeys } from './useGraphKeys.ts';
 
 /**
  * Beyond this many nodes the graph opens on its busiest namespace. The whole graph renders and pans
@@ -25,7 +29,7 @@ const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
 
 export interface GraphPaneProps {
   graph: Graph;
-  /** The layout of the whole `graph` (filters and collapsing re-lay out from it, stably). */
+  /** The layout of `graph` without its backends (filters, collapsing and backends re-lay out from it, stably). */
   layout: Layout;
   /** After a simulation: the winning router, the routers that lost, where a 404/421/401… stopped. */
   highlight?: Highlight | undefined;
@@ -35,7 +39,7 @@ export interface GraphPaneProps {
 }
 
 /** The routing graph: columns laid out by core/graph, paths lit on hover and selection, the simulated
- * path highlighted, filters and collapsible IngressRoutes, export of the whole graph. */
+ * path highlighted, filters and collapsible IngressRoutes, export, and editing by drag, Delete and "+". */
 export function GraphPane(props: GraphPaneProps) {
   return (
     <ReactFlowProvider>
@@ -48,6 +52,7 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const [filter, setFilter] = useState<GraphFilter>({});
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
+  const [backends, setBackends] = useState(false);
   const deferredFilter = useDeferredValue(filter);
 
   const [showAll, setShowAll] = useState(false);
@@ -55,18 +60,21 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const unfiltered = !isFiltering(deferredFilter);
   const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
   const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
-  const shown = useMemo(() => filterGraph(collapseGroups(graph, collapsed), effective), [graph, collapsed, effective]);
+  const base = useMemo(() => (backends ? graph : hideBackends(graph)), [graph, backends]);
+  const shown = useMemo(() => filterGraph(collapseGroups(base, collapsed), effective), [base, collapsed, effective]);
   // The layout of what is shown is made by a child component: React renders an analysis's update in the
   // background and can pause between components, not inside one (filtering and laying out the
   // 8,000-node graph took ~45 ms together).
   return (
     <ShownGraph
-      {...{ graph, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll }}
+      {...{ graph, base, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends }}
     />
   );
 }
 
 interface ShownGraphProps extends GraphPaneProps {
+  /** The graph before filters and collapsing (without backends unless asked). */
+  base: Graph;
   shown: Graph;
   filter: GraphFilter;
   setFilter(filter: GraphFilter): void;
@@ -76,12 +84,18 @@ interface ShownGraphProps extends GraphPaneProps {
   setHovered(id: string | null): void;
   autoNamespace: string | undefined;
   setShowAll(all: boolean): void;
+  backends: boolean;
+  setBackends(on: boolean): void;
 }
 
-function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll }: ShownGraphProps) {
+function ShownGraph(props: ShownGraphProps) {
+  const { graph, base, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends } = props;
   const canvas = useRef<HTMLDivElement>(null);
-  const shownLayout = useMemo(() => (shown === graph ? layout : layoutGraph(shown, layout)), [shown, graph, layout]);
+  // The worker lays the graph out without backends; shown, they are placed around it (stably).
+  const baseLayout = useMemo(() => (backends ? layoutGraph(base, layout) : layout), [backends, base, layout]);
+  const shownLayout = useMemo(() => (shown === base ? baseLayout : layoutGraph(shown, baseLayout)), [shown, base, baseLayout]);
   const shownById = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
+  const fullById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   const selected = useMemo(() => resolveShown(graph, shownById, selectedId), [graph, shownById, selectedId]);
   const stoppedId = useMemo(() => resolveShown(graph, shownById, highlight?.stoppedAt?.nodeId), [graph, shownById, highlight]);
   // The latest of selection and simulation wins: a new verdict shows its path over an older selection
@@ -108,19 +122,18 @@ function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown,
     [setCollapsed],
   );
   const groups = useMemo(() => [...new Set(graph.nodes.map((n) => n.group).filter((g): g is string => !!g))], [graph]);
-  const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup);
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup, selectedEdge);
 
   const fit = useFit(shownLayout, canvas);
   useViewportFollow(graph, shownLayout, selected, canvas, fit);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
-    const node = id ? shownById.get(id) : undefined;
-    if (!node) return;
-    e.preventDefault();
-    onSelectNode(node);
-  };
+  // Editing: chips, "+", rename, drag to connect, Delete on a connection.
+  const { edits, dialog, setDialog, actions, onConnect, detachEdge } = useGraphEditing(shown, shownById, fullById, onSelectNode, setSelectedEdge);
+  const onKeyDown = useGraphKeys({ shownById, selectedEdge, setSelectedEdge, detachEdge, onSelectNode, rename: actions.rename });
+
+  // The selection is in the graph but a filter hides it: say so, and offer to clear the filter.
+  const hiddenSelection = selectedId && !selected && fullById.has(selectedId) && (isFiltering(filter) || !!autoNamespace) ? fullById.get(selectedId)! : null;
 
   return (
     <div className="graph-pane">
@@ -132,7 +145,8 @@ function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown,
       )}
       <GraphToolbar
         graph={graph}
-        layout={layout}
+        exportGraph={base}
+        layout={baseLayout}
         filter={filter}
         onFilter={setFilter}
         collapsedCount={collapsed.size}
@@ -140,55 +154,94 @@ function ShownGraph({ graph, layout, highlight, selectedId, onSelectNode, shown,
         onCollapseAll={() => setCollapsed(new Set(groups))}
         onExpandAll={() => setCollapsed(new Set())}
         shownCount={shown.nodes.length}
+        backends={backends}
+        onBackends={setBackends}
       />
-      <div className={`graph-canvas${state.lit ? ' graph-dimming' : ''}`} ref={canvas} aria-label="Routing graph" role="figure">
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          colorMode="dark"
-          // The first fit is useViewportFollow's (readable, from the top of a tall graph).
-          defaultViewport={{ x: 16, y: 16, zoom: 0.75 }}
-          minZoom={MIN_ZOOM}
-          maxZoom={2}
-          onlyRenderVisibleElements
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable
-          edgesFocusable={false}
-          elementsSelectable
-          onNodeClick={(_, n) => n.type === 'studio' && shownById.has(n.id) && onSelectNode(shownById.get(n.id)!)}
-          onNodeMouseEnter={(_, n) => n.type === 'studio' && setHovered(n.id)}
-          onNodeMouseLeave={() => setHovered(null)}
-          onPaneClick={() => setHovered(null)}
-          onKeyDown={onKeyDown}
-          // React Flow listens for these keys on the whole document and ignores only <input>/<textarea>
-          // targets; Monaco types through an EditContext <div>, so Space (pan) ate every space typed.
-          panActivationKeyCode={null}
-          deleteKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
-          zoomActivationKeyCode={null}
-          ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter to select this node and show it in the editor. Tab moves to the next node.' }}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={24} size={1} />
-          <Controls showInteractive={false} showFitView={false} aria-label="Zoom and fit view">
-            <ControlButton onClick={() => fit()} aria-label="Fit view" title="Fit view">
-              <svg viewBox="0 0 16 16" aria-hidden="true">
-                <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: "none" }} stroke="currentColor" strokeWidth="1.8" />
-              </svg>
-            </ControlButton>
-          </Controls>
-          {state.lit && state.mode && <PathOverlay graph={shown} layout={shownLayout} edges={state.lit.edges} mode={state.mode} />}
-          {shown.nodes.length > 12 && <Overview layout={shownLayout} />}
-        </ReactFlow>
-        {shown.nodes.length === 0 && (
-          <p className="graph-empty" role="status">
-            {graph.nodes.length === 0 ? 'No routes yet: add an IngressRoute to see its graph.' : 'No route matches these filters.'}
-          </p>
-        )}
-      </div>
+      {hiddenSelection && (
+        <p className="notice graph-notice" role="status">
+          The selected {hiddenSelection.kind === 'router' ? 'route' : hiddenSelection.kind} <strong>{hiddenSelection.label}</strong> is hidden by the filters.{' '}
+          <button type="button" className="link" onClick={() => {
+            setFilter({});
+            setShowAll(true);
+          }}>
+            Clear the filters
+          </button>
+        </p>
+      )}
+      {edits.error && (
+        <p className="notice notice-warning graph-notice" role="alert">
+          {edits.error}{' '}
+          <button type="button" className="link" onClick={edits.clearError}>Dismiss</button>
+        </p>
+      )}
+      <GraphActionsContext.Provider value={actions}>
+        <div className={`graph-canvas${state.lit ? ' graph-dimming' : ''}`} ref={canvas} aria-label="Routing graph" role="figure" onKeyDown={onKeyDown}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            colorMode="dark"
+            // The first fit is useViewportFollow's (readable, from the top of a tall graph).
+            defaultViewport={{ x: 16, y: 16, zoom: 0.92 }}
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            onlyRenderVisibleElements
+            nodesDraggable={false}
+            nodesConnectable
+            connectionMode={ConnectionMode.Loose}
+            connectionRadius={28}
+            onConnect={onConnect}
+            nodesFocusable
+            edgesFocusable
+            elementsSelectable
+            onNodeClick={(_, n) => n.type === 'studio' && shownById.has(n.id) && onSelectNode(shownById.get(n.id)!)}
+            // Double-click renames: d3-zoom's double-click zoom would swallow the event.
+            zoomOnDoubleClick={false}
+            onNodeDoubleClick={(_, n) => n.type === 'studio' && actions.rename(n.id)}
+            onEdgeClick={(_, e) => setSelectedEdge(e.selectable ? e.id : null)}
+            onNodeMouseEnter={(_, n) => n.type === 'studio' && setHovered(n.id)}
+            onNodeMouseLeave={() => setHovered(null)}
+            onPaneClick={() => {
+              setHovered(null);
+              setSelectedEdge(null);
+            }}
+            // React Flow listens for these keys on the whole document and ignores only <input>/<textarea>
+            // targets; Monaco types through an EditContext <div>, so Space (pan) ate every space typed.
+            // Delete, selection and the rest are handled on the graph's own focused elements (useGraphKeys).
+            panActivationKeyCode={null}
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            zoomActivationKeyCode={null}
+            ariaLabelConfig={{
+              'node.a11yDescription.default': 'Enter selects this node and shows it in the editor; F2 renames it. Tab moves on.',
+              'edge.a11yDescription.default': 'Enter selects this connection; Delete detaches it.',
+            }}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={24} size={1} />
+            <Controls position="bottom-right" orientation="horizontal" showInteractive={false} showFitView={false} aria-label="Zoom and fit view">
+              <ControlButton onClick={() => fit()} aria-label="Fit view" title="Fit view: show the whole graph">
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" style={{ fill: 'none' }} stroke="currentColor" strokeWidth="1.8" />
+                </svg>
+              </ControlButton>
+            </Controls>
+            {state.lit && state.mode && <PathOverlay graph={shown} layout={shownLayout} edges={state.lit.edges} mode={state.mode} />}
+            {shown.nodes.length > 30 && <Overview layout={shownLayout} />}
+          </ReactFlow>
+          {shown.nodes.length === 0 && (
+            <p className="graph-empty" role="status">
+              {graph.nodes.length === 0 ? 'No routes yet: add an IngressRoute to see its graph.' : 'No route matches these filters.'}
+            </p>
+          )}
+          {selected && shownById.get(selected)?.kind === 'middleware' && (
+            // The selected middleware's chips light up on every route that uses it.
+            <style>{`.graph-canvas .gchip[data-chip="${CSS.escape(selected)}"] { border-color: var(--g-path); box-shadow: 0 0 0 1px var(--g-path); }`}</style>
+          )}
+          {dialog && <GraphDialog state={dialog} edits={edits} onClose={() => setDialog(null)} />}
+        </div>
+      </GraphActionsContext.Provider>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { exportPng, exportSvg } from './export-image.ts';
 
 interface Props {
   graph: Graph;
+  /** What the export draws: the graph as laid out in `layout` (backends only when shown). */
+  exportGraph: Graph;
   layout: Layout;
   filter: GraphFilter;
   onFilter(filter: GraphFilter): void;
@@ -12,18 +14,20 @@ interface Props {
   onCollapseAll(): void;
   onExpandAll(): void;
   shownCount: number;
+  backends: boolean;
+  onBackends(on: boolean): void;
 }
 
-/** Filters (entryPoint, namespace, host, text), collapse/expand all IngressRoutes, and export of the
- * whole graph (every node, whatever the filters and the viewport show). */
-export function GraphToolbar({ graph, layout, filter, onFilter, collapsedCount, groupCount, onCollapseAll, onExpandAll, shownCount }: Props) {
-  const entryPoints = useMemo(() => graph.nodes.filter((n) => n.kind === 'entryPoint').map((n) => n.label).sort(), [graph]);
+/** Filters (entryPoint, namespace, host, text), collapse/expand all IngressRoutes, backends on request,
+ * and export of the whole graph (every node, whatever the filters and the viewport show). */
+export function GraphToolbar({ graph, exportGraph, layout, filter, onFilter, collapsedCount, groupCount, onCollapseAll, onExpandAll, shownCount, backends, onBackends }: Props) {
+  const entryPoints = useMemo(() => [...new Set(graph.nodes.flatMap((n) => n.entryPoints ?? []))].sort(), [graph]);
   const namespaces = useMemo(() => [...new Set(graph.nodes.map((n) => n.namespace).filter((x): x is string => !!x))].sort(), [graph]);
   const [exportError, setExportError] = useState<string | null>(null);
   const set = (patch: GraphFilter) => onFilter({ ...filter, ...patch });
   const png = () => {
     setExportError(null);
-    exportPng(graph, layout).catch((e: unknown) => setExportError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
+    exportPng(exportGraph, layout).catch((e: unknown) => setExportError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   return (
     <div className="toolbar graph-toolbar" role="toolbar" aria-label="Graph filters and export">
@@ -55,8 +59,11 @@ export function GraphToolbar({ graph, layout, filter, onFilter, collapsedCount, 
             Collapse all
           </button>
         ))}
+      <button type="button" aria-pressed={backends} onClick={() => onBackends(!backends)} title="Show the servers behind each service">
+        Backends
+      </button>
       <span className="muted graph-count" aria-live="polite">
-        {shownCount === graph.nodes.length ? `${shownCount} nodes` : `${shownCount} of ${graph.nodes.length} nodes`}
+        {shownCount === exportGraph.nodes.length ? `${shownCount} nodes` : `${shownCount} of ${exportGraph.nodes.length} nodes`}
       </span>
       <span className="graph-export">
         {exportError && (
@@ -64,7 +71,7 @@ export function GraphToolbar({ graph, layout, filter, onFilter, collapsedCount, 
             {exportError}
           </span>
         )}
-        <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(graph, layout)}>
+        <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(exportGraph, layout)}>
           SVG
         </button>
         <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={png}>

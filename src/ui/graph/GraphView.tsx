@@ -19,8 +19,12 @@ export default function GraphView() {
   const onSelectNode = useCallback((node: GraphNode) => {
     const s = useStudio.getState();
     const router = node.kind === 'router' && node.routerNames.length === 1 ? node.routerNames[0] : undefined;
-    s.select({ nodeId: node.id, resourceId: node.origin?.resourceId, routerName: router, from: 'graph' });
-    if (node.origin) s.revealRange(node.origin.file, node.origin.range);
+    // A Kubernetes Service's node stands for the Service when the workspace has it (else for the route naming it).
+    const ref = node.ref;
+    const service = ref?.kind === 'Service' ? s.analysis?.summary.resources.find((r) => r.id === `Service/${ref.namespace}/${ref.name}`) : undefined;
+    s.select({ nodeId: node.id, resourceId: service?.id ?? node.origin?.resourceId, routerName: router, from: 'graph' });
+    if (service) s.revealRange(service.file, service.range);
+    else if (node.origin) s.revealRange(node.origin.file, node.origin.range);
   }, []);
 
   if (!analysis) return <p className="empty" role="status">Analysing…</p>;

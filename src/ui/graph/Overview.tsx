@@ -3,8 +3,8 @@ import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/reac
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../../core/graph/index.ts';
 
-const WIDTH = 180;
-const HEIGHT = 130;
+const WIDTH = 120;
+const HEIGHT = 150;
 
 const viewportOf = (s: ReactFlowState) => ({ x: s.transform[0], y: s.transform[1], zoom: s.transform[2], width: s.width, height: s.height });
 

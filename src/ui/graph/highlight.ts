@@ -12,8 +12,9 @@ export interface Highlight {
 
 /**
  * Where a simulated request went in the graph: the winning router's path, dimmed losers, and the node
- * where Traefik answered by itself — the middleware that responded (401, 403, a redirect, 429…), the
- * router (421, an error) or the entryPoint (404: no router matched).
+ * where Traefik answered by itself — the middleware that responded (401, 403, a redirect, 429…) or the
+ * router (421, an error). A 404 (no router matched) marks no node: entryPoints are not drawn, and the
+ * routes that were tried are marked as losers.
  */
 export function verdictHighlight(verdict: Verdict, graph: Graph): Highlight {
   const ranking = verdict.routing.flatMap((step) => step.ranking);
@@ -26,7 +27,6 @@ export function verdictHighlight(verdict: Verdict, graph: Graph): Highlight {
       responded ? `middleware:${responded.name}` : '',
       responded ? `missing:middleware:${responded.name}` : '',
       verdict.router ? `router:${verdict.router}` : '',
-      verdict.entryPoint ? `entryPoint:${verdict.entryPoint.name}` : '',
     ];
     const nodeId = candidates.find((id) => id && ids.has(id));
     if (nodeId) stoppedAt = { nodeId, status: verdict.response.status };

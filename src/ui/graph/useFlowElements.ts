@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { MarkerType, Position, type Edge, type NodeHandle } from '@xyflow/react';
-import type { Graph, GraphNode, Layout, NodeBox } from '../../core/graph/index.ts';
+import type { Graph, GraphEdge, GraphNode, Layout, NodeBox } from '../../core/graph/index.ts';
 import { KIND_LABEL, type StudioFlowNode } from './StudioNode.tsx';
 import type { GroupFrameNode } from './GroupFrame.tsx';
 import { nodeClass, type ViewState } from './view-state.ts';
@@ -33,7 +33,9 @@ function handles(width: number, height: number): NodeHandle[] {
 /** Everything a node's element shows: equal signatures, same element. */
 function signature(n: GraphNode, box: NodeBox, className: string, selected: boolean, stop: number | undefined): string {
   const b = n.badges;
-  return [box.x, box.y, box.width, box.height, className, selected, stop, n.kind, n.column, n.label, n.detail, n.fullText, n.external, b.errors, b.warnings, b.tls, b.priority, b.usage, b.disabled, b.routes].join('\u0001');
+  const chain = n.chain?.map((c) => `${c.id}\u0002${c.label}\u0002${c.missing ?? ''}`).join('\u0003');
+  const rows = n.rows?.map((r) => `${r.label}\u0002${r.share}\u0002${r.missing ?? ''}`).join('\u0003');
+  return [box.x, box.y, box.width, box.height, className, selected, stop, n.kind, n.column, n.label, n.detail, n.fullText, n.external, b.errors, b.warnings, b.tls, b.priority, b.usage, b.disabled, b.routes, n.entryPoints?.join(','), chain, rows, n.origin?.resourceId, n.origin?.routeIndex, !!n.ref].join('\u0001');
 }
 
 class Reuse<T> {
@@ -54,7 +56,13 @@ class Reuse<T> {
   }
 }
 
-export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, selectedId: string | null, onToggleGroup: (group: string) => void): { nodes: FlowNode[]; edges: Edge[] } {
+/** Edges a user can select and delete: a middleware on a route, a route's service. */
+export function editableEdge(e: GraphEdge, byId: ReadonlyMap<string, GraphNode>): boolean {
+  const route = byId.get(e.kind === 'chain' ? e.target : e.source);
+  return (e.kind === 'chain' || e.kind === 'service') && route?.kind === 'router' && route.badges.routes === undefined && !!route.origin;
+}
+
+export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, selectedId: string | null, onToggleGroup: (group: string) => void, selectedEdge: string | null = null): { nodes: FlowNode[]; edges: Edge[] } {
   const nodeReuse = useRef(new Reuse<FlowNode>());
   const edgeReuse = useRef(new Reuse<Edge>());
 
@@ -99,7 +107,8 @@ export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, 
           data: stop === undefined ? { node: n } : { node: n, stop },
           className,
           selected,
-          ariaRole: 'button',
+          // A group, not a button: a route holds buttons of its own (chips, "+").
+          ariaRole: 'group',
           ariaLabel: `${KIND_LABEL[n.kind]} ${n.label}`,
           draggable: false,
           connectable: false,
@@ -116,26 +125,33 @@ export function useFlowElements(shown: Graph, layout: Layout, state: ViewState, 
   const large = shown.nodes.length > LARGE_GRAPH;
   const edges = useMemo<Edge[]>(() => {
     const reuse = edgeReuse.current;
+    const byId = new Map(shown.nodes.map((n) => [n.id, n]));
     const out: Edge[] = [];
     for (const e of shown.edges) {
       if (e.source === e.target || (large && e.hub)) continue;
-      const dashed = e.kind === 'mirror' || e.kind === 'fallback' || e.kind === 'errors';
+      const editable = editableEdge(e, byId);
+      const selected = e.id === selectedEdge;
+      const name = (id: string) => byId.get(id)?.label ?? id;
       out.push(
-        reuse.get(e.id, `${e.kind}|${e.label ?? ''}`, () => ({
+        reuse.get(e.id, `${e.kind}|${e.label ?? ''}|${editable}|${selected}|${name(e.source)}|${name(e.target)}|${e.order ?? ''}`, () => ({
           id: e.id,
           source: e.source,
           target: e.target,
-          ...(dashed ? { className: `gedge-${e.kind}` } : {}),
+          className: `gedge-${e.kind}${editable ? ' gedge-editable' : ''}`,
           ...(e.label ? { label: e.label } : {}),
-          markerEnd: MARKER,
-          focusable: false,
-          selectable: false,
+          // A middleware edge joins it to a route (no direction to show); the others follow the request.
+          ...(e.kind === 'chain' ? {} : { markerEnd: MARKER }),
+          focusable: editable,
+          selectable: editable,
+          selected,
+          ...(editable ? { ariaLabel: e.kind === 'chain' ? `connection: middleware ${name(e.source)} on ${name(e.target)}${e.order ? ` (position ${e.order})` : ''}` : `connection: ${name(e.source)} to service ${name(e.target)}` } : {}),
+          ...(editable ? { interactionWidth: 14 } : {}),
         })),
       );
     }
     reuse.sweep();
     return out;
-  }, [shown, large]);
+  }, [shown, large, selectedEdge]);
 
   return { nodes, edges };
 }

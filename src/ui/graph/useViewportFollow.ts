@@ -1,31 +1,50 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { getViewportForBounds, useReactFlow } from '@xyflow/react';
-import type { Graph, Layout } from '../../core/graph/index.ts';
+import type { Graph, Layout, NodeBox } from '../../core/graph/index.ts';
 
 export const MIN_ZOOM = 0.02;
 
-/** Automatic fits stop zooming out here (labels stay readable); the Fit view button shows everything. */
-export const READABLE_ZOOM = 0.3;
+/**
+ * Automatic fits never zoom out below this: node text is 12 px or more, so it stays at least 11 px high
+ * on screen (the Fit view button still shows everything, at any zoom).
+ */
+export const READABLE_ZOOM = 0.92;
+
+/** The columns worth opening on when not everything fits: the routes and what they lead to. */
+function routeColumnX(layout: Layout): number | undefined {
+  return layout.layers.find((l) => l.column === 1)?.x;
+}
 
 /**
  * Fits the whole layout in the pane. React Flow's own fitView goes through its node change queue,
  * which never runs it in this controlled, change-handler-free setup once nodes have been measured.
+ * A readable fit (the opening view) that would shrink text below READABLE_ZOOM opens at that zoom
+ * instead, on `focus` (the selection) when given, else on the routes from the top.
  */
-export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>): (duration?: number, readable?: boolean) => void {
+export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>): (duration?: number, readable?: boolean, focus?: NodeBox) => void {
   const flow = useReactFlow();
   return useCallback(
-    (duration = 200, readable = false) => {
+    (duration = 200, readable = false, focus?: NodeBox) => {
       const el = canvas.current;
       if (!el || layout.width === 0 || el.clientWidth === 0) return;
-      const bounds = { x: -8, y: 0, width: layout.width + 16, height: Math.max(1, layout.height) };
-      const all = getViewportForBounds(bounds, el.clientWidth, el.clientHeight, MIN_ZOOM, 1.2, 0.05);
+      const bounds = { x: -4, y: -8, width: layout.width + 8, height: Math.max(1, layout.height) + 16 };
+      const all = getViewportForBounds(bounds, el.clientWidth, el.clientHeight, MIN_ZOOM, 1.1, 0.04);
       if (!readable || all.zoom >= READABLE_ZOOM) {
         void flow.setViewport(all, { duration });
         return;
       }
-      // A tall graph: as wide as fits (not below the readable zoom), from the top.
-      const zoom = Math.max(READABLE_ZOOM, Math.min(1.2, (el.clientWidth * 0.9) / bounds.width));
-      void flow.setViewport({ x: (el.clientWidth - bounds.width * zoom) / 2 - bounds.x * zoom, y: 16, zoom }, { duration });
+      const zoom = READABLE_ZOOM;
+      const w = el.clientWidth / zoom;
+      if (focus) {
+        void flow.setCenter(focus.x + focus.width / 2, focus.y + Math.min(focus.height / 2, el.clientHeight / zoom / 2 - 16), { zoom, duration });
+        return;
+      }
+      // From the top; from the left when everything fits across, else from the gap before the routes:
+      // routes and services are the request's way (the routes' chips name the middlewares left out),
+      // and no middleware is cut in half at the edge.
+      const routes = routeColumnX(layout) ?? 0;
+      const left = bounds.width <= w ? bounds.x : routes - 24;
+      void flow.setViewport({ x: -left * zoom, y: 12, zoom }, { duration });
     },
     [layout, canvas, flow],
   );
@@ -36,9 +55,13 @@ export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>)
  * readably (a tall graph from its top), and a
  * node selected elsewhere (the editor's cursor, the routers table) is brought into view.
  */
-export function useViewportFollow(graph: Graph, layout: Layout, selected: string | null, canvas: RefObject<HTMLDivElement | null>, fit: (duration?: number, readable?: boolean) => void): void {
+export function useViewportFollow(graph: Graph, layout: Layout, selected: string | null, canvas: RefObject<HTMLDivElement | null>, fit: (duration?: number, readable?: boolean, focus?: NodeBox) => void): void {
   const flow = useReactFlow();
   const lastIds = useRef<Set<string> | null>(null);
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
   useEffect(() => {
     const ids = new Set(graph.nodes.map((n) => n.id));
     const prev = lastIds.current;
@@ -46,8 +69,8 @@ export function useViewportFollow(graph: Graph, layout: Layout, selected: string
     let known = 0;
     if (prev) for (const id of ids) if (prev.has(id)) known++;
     // A readable fit never zooms out far enough to draw thousands of nodes at once.
-    if (known < ids.size / 2) requestAnimationFrame(() => fit(0, true));
-  }, [graph, fit]);
+    if (known < ids.size / 2) requestAnimationFrame(() => fit(0, true, selectedRef.current ? layout.positions[selectedRef.current] : undefined));
+  }, [graph, fit, layout]);
 
   useEffect(() => {
     const box = selected ? layout.positions[selected] : undefined;
@@ -57,6 +80,6 @@ export function useViewportFollow(graph: Graph, layout: Layout, selected: string
     const left = -x / zoom;
     const top = -y / zoom;
     const inside = box.x >= left && box.y >= top && box.x + box.width <= left + el.clientWidth / zoom && box.y + box.height <= top + el.clientHeight / zoom;
-    if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.6), duration: 200 });
+    if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 200 });
   }, [selected, layout, flow, canvas]);
 }
