@@ -30,8 +30,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Vite's dependency optimizer crawls index.html's imports only; a worker loaded with `?worker` is found when
+ * the page first requests it, and a dependency found then makes Vite re-bundle and reload the page (the first
+ * visit after `npm start` showed a blank page, then reloaded: "optimized dependencies changed. reloading").
+ * So the workers are crawled too, and Monaco's and monaco-yaml's worker entries are declared.
+ */
+export const optimizeDeps = {
+  entries: ['index.html', 'src/**/*.worker.ts'],
+  include: ['monaco-yaml/yaml.worker.js', 'monaco-editor/esm/vs/editor/editor.worker.js'],
+};
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  optimizeDeps,
+  // VITE_CACHE_DIR: a dev server with its own optimizer cache (the first-visit test starts one from empty).
+  ...(process.env['VITE_CACHE_DIR'] ? { cacheDir: process.env['VITE_CACHE_DIR'] } : {}),
   resolve: {
     alias: [
       // monaco-yaml bundles prettier for YAML formatting, which the app does not offer: 130 KB gzip saved.

@@ -16,6 +16,9 @@ import { parseRule, evaluateRule, buildRoutingRequest } from '../src/core/rules/
 import { generateWorkspace } from './generate-yaml.ts';
 import { once, spread, time, timing, type Timing } from './stats.ts';
 import { benchCli } from './cli.ts';
+import { benchCliStart, printCliStart } from './cli-start.ts';
+import { parseFile } from '../src/core/yaml/index.ts';
+import { generateIngressRoutes } from '../src/core/yaml/fixture-generator.ts';
 
 const K8S = new Schema(YAML11_SCHEMA.tags.filter((t) => t !== timestampTag));
 const results: Record<string, unknown> = {};
@@ -120,7 +123,28 @@ for (const n of [500, 5000]) {
   line(`rules: parse + match 10,000 rules ${spread(t)} → ${Math.round(10_000 / (t.median / 1000)).toLocaleString()} rules/s`);
 }
 
-// 5. CLI validate of 5,000 IngressRoutes, whole processes of the built CLI against node -e loadAll (bench/cli.ts).
+// 5. YAML: a 5 MB file of 10,000 documents, and parseFile against a bare loadAll (the unit tests count the
+// work instead: src/core/yaml/limits.test.ts).
+{
+  const big = generateIngressRoutes(6700);
+  const t = time(() => parseFile('big.yaml', big), { runs: 5, warmup: 1 });
+  results['parse_5mb'] = { ...t, bytes: big.length };
+  line(`parseFile of ${(big.length / 1e6).toFixed(1)} MB (10,000+ documents): ${spread(t)} (target ~1.5 s)`);
+  const text = generateIngressRoutes(1000);
+  const load = time(() => loadAll(text, { schema: K8S }), { runs: 7, warmup: 2 });
+  const parse = time(() => parseFile('f.yaml', text), { runs: 7, warmup: 2 });
+  results['parse_vs_loadAll_1000'] = { load, parse, ratio: parse.min / load.min };
+  line(`parseFile vs loadAll, 1,000 IngressRoutes: ${spread(parse)} vs ${spread(load)} → ${(parse.min / load.min).toFixed(2)}× (best of each; target ≤ 3×)`);
+}
+
+// 7. CLI start (whole processes).
+{
+  const r = benchCliStart();
+  results['cli_start'] = r;
+  printCliStart(r, line);
+}
+
+// 6. CLI validate of 5,000 IngressRoutes, whole processes of the built CLI against node -e loadAll (bench/cli.ts).
 results['cli_validate_5000'] = benchCli(7, line);
 
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });

@@ -1,7 +1,9 @@
 /**
  * Browser figures for BENCHMARKS.md: first load, and typing a character on the 1,000-IngressRoute
- * workspace until markers and graph update, with the longest main-thread task meanwhile. The test
- * asserts the longest task stays under 150 ms (target 50 ms); with BENCH=1 it writes bench/out/browser.json.
+ * workspace until markers and graph update, with the longest main-thread task meanwhile. Always asserted:
+ * each keystroke reaches the editor, the outline and the status bar. With BENCH=1 it is a benchmark: it
+ * writes bench/out/browser.json and holds the longest task under 150 ms (target 50 ms) — a gate with less
+ * than a 10× margin over what the machine does, so not one for every run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, longTasks, watchLongTasks } from './fixtures.ts';
@@ -48,6 +50,9 @@ test.describe('performance', () => {
       samples.push(Date.now() - t0);
       await page.waitForTimeout(500);
     }
+    // The five keystrokes are in the text, and the page shows the renamed resource.
+    expect(await editor.visibleText()).toMatch(/name: app-0xxxxx\b/);
+    await expect(outline).toContainText('app-0xxxxx');
     const { longest, tasks } = await longTasks(page);
     samples.sort((a, b) => a - b);
     const result = { firstLoadMs, typingToUpdateMs: samples, medianTypingMs: samples[2], longestTaskMs: longest, longTasks: tasks.length, bytes: ws.text.length };
@@ -55,9 +60,9 @@ test.describe('performance', () => {
     if (process.env.BENCH) {
       mkdirSync('bench/out', { recursive: true });
       writeFileSync('bench/out/browser.json', JSON.stringify(result, null, 2));
+      // The target is no task over 50 ms (BENCHMARKS.md records the figure); this fails well before the
+      // 229 ms this was at before the analysis went to the page in deltas and slices.
+      expect(longest).toBeLessThan(150);
     }
-    // The target is no task over 50 ms (BENCHMARKS.md records the figure); the test fails well before the
-    // 229 ms this was at before the analysis went to the page in deltas and slices.
-    expect(longest).toBeLessThan(150);
   });
 });

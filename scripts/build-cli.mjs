@@ -1,25 +1,12 @@
-// Bundles the CLI into one ESM file for the package's `bin` (npm run build).
-import { build } from 'esbuild';
+// Bundles the CLI into one ESM file for the package's `bin` (npm run build; `prepare`, so that `npm ci` and
+// `npm pack` — which pre-commit's node hooks use — make it; npm run cli also builds it on first use).
+// With --if-available, a missing esbuild (an install without devDependencies) is a note, not a failure.
+import { chmodSync } from 'node:fs';
+import { buildCli } from './cli-bundle.mjs';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist-cli/ingressroute-studio.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
-
-// The helper thread that parses large workspaces (src/cli/parallel.ts): a bundle of its own, so that
-// it starts without loading the whole CLI.
-await build({
-  entryPoints: ['src/cli/parallel-worker.ts'],
-  outfile: 'dist-cli/parse-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
+try {
+  chmodSync(await buildCli(), 0o755);
+} catch (e) {
+  if (!process.argv.includes('--if-available') || e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  console.warn(`ingressroute-studio: CLI bundle not built (${e.message}); npm run build:cli builds it.`);
+}

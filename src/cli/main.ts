@@ -5,25 +5,12 @@
 import { parseArgs } from 'node:util';
 import { exportCommand, rulesCommand, simulateCommand, testCommand, validateCommand } from './commands.ts';
 import { processIo, UsageError, type Io } from './io.ts';
+
+// scripts/cli.mjs imports the bundle and runs it with the process's streams.
+export { processIo };
 import { diffCommand } from './diff.ts';
 import { convertCommand } from './convert.ts';
-
-const USAGE = `usage: ingressroute-studio <command> [options] FILE…   (FILE may be - for standard input)
-
-commands:
-  validate FILE…   [--format text|json|sarif]
-  export FILE…     [--format yaml|dynamic-json|dynamic-yaml] [--force] [-o OUT]
-  simulate FILE…   --url URL [--method M] [--header 'K: V']… [--client-ip IP] [--sni NAME | --no-sni] [--entrypoint NAME] [--json]
-  test FILE…       --cases CASES.yaml [--fail-under PCT] [--format text|junit]
-  rules --jsonl    reads {"rule","syntax","request"} lines on standard input
-  diff --base FILE… --head FILE…  [--format text|markdown|json]   routers, diagnostics and routing that change
-  convert FILE…    [-o OUT]   Ingresses → IngressRoutes + Middlewares, with what cannot be converted and the proof
-
-common options:
-  --static FILE    Traefik static configuration (entryPoints, providers.kubernetesCRD)
-  --traefik 3|2.11|hub
-  --strict         Every reference missing from the files is an error
-`;
+import { COMMAND_HELP, isCommand, USAGE } from './help.ts';
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -48,13 +35,64 @@ const OPTIONS = {
   head: { type: 'string', multiple: true },
 } as const;
 
+/**
+ * Runs one command line and returns its exit code. Whatever a command prints, its standard output and
+ * error end with a newline (a shell prompt or a summary never runs into the last line).
+ *
+ * @example
+ * process.exitCode = run(['validate', 'apps.yaml', '--format', 'sarif'], processIo);
+ */
 export function run(argv: string[], io: Io): number {
+  const out = endingWithNewline(io);
+  try {
+    return runCommand(argv, out);
+  } finally {
+    out.finish();
+  }
+}
+
+/** An Io that remembers the last character written to each stream, and adds the missing newline at the end. */
+function endingWithNewline(io: Io): Io & { finish(): void } {
+  let lastOut = '\n';
+  let lastErr = '\n';
+  return {
+    stdout: (t) => {
+      if (t === '') return;
+      lastOut = t[t.length - 1]!;
+      io.stdout(t);
+    },
+    stderr: (t) => {
+      if (t === '') return;
+      lastErr = t[t.length - 1]!;
+      io.stderr(t);
+    },
+    readStdin: () => io.readStdin(),
+    finish: () => {
+      if (lastOut !== '\n') io.stdout('\n');
+      if (lastErr !== '\n') io.stderr('\n');
+    },
+  };
+}
+
+function runCommand(argv: string[], io: Io): number {
   try {
     const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...files] = positionals;
+    if (command === 'help') {
+      const [topic] = files;
+      if (topic === undefined) io.stdout(USAGE);
+      else if (isCommand(topic)) io.stdout(COMMAND_HELP[topic]);
+      else throw new UsageError(`no help for ${topic}: the commands are validate, export, simulate, test, rules and diff`);
+      return 0;
+    }
+    if (v.help && isCommand(command)) {
+      io.stdout(COMMAND_HELP[command]);
+      return 0;
+    }
     if (v.help || !command) {
+      if (command) throw new UsageError(`unknown command ${command}`);
       io.stdout(USAGE);
-      return command || v.help ? 0 : 2;
+      return v.help ? 0 : 2;
     }
     const common = { files, static: v.static, traefik: v.traefik, strict: v.strict };
     switch (command) {

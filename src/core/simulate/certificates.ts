@@ -22,13 +22,15 @@ export function buildCertificateStore(certificates: readonly DynamicCertificate[
   const byKey = new Map<string, string>();
   let defaultSecret: string | null = null;
   const unknown: string[] = [];
+  const seen = new Set<string>(); // unknown.includes per certificate was quadratic (13,000 secrets in the 10 MB workspace)
   for (const cert of certificates) {
     if (cert.isDefault) {
       defaultSecret ??= cert.secret;
       continue;
     }
     if (!cert.present || cert.sans.length === 0) {
-      if (!unknown.includes(cert.secret)) unknown.push(cert.secret);
+      if (!seen.has(cert.secret)) unknown.push(cert.secret);
+      seen.add(cert.secret);
       continue;
     }
     const key = [...cert.sans].map((s) => s.toLowerCase()).sort().join(',');

@@ -59,32 +59,35 @@ function serviceLines(node: ServiceNode, depth = 0): string[] {
 export function formatVerdict(v: Verdict): string {
   const r = v.request;
   const out: string[] = [`${r.method || 'GET'} ${r.url}  (client ${r.clientIP || '192.0.2.1'})`];
+  // Steps are numbered as printed (the 421 check comes before or after routing, or not at all).
+  let n = 0;
+  const step = (label: string, rest = '') => (rest ? `${++n} ${label.padEnd(11)} ${rest}` : `${++n} ${label}`);
   if (v.entryPoint) {
     const ep = v.entryPoint;
-    out.push(`1 entryPoint  ${ep.name} (:${ep.port}, ${ep.chosenBy === 'explicit' ? 'as requested' : 'by port'}), ${ep.scheme === 'https' ? 'TLS' : 'plain HTTP'}`);
+    out.push(step('entryPoint', `${ep.name} (:${ep.port}, ${ep.chosenBy === 'explicit' ? 'as requested' : 'by port'}), ${ep.scheme === 'https' ? 'TLS' : 'plain HTTP'}`));
     if (ep.redirect) out.push(`    redirection router ${ep.redirect.router} → ${ep.redirect.scheme}:${ep.redirect.port} (${ep.redirect.permanent ? 'permanent' : 'temporary'})`);
     if (ep.defaultMiddlewares.length) out.push(`    entryPoint middlewares: ${ep.defaultMiddlewares.join(', ')}`);
     out.push(...indent(ep.notes));
   }
   if (v.tls) {
     const t = v.tls;
-    out.push(`2 TLS         SNI ${t.sni ?? '(none)'} → option ${t.option}; certificate ${certificateName(t.certificate) ?? 'none'}; handshake ${t.handshake}`);
+    out.push(step('TLS', `SNI ${t.sni ?? '(none)'} → option ${t.option}; certificate ${certificateName(t.certificate) ?? 'none'}; handshake ${t.handshake}`));
     out.push(...indent([t.because, ...t.notes]));
     if (t.unknownCertificates.length) out.push(`    certificates not in the workspace (SANs unknown): ${t.unknownCertificates.join(', ')}`);
   }
   if (v.preprocess) {
     const p = v.preprocess;
-    out.push(`3 request     ${p.method} Host "${p.host}" → "${p.canonicalHost}", path ${p.routingPath}${p.rawQuery ? `?${p.rawQuery}` : ''}`);
+    out.push(step('request', `${p.method} Host "${p.host}" → "${p.canonicalHost}", path ${p.routingPath}${p.rawQuery ? `?${p.rawQuery}` : ''}`));
     out.push(...indent(p.changes));
   }
-  if (v.sniCheck?.mode === 'host-vs-sni') out.push(`4 421 check   ${v.sniCheck.result}: ${v.sniCheck.because}`);
-  v.routing.forEach((step, i) => out.push(`${i === 0 ? '5 routing     ' : '  '}${routingLines(step).join('\n')}`));
-  if (v.sniCheck?.mode === 'resolved-option') out.push(`6 421 check   ${v.sniCheck.result}: ${v.sniCheck.because}`);
+  if (v.sniCheck?.mode === 'host-vs-sni') out.push(step('421 check', `${v.sniCheck.result}: ${v.sniCheck.because}`));
+  v.routing.forEach((s, i) => out.push(i === 0 ? step('routing', routingLines(s).join('\n')) : `  ${routingLines(s).join('\n')}`));
+  if (v.sniCheck?.mode === 'resolved-option') out.push(step('421 check', `${v.sniCheck.result}: ${v.sniCheck.because}`));
   if (v.middlewares.length) {
-    out.push('7 middlewares');
+    out.push(step('middlewares'));
     out.push(...indent(v.middlewares.map((m) => `${m.name}${m.type ? ` (${m.type})` : ''}${m.chain ? ` from ${m.chain}` : ''} [${m.status}]: ${m.effect}`)));
   }
-  if (v.service) out.push('8 service', ...indent(serviceLines(v.service.tree)));
+  if (v.service) out.push(step('service'), ...indent(serviceLines(v.service.tree)));
   switch (v.type) {
     case 'forwarded':
       out.push(`→ forwarded: ${v.upstream.method} ${v.upstream.url}  Host: ${v.upstream.host}`);

@@ -45,7 +45,10 @@ describe('verdictToJson', () => {
 describe('formatVerdict', () => {
   it('prints every step', () => {
     const text = formatVerdict(simulate(routing, { method: 'GET', url: 'https://shop.example.com/api/cart', headers: {}, clientIP: '203.0.113.7' }));
-    for (const part of ['1 entryPoint  websecure', '2 TLS', '3 request', '5 routing', '6 421 check', '7 middlewares', '8 service', '→ forwarded: GET http://10.1.0.7:8080/cart']) expect(text).toContain(part);
+    for (const part of ['1 entryPoint  websecure', '2 TLS', '3 request', '4 routing', '5 421 check', '6 middlewares', '7 service', '→ forwarded: GET http://10.1.0.7:8080/cart']) expect(text).toContain(part);
+    // Numbered as printed: consecutive, whichever steps the verdict has.
+    const numbers = text.split('\n').map((l) => /^(\d+) /.exec(l)?.[1]).filter((x) => x !== undefined).map(Number);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
 

@@ -16,19 +16,6 @@ export interface MuxerResult {
   methodNotAllowed: boolean;
 }
 
-const rankMaps = new WeakMap<CompiledMuxer, Map<string, number>>();
-
-/** A muxer's router ranks by name, built once per muxer (a search per tie was quadratic at 30,000 routers). */
-function ranksByName(muxer: CompiledMuxer): Map<string, number> {
-  let map = rankMaps.get(muxer);
-  if (!map) {
-    map = new Map();
-    muxer.routes.forEach((m, i) => map!.has(m.router.name) || map!.set(m.router.name, i));
-    rankMaps.set(muxer, map);
-  }
-  return map;
-}
-
 function ranksOf(muxer: CompiledMuxer, canonicalHost: string, mode: RoutingMode): number[] {
   return mode === 'linear' ? muxer.routes.map((r) => r.rank) : candidateRanks(muxer.index, canonicalHost);
 }
@@ -83,7 +70,10 @@ export function routeMuxer(
       entry.shadowedBy = winner.router.name;
       entry.because = `${evaluation.because}; but ${winner.router.name} comes first (priority ${priorityText(winner.router.priority)})`;
     }
-    if (route.tiedWith.length > 0) Object.assign(entry, tiedFields(route.tiedWith));
+    // The capped list made at compile time: reading route.tiedWith lists the whole tie group, which made each
+    // request cost (routers evaluated × group size) — quadratic when thousands share one priority.
+    const { tiedWith, tiedTotal } = route.excludedEntry;
+    if (tiedWith) Object.assign(entry, tiedFields(tiedWith, tiedTotal ?? tiedWith.length));
     ranking[i] = entry;
   });
   for (const r of muxer.skipped) {
@@ -91,9 +81,15 @@ export function routeMuxer(
   }
   const notes: string[] = [];
   let nondeterministic: string[] = [];
-  if (winner && winner.tiedWith.length > 0) {
-    const rankOf = ranksByName(muxer);
-    const tiedMatches = winner.tiedWith.filter((name) => evaluations[rankOf.get(name) ?? -1]?.matched === true);
+  if (winner) {
+    // The winner's tie group is the routes with its sort key (sortRoutes): only evaluated ones can have matched,
+    // so the group itself is never listed (it can hold every router of the muxer).
+    const w = winner;
+    const tiedMatches: string[] = [];
+    evaluations.forEach((evaluation, i) => {
+      const r = routes[i]!;
+      if (evaluation?.matched && r !== w && r.router.priority === w.router.priority && r.providerRank === w.providerRank) tiedMatches.push(r.router.name);
+    });
     if (tiedMatches.length > 0) {
       nondeterministic = [winner.router.name, ...tiedMatches];
       notes.push(`${nondeterministic.join(', ')} match with the same priority: Traefik's order between them is random (non-stable sort of a map), so any of them may answer`);
