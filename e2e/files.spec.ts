@@ -64,6 +64,7 @@ test.describe('files in and out', () => {
     // The reference to the Middleware of the other file resolves: no missing-middleware problem.
     await showView(page, 'Routers');
     await expect(page.getByRole('region', { name: 'Routers' })).toContainText('apps-compress-it@kubernetescrd');
+    await showView(page, 'Problems');
     await expect(page.getByRole('region', { name: 'Problems' })).not.toContainText('compress-it');
   });
 

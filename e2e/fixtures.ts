@@ -118,11 +118,25 @@ export function savedWorkspace(page: Page): Promise<string> {
 export { expect };
 
 /**
- * Brings a view on screen: Graph, Simulator, Form, Routers, Tests or Compare. Specs call this instead of
- * clicking a tab, so they keep working as the workbench puts views side by side (a view already on
- * screen needs no click).
+ * Brings a view on screen: Graph, Simulator, Form, Problems, Routers, Tests or Compare. Specs call this
+ * instead of clicking a tab. In the workbench the graph, the request bar and the verdict are always on
+ * screen (Simulator also unfolds the request's options: entryPoint, SNI, headers); the Form is the
+ * inspector (opened if it was closed); the others are tabs of the bottom strip.
  */
-export async function showView(page: Page, name: 'Graph' | 'Simulator' | 'Form' | 'Routers' | 'Tests' | 'Compare'): Promise<void> {
-  const tab = page.getByRole('tab', { name, exact: true });
-  if ((await tab.count()) > 0) await tab.first().click();
+export async function showView(page: Page, name: 'Graph' | 'Simulator' | 'Form' | 'Problems' | 'Routers' | 'Tests' | 'Compare'): Promise<void> {
+  if (name === 'Graph') return;
+  if (name === 'Simulator') {
+    const more = page.getByRole('region', { name: 'Request' }).getByRole('button', { name: 'More…' });
+    if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+    return;
+  }
+  if (name === 'Form') {
+    const open = page.getByRole('button', { name: 'Open inspector' });
+    if ((await open.count()) > 0) await open.click();
+    return;
+  }
+  const tab = page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+  await tab.click();
+  const show = page.getByRole('button', { name: 'Show panel' });
+  if ((await show.count()) > 0) await show.click();
 }

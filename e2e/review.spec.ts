@@ -92,6 +92,7 @@ test.describe('route tests and review', () => {
     // The status route is no longer reached by any test.
     await expect(tests.root.getByRole('list', { name: 'Routers no test reaches' })).toContainText('platform-status-');
     // The failure is also a problem (and an editor marker) on the route the case expected.
+    await showView(page, 'Problems');
     await expect(problems.item(/Route test .*status\.example\.com.*router: expected platform\/status/)).toBeVisible();
   });
 

@@ -29,10 +29,18 @@ export const createAnalysisSlice: StateCreator<StudioState, [], [], AnalysisSlic
 export const createUiSlice: StateCreator<StudioState, [], [], UiSlice> = (set) => ({
   selection: null,
   reveal: null,
-  rightTab: 'graph',
-  select: (selection) => set({ selection }),
+  bottomTab: 'problems',
+  inspectorOpen: false,
+  select: (selection) =>
+    set((s) => ({
+      selection,
+      // A click anywhere, or the cursor entering another resource, reopens a closed inspector;
+      // typing inside the resource it shows does not.
+      inspectorOpen: s.inspectorOpen || (!!selection?.resourceId && (selection.from !== 'editor' || selection.resourceId !== s.selection?.resourceId)),
+    })),
   revealRange: (file, range) => set((s) => ({ reveal: { file, range, nonce: (s.reveal?.nonce ?? 0) + 1 } })),
-  setRightTab: (rightTab) => set({ rightTab }),
+  setBottomTab: (bottomTab) => set({ bottomTab }),
+  setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
 });
 
 export const DEFAULT_REQUEST = {

@@ -20,7 +20,8 @@ export interface AnalysisSlice {
   setAnalysisError(message: string | null): void;
 }
 
-export type RightTab = 'graph' | 'simulator' | 'routers' | 'form' | 'tests' | 'compare';
+/** The tabs of the workbench's bottom strip (graph, request, verdict and form are always on screen). */
+export type BottomTab = 'problems' | 'routers' | 'tests' | 'compare';
 
 export interface Selection {
   resourceId?: string;
@@ -40,10 +41,13 @@ export interface RevealRequest {
 export interface UiSlice {
   selection: Selection | null;
   reveal: RevealRequest | null;
-  rightTab: RightTab;
+  bottomTab: BottomTab;
+  /** The inspector side sheet (the form of the selection): closed by the user, reopened by a new selection. */
+  inspectorOpen: boolean;
   select(selection: Selection | null): void;
   revealRange(file: string, range: Range): void;
-  setRightTab(tab: RightTab): void;
+  setBottomTab(tab: BottomTab): void;
+  setInspectorOpen(open: boolean): void;
 }
 
 export interface SimulatorSlice {

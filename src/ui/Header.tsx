@@ -1,12 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useStudio } from '../store/index.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './boot.ts';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import type { TraefikTarget } from '../core/types.ts';
 import { EXAMPLES } from './examples.ts';
-import { FilesMenu } from './files/FilesMenu.tsx';
+import { FilesMenu, ShareExport } from './files/FilesMenu.tsx';
 import { DropOverlay } from './files/DropOverlay.tsx';
-import { Notices } from './Notices.tsx';
+import { NewResourceMenu } from './form/NewResourceMenu.tsx';
+import { Notices, type Toast } from './Notices.tsx';
 import { ConvertButton } from './review/ConvertButton.tsx';
 
 const TARGETS: { value: TraefikTarget; label: string }[] = [
@@ -15,11 +16,14 @@ const TARGETS: { value: TraefikTarget; label: string }[] = [
   { value: 'hub', label: 'Traefik Hub API Gateway' },
 ];
 
+/** One line at 1280 px: name, target, files in, new resource, examples, settings, files out. Toasts float above the page. */
 export function Header() {
   const settings = useStudio((s) => s.settings);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [messages, setMessages] = useState<string[]>([]);
-  const dismiss = useCallback(() => setMessages([]), []);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(0);
+  const push = useCallback((messages: string[]) => setToasts((t) => [...t, ...messages.map((text) => ({ id: nextId.current++, text }))]), []);
+  const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
   const setTarget = (target: TraefikTarget) => {
     const version = target === 'v2.11' ? '2.11.50' : settings.version.startsWith('2.') ? '3.7.9' : settings.version;
     useStudio.getState().setSettings({ ...settings, target, version });
@@ -35,20 +39,17 @@ export function Header() {
       <h1 className="brand">
         IngressRoute <span>Studio</span>
       </h1>
-      <label className="field-inline">
-        <span>Target</span>
-        <select value={settings.target} onChange={(e) => setTarget(e.target.value as TraefikTarget)} aria-label="Traefik target">
-          {TARGETS.map((t) => (
-            <option key={t.value} value={t.value}>{t.label}</option>
-          ))}
-        </select>
-      </label>
-      <button type="button" onClick={() => setSettingsOpen(true)}>Settings…</button>
-      <FilesMenu onMessages={setMessages} />
-      <ConvertButton onMessages={setMessages} />
-      <span className="spacer" />
-      <Notices messages={messages} onDismiss={dismiss} />
+      <select className="header-select" value={settings.target} onChange={(e) => setTarget(e.target.value as TraefikTarget)} aria-label="Traefik target" title="Traefik target">
+        {TARGETS.map((t) => (
+          <option key={t.value} value={t.value}>{t.label}</option>
+        ))}
+      </select>
+      <span className="header-sep" aria-hidden="true" />
+      <FilesMenu onMessages={push} />
+      <NewResourceMenu />
+      <ConvertButton onMessages={push} />
       <select
+        className="header-select"
         aria-label="Examples"
         value=""
         onChange={(e) => {
@@ -60,7 +61,11 @@ export function Header() {
           <option key={ex.name} value={ex.name}>{ex.title}</option>
         ))}
       </select>
-      <DropOverlay onImported={setMessages} />
+      <span className="spacer" />
+      <button type="button" onClick={() => setSettingsOpen(true)}>Settings…</button>
+      <ShareExport />
+      <Notices toasts={toasts} onDismiss={dismiss} />
+      <DropOverlay onImported={push} />
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
     </header>
   );

@@ -2,27 +2,32 @@ import { useEffect, useState } from 'react';
 import { autosave, useStudio } from '../store/index.ts';
 import { watchOtherTabs } from './files/tab-guard.ts';
 
-export interface NoticesProps {
-  messages: string[];
-  onDismiss(): void;
+export interface Toast {
+  id: number;
+  text: string;
 }
 
-/** Transient messages (imports) and the other-tab warning, which stays until the user decides. */
-export function Notices({ messages, onDismiss }: NoticesProps) {
+export interface NoticesProps {
+  toasts: Toast[];
+  onDismiss(id: number): void;
+}
+
+const TOAST_MS = 6000;
+
+/**
+ * Toasts in the bottom-right corner, over the page (they never push the layout): transient messages
+ * (imports) leave by themselves; the other-tab and autosave warnings stay until dealt with.
+ */
+export function Notices({ toasts, onDismiss }: NoticesProps) {
   const [theirs, setTheirs] = useState<{ files: { name: string; text: string }[] } | null | undefined>(undefined);
   useEffect(() => watchOtherTabs(setTheirs), []);
   const [saveError, setSaveError] = useState<string | null>(null);
   useEffect(() => autosave.onStatus(setSaveError), []);
-  useEffect(() => {
-    if (messages.length === 0) return;
-    const t = setTimeout(onDismiss, 8000);
-    return () => clearTimeout(t);
-  }, [messages, onDismiss]);
   return (
-    <div className="notices" aria-live="polite">
+    <div className="notices toasts" aria-live="polite">
       {theirs !== undefined && (
-        <div role="alert" className="notice notice-warning">
-          Another tab changed this workspace.
+        <div role="alert" className="toast toast-warning">
+          <span>Another tab changed this workspace.</span>
           {theirs && (
             <button type="button" onClick={() => { useStudio.getState().replaceWorkspace(theirs.files); setTheirs(undefined); }}>
               Load the other tab's version
@@ -34,13 +39,31 @@ export function Notices({ messages, onDismiss }: NoticesProps) {
         </div>
       )}
       {saveError && (
-        <div role="alert" className="notice notice-warning">
+        <div role="alert" className="toast toast-warning">
           {saveError}
         </div>
       )}
-      {messages.map((m, i) => (
-        <div key={i} className="notice" role="status">{m}</div>
+      {toasts.map((t) => (
+        <ToastItem key={t.id} toast={t} onDismiss={onDismiss} />
       ))}
+    </div>
+  );
+}
+
+function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss(id: number): void }) {
+  const [paused, setPaused] = useState(false);
+  useEffect(() => {
+    if (paused) return;
+    const t = setTimeout(() => onDismiss(toast.id), TOAST_MS);
+    return () => clearTimeout(t);
+  }, [toast.id, onDismiss, paused]);
+  // Hovering or focusing a toast keeps it while it is being read.
+  return (
+    <div className="toast" role="status" onMouseEnter={() => setPaused(true)} onMouseLeave={() => setPaused(false)} onFocus={() => setPaused(true)} onBlur={() => setPaused(false)}>
+      <span className="toast-text" title={toast.text}>{toast.text}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
+        ×
+      </button>
     </div>
   );
 }

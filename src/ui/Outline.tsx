@@ -19,7 +19,7 @@ const KIND_SHORT: Record<string, string> = {
 /** Every resource of the workspace as kind + namespace/name; a click selects its range in the editor. */
 const PAGE = 400;
 
-export function Outline() {
+export function Outline({ collapsed, onToggle }: { collapsed: boolean; onToggle(): void }) {
   const resources = useDeferredStudio(selectResources);
   const selectedId = useStudio((s) => s.selection?.resourceId);
   const [limit, setLimit] = useState(PAGE);
@@ -29,9 +29,27 @@ export function Outline() {
   // Keep the selected resource listed even beyond the page.
   const page = matching.slice(0, limit);
   const selected = selectedId && !page.some((r) => r.id === selectedId) ? matching.find((r) => r.id === selectedId) : undefined;
+  const toggle = (
+    <button type="button" className="icon-button outline-toggle" aria-expanded={!collapsed} aria-label={collapsed ? 'Show resources' : 'Hide resources'} title={collapsed ? 'Show the resources list' : 'Hide the resources list'} onClick={onToggle}>
+      <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+    </button>
+  );
+  // Collapsed, the landmark stays with its toggle so that the list is one keystroke away.
+  if (collapsed) {
+    return (
+      <nav className="outline collapsed" aria-label="Resources">
+        {toggle}
+        <span className="outline-rail-count" title={`${resources.length} resources`}>{resources.length}</span>
+      </nav>
+    );
+  }
   return (
     <nav className="outline" aria-label="Resources">
-      <h2 className="pane-title">Resources <span className="muted">{resources.length}</span></h2>
+      <div className="outline-head">
+        <h2 className="pane-title">Resources <span className="muted">{resources.length}</span></h2>
+        <span className="spacer" />
+        {toggle}
+      </div>
       {resources.length > 30 && (
         <input className="outline-filter" type="search" placeholder="Filter resources" aria-label="Filter resources" value={filter} onChange={(e) => setFilter(e.target.value)} />
       )}
@@ -74,12 +92,23 @@ const OutlineItem = memo(function OutlineItem({ resource: r, selected }: { resou
           {r.name}
         </span>
         {r.kind === 'IngressRoute' && (
-          <span className="count" aria-label={`${r.routeCount} routes`}>
-            {r.routeCount} {r.routeCount === 1 ? 'route' : 'routes'}
+          <span className="count" title={`${r.routeCount} ${r.routeCount === 1 ? 'route' : 'routes'}`}>
+            {r.routeCount}
+            <span className="visually-hidden"> {r.routeCount === 1 ? 'route' : 'routes'}</span>
           </span>
         )}
-        {r.errors > 0 && <span className="badge badge-error" aria-label={`${r.errors} errors`}>{r.errors}</span>}
-        {r.warnings > 0 && <span className="badge badge-warning" aria-label={`${r.warnings} warnings`}>{r.warnings}</span>}
+        {r.errors > 0 && (
+          <span className="badge badge-error">
+            {r.errors}
+            <span className="visually-hidden"> errors</span>
+          </span>
+        )}
+        {r.warnings > 0 && (
+          <span className="badge badge-warning">
+            {r.warnings}
+            <span className="visually-hidden"> warnings</span>
+          </span>
+        )}
       </button>
     </li>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useStudio } from '../store/index.ts';
 import { useDeferredStudio } from './useDeferredStudio.ts';
 import { resourceAt, selectDiagnostics, selectResources } from '../store/selectors.ts';
@@ -15,7 +16,7 @@ interface Group {
 }
 
 /** Problems grouped by resource, filterable by severity and code; a click jumps to the range. */
-export function ProblemsPanel() {
+export function ProblemsPanel({ filtersSlot }: { filtersSlot?: HTMLElement | null } = {}) {
   const diagnostics = useDeferredStudio(selectDiagnostics);
   const resources = useDeferredStudio(selectResources);
   const files = useDeferredStudio((s) => s.files);
@@ -46,44 +47,55 @@ export function ProblemsPanel() {
     useStudio.getState().revealRange(d.file, d.range);
   };
 
+  // With nothing to show the region stays (specs and screen readers find it) but takes no room:
+  // the strip's tab says "Problems (0)".
+  if (diagnostics.length === 0) return <section className="problems" aria-label="Problems" />;
+  // The filters sit in the bottom strip's tab bar when it offers a slot (one line less for the list).
+  const filters = (
+    <div className="problems-filters" role="group" aria-label="Problem filters">
+      {SEVERITIES.map((s) => (
+        <label key={s} className="toggle">
+          <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} />
+          {s === 'info' ? 'infos' : `${s}s`} ({diagnostics.filter((d) => d.severity === s).length})
+        </label>
+      ))}
+      <label className="toggle">
+        Code
+        <select value={code} onChange={(e) => setCode(e.target.value)}>
+          <option value="">all</option>
+          {codes.map((c) => (
+            <option key={c} value={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
   return (
     <section className="problems" aria-label="Problems">
-      <header className="pane-header">
-        <h2 className="pane-title">Problems</h2>
-        {SEVERITIES.map((s) => (
-          <label key={s} className="toggle">
-            <input type="checkbox" checked={shown[s]} onChange={(e) => setShown({ ...shown, [s]: e.target.checked })} />
-            {s === 'info' ? 'infos' : `${s}s`} ({diagnostics.filter((d) => d.severity === s).length})
-          </label>
-        ))}
-        <label className="toggle">
-          Code
-          <select value={code} onChange={(e) => setCode(e.target.value)} aria-label="Filter by code">
-            <option value="">all</option>
-            {codes.map((c) => (
-              <option key={c} value={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <div className="problems-list" role="list">
-        {groups.length === 0 && <p className="empty">No problems{diagnostics.length ? ' match the filter' : ''}.</p>}
+      {filtersSlot ? createPortal(filters, filtersSlot) : filters}
+      <div className="problems-list">
+        {groups.length === 0 && <p className="empty">No problems match the filter.</p>}
         {diagnostics.length > MAX_LISTED && (
           <p className="empty">Showing the first {MAX_LISTED} of {diagnostics.length} problems: filter by severity or code to see the others.</p>
         )}
         {groups.map((g) => (
           <div key={g.key} className="problem-group" role="group" aria-label={g.title}>
-            <div className="problem-group-title">{g.title}</div>
-            {g.items.map(({ d, line, column }, i) => (
-              <button type="button" role="listitem" key={i} className={`problem sev-${d.severity}`} onClick={() => jump(d)}>
-                <span className={`sev-dot sev-${d.severity}`} aria-label={d.severity} />
-                <span className="problem-msg">{d.message}</span>
-                <span className="problem-code">{d.code}</span>
-                <span className="problem-pos">
-                  {d.file}:{line}:{column}
-                </span>
-              </button>
-            ))}
+            <div className="problem-group-title" aria-hidden="true">{g.title}</div>
+            <ul className="problem-items">
+              {g.items.map(({ d, line, column }, i) => (
+                <li key={i}>
+                  <button type="button" className={`problem sev-${d.severity}`} onClick={() => jump(d)}>
+                    <span className={`sev-dot sev-${d.severity}`} aria-hidden="true" />
+                    <span className="visually-hidden">{d.severity}: </span>
+                    <span className="problem-msg">{d.message}</span>
+                    <span className="problem-code">{d.code}</span>
+                    <span className="problem-pos">
+                      {d.file}:{line}:{column}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
           </div>
         ))}
       </div>

@@ -9,18 +9,20 @@ export function StatusBar() {
   const target = useStudio((s) => s.settings.target);
   const routers = analysis ? Object.keys(analysis.summary.config.routers).length : 0;
   return (
-    <footer className="statusbar" role="status" aria-live="polite">
-      <span className="stat stat-error" data-testid="count-errors">{counts.errors} errors</span>
-      <span className="stat stat-warning" data-testid="count-warnings">{counts.warnings} warnings</span>
-      <span className="stat">{counts.infos} infos</span>
-      <span className="stat">{routers} routers</span>
-      <span className="stat muted">{stale ? 'analysing…' : analysis ? `analysed in ${analysis.ms.toFixed(0)} ms` : ''}</span>
-      {analysis?.shadowCut && (
-        <span className="stat muted" title="The check for routers that can never win has a budget so that huge workspaces stay fast; the routers beyond it were not checked.">
-          shadow check: {analysis.shadowCut.checked.toLocaleString('en')} of {analysis.shadowCut.total.toLocaleString('en')} routes
-        </span>
-      )}
-      {error && <span className="stat stat-error">{error}</span>}
+    <footer className="statusbar">
+      <div className="statusbar-live" role="status" aria-live="polite">
+        <span className="stat stat-error" data-testid="count-errors">{counts.errors} errors</span>
+        <span className="stat stat-warning" data-testid="count-warnings">{counts.warnings} warnings</span>
+        <span className="stat">{counts.infos} infos</span>
+        <span className="stat">{routers} routers</span>
+        <span className="stat muted">{stale ? 'analysing…' : analysis ? `analysed in ${analysis.ms.toFixed(0)} ms` : ''}</span>
+        {analysis?.shadowCut && (
+          <span className="stat muted" title="The check for routers that can never win has a budget so that huge workspaces stay fast; the routers beyond it were not checked.">
+            shadow check: {analysis.shadowCut.checked.toLocaleString('en')} of {analysis.shadowCut.total.toLocaleString('en')} routes
+          </span>
+        )}
+        {error && <span className="stat stat-error">{error}</span>}
+      </div>
       <span className="spacer" />
       <span className="stat muted">Target: {target === 'v3' ? 'Traefik Proxy v3' : target === 'v2.11' ? 'Traefik Proxy v2.11' : 'Traefik Hub API Gateway'}</span>
       <span className="stat muted">Nothing leaves this page</span>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { configureYaml, LARGE_MODEL_CHARS, monaco } from './monaco.ts';
 import { MARKER_OWNER, setModelDiagnostics, setModelInlayHints } from './rule-language.ts';
 import { registerEditApplier } from './bridge.ts';
+import { defineStudioTheme, STUDIO_THEME } from './theme.ts';
 import { useStudio } from '../../store/index.ts';
 import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { resourceAt } from '../../store/selectors.ts';
@@ -69,13 +70,14 @@ export default function YamlEditor() {
 
   useEffect(() => {
     if (!host.current) return;
+    defineStudioTheme(monaco);
     const editor = monaco.editor.create(host.current, {
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 13,
       tabSize: 2,
       insertSpaces: true,
-      theme: 'vs-dark',
+      theme: STUDIO_THEME,
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
       quickSuggestions: { other: true, strings: true, comments: false },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { importFiles } from './import.ts';
+import { importFiles, outcomeMessages } from './import.ts';
 
 /** Files dropped anywhere on the window join the workspace (static configs set the settings). */
 export function DropOverlay({ onImported }: { onImported(messages: string[]): void }) {
@@ -25,7 +25,7 @@ export function DropOverlay({ onImported }: { onImported(messages: string[]): vo
       depth = 0;
       setActive(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      void importFiles(files).then((o) => onImported([...o.added.map((n) => `Opened ${n}.`), ...o.messages]));
+      void importFiles(files).then((o) => onImported(outcomeMessages(o)));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { useStudio } from '../../store/index.ts';
 import { selectDiagnostics } from '../../store/selectors.ts';
 import { addText } from './import.ts';
@@ -39,37 +39,62 @@ export function FileTabs() {
     s.setActiveFile(name);
   };
 
+  // Arrows move between files, Delete closes the focused one, F2 renames it (WAI-ARIA tabs pattern).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const name = (e.target as HTMLElement).dataset['file'];
+    if (name === undefined) return;
+    const i = files.findIndex((f) => f.name === name);
+    if (e.key === 'Delete') close(name);
+    else if (e.key === 'F2') setRenaming(name);
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const next = files[(i + (e.key === 'ArrowRight' ? 1 : files.length - 1)) % files.length]!;
+      useStudio.getState().setActiveFile(next.name);
+      e.currentTarget.querySelector<HTMLElement>(`[data-file="${CSS.escape(next.name)}"]`)?.focus();
+    } else return;
+    e.preventDefault();
+  };
+
   return (
-    <div className="file-tabs" role="tablist" aria-label="Files">
-      {files.map((f) => {
-        const errors = errorsByFile.get(f.name) ?? 0;
-        return (
-          <div key={f.name} className={`file-tab${f.name === active ? ' active' : ''}`}>
-            {renaming === f.name ? (
-              <input
-                autoFocus
-                aria-label="File name"
-                defaultValue={f.name}
-                onBlur={(e) => rename(f.name, e.target.value)}
-                onKeyDown={(e) => e.key === 'Enter' && rename(f.name, e.currentTarget.value)}
-              />
-            ) : (
-              <button
-                type="button"
-                role="tab"
-                aria-selected={f.name === active}
-                onClick={() => useStudio.getState().setActiveFile(f.name)}
-                onDoubleClick={() => setRenaming(f.name)}
-                title="Double-click to rename"
-              >
-                {f.name}
-                {errors > 0 && <span className="badge badge-error" aria-label={`${errors} errors`}>{errors}</span>}
-              </button>
-            )}
-            <button type="button" className="close" aria-label={`Close ${f.name}`} onClick={() => close(f.name)}>×</button>
-          </div>
-        );
-      })}
+    <div className="file-tabs">
+      <div role="tablist" aria-label="Files" className="file-tab-list" onKeyDown={onKeyDown}>
+        {files.map((f) => {
+          const errors = errorsByFile.get(f.name) ?? 0;
+          return (
+            <div key={f.name} className={`file-tab${f.name === active ? ' active' : ''}`}>
+              {renaming === f.name ? (
+                <input
+                  autoFocus
+                  aria-label="File name"
+                  defaultValue={f.name}
+                  onBlur={(e) => rename(f.name, e.target.value)}
+                  onKeyDown={(e) => e.key === 'Enter' && rename(f.name, e.currentTarget.value)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={f.name === active}
+                  tabIndex={f.name === active ? 0 : -1}
+                  data-file={f.name}
+                  onClick={() => useStudio.getState().setActiveFile(f.name)}
+                  onDoubleClick={() => setRenaming(f.name)}
+                  title={`${f.name} (double-click or F2 to rename, Delete to close)`}
+                >
+                  <span className="file-tab-name">{f.name}</span>
+                  {errors > 0 && (
+                    <span className="badge badge-error">
+                      {errors}
+                      <span className="visually-hidden"> errors</span>
+                    </span>
+                  )}
+                </button>
+              )}
+              {/* Out of the tab order and the accessibility tree (a tablist holds tabs only): Delete on the tab closes it. */}
+              <button type="button" className="close" aria-hidden="true" tabIndex={-1} title={`Close ${f.name}`} onClick={() => close(f.name)}>×</button>
+            </div>
+          );
+        })}
+      </div>
       <button type="button" className="add-file" aria-label="New file" onClick={() => addText(`untitled.yaml`, '')}>+</button>
       {hasServerFields && (
         <button

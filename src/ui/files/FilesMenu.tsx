@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
-import { importFiles } from './import.ts';
+import { importFiles, outcomeMessages } from './import.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 
-/** Open, paste, export and share: the workspace's ways in and out. */
+/** Open and paste: the workspace's ways in. */
 export function FilesMenu({ onMessages }: { onMessages(messages: string[]): void }) {
   const input = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState<'export' | 'share' | 'paste' | null>(null);
+  const [pasting, setPasting] = useState(false);
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>Open files…</button>
@@ -22,15 +22,24 @@ export function FilesMenu({ onMessages }: { onMessages(messages: string[]): void
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = '';
-          void importFiles(files).then((o) => onMessages([...o.added.map((n) => `Opened ${n}.`), ...o.messages]));
+          void importFiles(files).then((o) => onMessages(outcomeMessages(o)));
         }}
       />
-      <button type="button" onClick={() => setOpen('paste')}>Paste…</button>
-      <button type="button" onClick={() => setOpen('export')}>Export…</button>
+      <button type="button" onClick={() => setPasting(true)}>Paste…</button>
+      {pasting && <PasteDialog onClose={() => setPasting(false)} onImported={onMessages} />}
+    </>
+  );
+}
+
+/** Share and export: the workspace's ways out. */
+export function ShareExport() {
+  const [open, setOpen] = useState<'export' | 'share' | null>(null);
+  return (
+    <>
       <button type="button" onClick={() => setOpen('share')}>Share…</button>
+      <button type="button" onClick={() => setOpen('export')}>Export…</button>
       {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}
       {open === 'share' && <ShareDialog onClose={() => setOpen(null)} />}
-      {open === 'paste' && <PasteDialog onClose={() => setOpen(null)} onImported={onMessages} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { addText } from './import.ts';
+import { addText, outcomeMessages } from './import.ts';
 
 /** Paste YAML or JSON (e.g. `kubectl get … -o yaml` output) as a new workspace file. */
 export function PasteDialog({ onClose, onImported }: { onClose(): void; onImported(messages: string[]): void }) {
@@ -9,7 +9,7 @@ export function PasteDialog({ onClose, onImported }: { onClose(): void; onImport
   useEffect(() => dialog.current?.showModal(), []);
   const add = () => {
     const o = addText(name.trim() || 'pasted.yaml', text);
-    onImported([...o.added.map((n) => `Added ${n}.`), ...o.messages]);
+    onImported(outcomeMessages(o, 'Added'));
     onClose();
   };
   return (

@@ -56,3 +56,10 @@ export function addText(name: string, text: string, outcome: ImportOutcome = { a
   outcome.added.push(finalName);
   return outcome;
 }
+
+/** What an import tells the user: one line for the files added (eight files are one toast, not eight), then the rest. */
+export function outcomeMessages(outcome: ImportOutcome, verb = 'Opened'): string[] {
+  const { added } = outcome;
+  const head = added.length === 0 ? [] : added.length === 1 ? [`${verb} ${added[0]}.`] : [`${verb} ${added.length} files: ${added.join(', ')}.`];
+  return [...head, ...outcome.messages];
+}

@@ -8,7 +8,6 @@ import type { ResourceDetail } from '../../worker/protocol.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
 import { FormContext, type FormContextValue, type FormIntent, type RouteFacts } from './context.ts';
 import { ObjectField } from './SchemaField.tsx';
-import { NewResourceMenu } from './NewResourceMenu.tsx';
 import { MiddlewareTypePicker } from './MiddlewareTypePicker.tsx';
 import { IngressRouteForm } from './IngressRouteForm.tsx';
 import { MetadataSection } from './MetadataSection.tsx';
@@ -106,7 +105,6 @@ export function FormPane() {
   return (
     <section className="form-pane" aria-label="Form">
       <div className="toolbar form-toolbar">
-        <NewResourceMenu />
         {context && <span className="form-title">{detail?.kind} <strong>{name}</strong></span>}
       </div>
       <div className="form-scroll">

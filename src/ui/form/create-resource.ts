@@ -45,6 +45,6 @@ export function createResource(kind: string, options: { middlewareType?: string;
   focusFor = id;
   s.revealRange(file, { start, end: start + yaml.length });
   s.select({ resourceId: id, from: 'form' });
-  s.setRightTab('form');
+  s.setInspectorOpen(true);
   return null;
 }

@@ -17,7 +17,7 @@ export function ConvertButton({ onMessages }: { onMessages(messages: string[]): 
     if (answer.type !== 'convert') return;
     setCompareBase({ label: `${before.map((f) => f.name).join(', ')} before the conversion`, files: before, equivalence: answer.equivalence, notes: answer.notConverted });
     for (const f of answer.files) useStudio.getState().setText(f.name, f.text);
-    useStudio.getState().setRightTab('compare');
+    useStudio.getState().setBottomTab('compare');
     onMessages([`Converted ${answer.converted} Ingress(es) to IngressRoutes; Compare shows the requests routed differently${answer.notConverted.length ? ` and ${answer.notConverted.length} thing(s) not converted exactly` : ''}.`]);
   };
   return (

@@ -3,26 +3,30 @@ import { useStudio } from '../../store/index.ts';
 import type { Origin } from '../../core/types.ts';
 import type { VerdictJson } from './verdict-json.ts';
 
-/** A name that jumps to its YAML when it has an origin in the dynamic configuration. */
+/** A router, middleware or service name: a click selects its node in the graph and its YAML. */
 function Ref({ name }: { name: string }) {
   const config = useStudio((s) => s.analysis?.summary.config);
+  const kind = config?.routers[name] ? 'router' : config?.middlewares[name] ? 'middleware' : config?.services[name] ? 'service' : null;
   const origin: Origin | undefined = config?.routers[name]?.origin ?? config?.middlewares[name]?.origin ?? config?.services[name]?.origin;
-  if (!origin) return <span className="mono">{name}</span>;
+  if (!kind) return <span className="mono">{name}</span>;
   return (
     <button
       type="button"
-      className="link mono"
-      title="Show in the YAML"
+      className={`link mono ref-${kind}`}
+      title={`Select ${kind} ${name} in the graph and the YAML`}
       onClick={() => {
         const s = useStudio.getState();
-        s.select({ resourceId: origin.resourceId, routerName: config?.routers[name] ? name : undefined, from: 'simulator' });
-        s.revealRange(origin.file, origin.range);
+        // The graph's node ids are `<kind>:<Traefik name>` (core/graph/build.ts).
+        s.select({ nodeId: `${kind}:${name}`, resourceId: origin?.resourceId, routerName: kind === 'router' ? name : undefined, from: 'simulator' });
+        if (origin) s.revealRange(origin.file, origin.range);
       }}
     >
       {name}
     </button>
   );
 }
+
+const RANKING_SHOWN = 30;
 
 function Step({ title, summary, children, open = false }: { title: string; summary: ReactNode; children?: ReactNode; open?: boolean }) {
   const [expanded, setExpanded] = useState(open);
@@ -50,6 +54,10 @@ function headerRows(headers: Record<string, string | string[]>) {
 
 /** The verdict as a story: entryPoint → TLS → routing → middlewares → outcome, each expandable. */
 export function VerdictView({ json }: { json: VerdictJson }) {
+  // Thousands of ranked routers would be a long render on every keystroke: the matched ones and the
+  // first others are listed, the rest on request.
+  const [all, setAll] = useState(false);
+  const ranked = json.ranking.map((r, i) => ({ ...r, rank: i + 1 })).filter((r) => all || r.rank <= RANKING_SHOWN || r.result === 'matched');
   const matched = json.ranking.filter((r) => r.result === 'matched');
   const outcome = json.outcome;
   const headline =
@@ -69,21 +77,28 @@ export function VerdictView({ json }: { json: VerdictJson }) {
       </>
     );
   return (
-    <section className="verdict" aria-label="Verdict">
+    <div className="verdict">
       <p className="headline" data-testid="verdict-headline">{headline}</p>
       <ol className="steps">
         <Step title="EntryPoint" summary={json.entryPoint ?? 'none'} />
         <Step
           title="TLS"
-          summary={json.tls ? `option ${json.tls.option}, SNI ${json.tls.sni ?? '(none)'}` : 'plain HTTP'}
-          open={!!json.tls}
+          summary={
+            json.tls ? (
+              <>
+                option <span className="mono" data-testid="tls-option">{json.tls.option}</span>, SNI {json.tls.sni ?? '(none)'}
+              </>
+            ) : (
+              'plain HTTP'
+            )
+          }
         >
           {json.tls && (
             <dl className="kv">
               <dt>SNI</dt>
               <dd className="mono">{json.tls.sni ?? '(none)'}</dd>
               <dt>TLS option</dt>
-              <dd className="mono" data-testid="tls-option">{json.tls.option}</dd>
+              <dd className="mono">{json.tls.option}</dd>
               <dt>Certificate</dt>
               <dd className="mono">{json.tls.certificate ?? 'none'}</dd>
             </dl>
@@ -105,9 +120,9 @@ export function VerdictView({ json }: { json: VerdictJson }) {
               </tr>
             </thead>
             <tbody>
-              {json.ranking.map((r, i) => (
+              {ranked.map((r) => (
                 <tr key={r.router} className={`result-${r.result}${r.router === json.router ? ' winner' : ''}`}>
-                  <td className="num">{i + 1}</td>
+                  <td className="num">{r.rank}</td>
                   <td><Ref name={r.router} /></td>
                   <td className="num">{r.priority}</td>
                   <td>{r.router === json.router ? 'winner' : r.result}</td>
@@ -116,6 +131,11 @@ export function VerdictView({ json }: { json: VerdictJson }) {
               ))}
             </tbody>
           </table>
+          {ranked.length < json.ranking.length && (
+            <button type="button" className="link" onClick={() => setAll(true)}>
+              Show all {json.ranking.length} routers ({json.ranking.length - ranked.length} more)
+            </button>
+          )}
         </Step>
         <Step title="Middlewares" summary={json.middlewares.length ? `${json.middlewares.length} in order` : 'none'} open={json.middlewares.length > 0}>
           <ol className="mw-list">
@@ -149,6 +169,6 @@ export function VerdictView({ json }: { json: VerdictJson }) {
           )}
         </Step>
       </ol>
-    </section>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../store/index.ts';
 import { analysisClient } from '../useAnalysis.ts';
 import type { VerdictJson } from './verdict-json.ts';
@@ -9,6 +9,9 @@ export function useSimulation(): { json: VerdictJson | null; error: string | nul
   const analysis = useStudio((s) => s.analysis);
   const [json, setJson] = useState<VerdictJson | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The verdict is on screen all the time: most keystrokes do not change it, and an unchanged answer
+  // must not re-render the verdict panel and re-light the graph (thousands of nodes) for nothing.
+  const last = useRef('');
   useEffect(() => {
     if (!analysis) return;
     try {
@@ -23,8 +26,11 @@ export function useSimulation(): { json: VerdictJson | null; error: string | nul
         .simulate(analysis.version, request)
         .then((answer) => {
           if (!live) return;
-          setJson(answer.json as VerdictJson);
           setError(null);
+          const key = JSON.stringify(answer.json);
+          if (key === last.current) return;
+          last.current = key;
+          setJson(answer.json as VerdictJson);
           useStudio.getState().setVerdict(answer.verdict, analysis.version);
         });
     }, 80);
