@@ -147,7 +147,7 @@ export type TraefikKind =
   | 'IngressRouteUDP'
   | 'MiddlewareTCP'
   | 'ServersTransportTCP';
-export type KubernetesKind = 'Service' | 'Secret' | 'EndpointSlice' | 'Ingress' | 'IngressClass';
+export type KubernetesKind = 'Service' | 'Secret' | 'EndpointSlice' | 'ConfigMap' | 'Node' | 'Ingress' | 'IngressClass';
 export type ResourceKind = TraefikKind | KubernetesKind;
 
 /** Where a resource's object lives: file, document, and the path of the object inside the document
@@ -335,6 +335,9 @@ export interface DynamicRouter {
   defaultEntryPoints?: boolean;
   /** References written with their provider (`x-y@kubernetescrd`): the provider keeps them as written. */
   keepQualified?: string[];
+  /** A child router's entryPoints as written on its IngressRoute: the provider emits them, while
+   * `entryPoints` stays empty (the router manager attaches a child to its parents' muxers). */
+  writtenEntryPoints?: string[];
   origin: Origin;
 }
 
@@ -420,6 +423,9 @@ export interface DynamicTLSOption {
   clientAuth?: { secretNames?: string[]; clientAuthType?: string };
   /** True for the built-in default option Traefik adds when none is configured. */
   builtin?: boolean;
+  /** The option as the provider emits it (buildTLSOptions: Traefik's defaults filled in, client CAs read
+   * from the Secrets), in the file-provider shape; the export prints it. */
+  providerConfig?: Record<string, unknown>;
   origin?: Origin;
 }
 
@@ -444,6 +450,12 @@ export interface DynamicConfig {
   /** Qualified names of Middlewares, TLSOptions and TraefikServices referenced in namespaces the workspace
    * does not contain: assumed to exist outside it (the simulator says their effect is unknown). */
   outside?: string[];
+  /** `http.serversTransports` as the provider emits them, keyed `ns-name`, in the file-provider shape. */
+  serversTransports?: Record<string, Record<string, unknown>>;
+  /** `tls.certificates` as the provider emits them (getTLSConfig): certFile/keyFile contents, stores. */
+  tlsCertificates?: Record<string, unknown>[];
+  /** `tls.stores` as the provider emits them (buildTLSStores), keyed `default` or `ns-name`. */
+  tlsStores?: Record<string, Record<string, unknown>>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ const KUBERNETES_KINDS: Readonly<Record<KubernetesKind, string>> = {
   // Read by Traefik's Kubernetes Ingress providers (kubernetesIngress, kubernetesIngressNGINX).
   Ingress: 'networking.k8s.io/v1',
   IngressClass: 'networking.k8s.io/v1',
+  ConfigMap: 'v1',
+  Node: 'v1',
 };
 
 export type KindClass =

@@ -38,6 +38,8 @@ export const PROVIDER_CODES = {
   PROVIDER_MIDDLEWARE_DROPPED: { severity: 'error', family: 'runtime', summary: 'The provider cannot build this Middleware (a Secret or service it reads fails): it is dropped.' },
   PROVIDER_NODES_DISABLED: { severity: 'error', family: 'runtime', summary: 'nodePortLB needs a Node lookup, which disableClusterScopeResources turns off.' },
   PROVIDER_NODES_ASSUMED: { severity: 'info', family: 'reference', summary: 'nodePortLB servers are the cluster Nodes, which are outside the workspace.' },
+  PROVIDER_SECRET_SKIPPED: { severity: 'warning', family: 'reference', summary: 'A Secret or ConfigMap a ServersTransport or TLSOption reads is missing or unreadable: Traefik leaves that CA or certificate out.' },
+  PROVIDER_TRANSPORT_VALUE: { severity: 'warning', family: 'runtime', summary: 'A ServersTransport value Traefik cannot use (duration, cipher suite, TLS version): it keeps the default.' },
   PROVIDER_LEGACY_GROUP_IGNORED: { severity: 'warning', family: 'runtime', summary: 'Traefik v3 does not watch traefik.containo.us resources.' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -13,6 +13,8 @@ export class BuildContext {
   readonly scope: ReferenceScope;
   /** Qualified names assumed to exist outside the workspace (DynamicConfig.outside). */
   readonly outside = new Set<string>();
+  /** `ns/secretName` of each processed IngressRoute's tls.secretName, in processing order (getTLSHTTP). */
+  readonly routeSecrets: string[] = [];
   private readonly byKind = new Map<ResourceKind, Map<string, Resource>>();
 
   constructor(
@@ -20,7 +22,12 @@ export class BuildContext {
     readonly settings: Settings,
     readonly texts: Readonly<Record<string, string>>,
   ) {
+    const watched = settings.provider.namespaces;
     for (const r of resources) {
+      // Traefik only watches the provider's namespaces (its informers are per namespace): objects elsewhere
+      // do not exist for it. IngressRoutes stay, so that processed() can say why they are skipped; Nodes
+      // are cluster-scoped.
+      if (watched.length > 0 && r.kind !== 'IngressRoute' && r.kind !== 'Node' && !watched.includes(r.metadata.namespace)) continue;
       const m = this.byKind.get(r.kind) ?? new Map<string, Resource>();
       const key = `${r.metadata.namespace}/${r.metadata.name}`;
       if (!m.has(key)) m.set(key, r);

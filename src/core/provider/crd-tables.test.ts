@@ -392,6 +392,8 @@ spec: { minVersion: VersionTLS12 }
 });
 
 describe('5. a ServersTransport written with its provider (with_servers_transport_cross_namespace.yml)', () => {
+  // Traefik's table: ForwardingTimeouts SetDefaults (dial 30s, idle 90s, ping 15s) plus what the spec sets.
+  const ST_CROSS_NS = { 'cross-ns-st-cross-ns': { forwardingTimeouts: { dialTimeout: '30s', idleConnTimeout: '1m30s', pingTimeout: '15s' }, disableHTTP2: true } };
   const yaml = SERVICES + ir('test.route', 'default', `  entryPoints: [foo]
   routes:
     - match: Host(\`foo.com\`) && PathPrefix(\`/bar\`)
@@ -408,10 +410,11 @@ spec: { disableHTTP2: true }
       routers: { 'default-test-route-6b204d94623b3df4370c': { entryPoints: ['foo'], rule: 'Host(`foo.com`) && PathPrefix(`/bar`)', priority: 12, service: 'default-test-route-6b204d94623b3df4370c' } },
       services: { 'default-test-route-6b204d94623b3df4370c': { loadBalancer: { ...WHOAMI_LB.loadBalancer, serversTransport: 'cross-ns-st-cross-ns@kubernetescrd' } } },
       middlewares: {},
+      serversTransports: ST_CROSS_NS,
     });
   });
-  it('cross-namespace off: the service cannot be built, the route is skipped', () => {
-    expect(exportDynamic(yaml).http).toEqual({ routers: {}, services: {}, middlewares: {} });
+  it('cross-namespace off: the service cannot be built, the route is skipped; the ServersTransport is still emitted', () => {
+    expect(exportDynamic(yaml).http).toEqual({ routers: {}, services: {}, middlewares: {}, serversTransports: ST_CROSS_NS });
   });
 });
 

@@ -36,7 +36,7 @@ export function emittedByProvider(r: DynamicRouter): boolean {
 }
 
 /**
- * `{ http: { routers, services, middlewares }, tls: { options } }` as the CRD provider emits it: names
+ * `{ http: { routers, services, middlewares, serversTransports }, tls: { options, certificates, stores } }` as the CRD provider emits it: names
  * before `@kubernetescrd` (references written with a provider kept as written), routes the provider
  * skips left out, no entryPoints where the IngressRoute has none (the router manager adds the defaults).
  */
@@ -47,6 +47,7 @@ export function toFileProviderShape(config: DynamicConfig): Record<string, unkno
     const name = (n: string) => (r.keepQualified?.includes(n) ? n : unqualify(n));
     const out: Record<string, unknown> = {};
     if (!r.defaultEntryPoints && r.entryPoints.length) out['entryPoints'] = r.entryPoints;
+    else if (r.writtenEntryPoints?.length) out['entryPoints'] = r.writtenEntryPoints;
     out['rule'] = r.rule;
     if (r.priority !== 0) out['priority'] = r.priority;
     if (r.ruleSyntaxRaw) out['ruleSyntax'] = r.ruleSyntaxRaw;
@@ -69,9 +70,15 @@ export function toFileProviderShape(config: DynamicConfig): Record<string, unkno
     Object.values(config.tlsOptions)
       .filter((o) => !o.builtin)
       .map((o) => {
-        const { name, origin: _origin, builtin: _builtin, ...rest } = o;
-        return [unqualify(name), rest];
+        const { name, origin: _origin, builtin: _builtin, providerConfig, ...rest } = o;
+        return [unqualify(name), providerConfig ?? rest];
       }),
   );
-  return { http: { routers, services, middlewares }, ...(Object.keys(options).length ? { tls: { options } } : {}) };
+  const http: Record<string, unknown> = { routers, services, middlewares };
+  if (config.serversTransports) http['serversTransports'] = config.serversTransports;
+  const tls: Record<string, unknown> = {};
+  if (Object.keys(options).length) tls['options'] = options;
+  if (config.tlsCertificates) tls['certificates'] = config.tlsCertificates;
+  if (config.tlsStores) tls['stores'] = config.tlsStores;
+  return { http, ...(Object.keys(tls).length ? { tls } : {}) };
 }

@@ -9,7 +9,8 @@ import { BuildContext } from './context.ts';
 import { judgeMissing, outsideMessage } from '../validate/references.ts';
 import { buildMiddlewares } from './middlewares.ts';
 import { buildRouters, defaultEntryPoints } from './routes.ts';
-import { buildCertificates, buildTLSOptions, resolveTLSConflicts } from './tls.ts';
+import { buildCertificates, buildTLSCertificates, buildTLSOptions, buildTLSStores, resolveTLSConflicts } from './tls.ts';
+import { buildServersTransports } from './transports.ts';
 import { buildTraefikServices } from './traefik-services.ts';
 import { qualify } from './names.ts';
 
@@ -56,6 +57,12 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
   applyEntryPointModels(ctx, config, children);
   resolveTLSConflicts(ctx, config);
   config.certificates = buildCertificates(ctx);
+  const transports = buildServersTransports(ctx);
+  if (Object.keys(transports).length) config.serversTransports = transports;
+  const stores = buildTLSStores(ctx);
+  if (Object.keys(stores).length) config.tlsStores = stores;
+  const certificates = buildTLSCertificates(ctx);
+  if (certificates.length) config.tlsCertificates = certificates;
   if (ctx.outside.size) config.outside = [...ctx.outside];
   return { config, diagnostics: ctx.diagnostics };
 }

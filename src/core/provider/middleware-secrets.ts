@@ -1,5 +1,5 @@
 // Mirrors pkg/provider/kubernetes/crd/kubernetes.go: createBasicAuthMiddleware, createDigestAuthMiddleware,
-// createForwardAuthMiddleware, createPluginMiddleware (loadSecretKeys, getSecretValue), loadCASecret,
+// createForwardAuthMiddleware, createRateLimitMiddleware (Redis Secrets), createPluginMiddleware (loadSecretKeys, getSecretValue), loadCASecret,
 // loadAuthTLSSecret, loadBasicAuthCredentials, loadAuthCredentials. Each error there drops the Middleware.
 import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
@@ -14,7 +14,8 @@ type Raw = Record<string, unknown>;
 /** `dropped`: the provider cannot build the Middleware (reported); `assumed`: a Secret outside the workspace. */
 export type SecretRead<T> = { value: T } | { dropped: true } | { assumed: true };
 
-function secretData(secret: Resource): Record<string, string> {
+/** A Secret's values, decoded: `data` base64, `stringData` plain (it wins per key, as the API server merges it). */
+export function secretData(secret: Resource): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(obj(secret.raw['data']) ?? {})) out[k] = decodeBase64(str(v) ?? '') ?? '';
   for (const [k, v] of Object.entries(obj(secret.raw['stringData']) ?? {})) out[k] = str(v) ?? '';
@@ -71,7 +72,7 @@ export function authConfig(ctx: BuildContext, mw: Resource, type: 'basicAuth' | 
 }
 
 /** forwardAuth: address required; tls.caSecret and tls.certSecret read into ca, cert and key. */
-export function forwardAuthConfig(ctx: BuildContext, mw: Resource, cfg: Raw): Raw | null | undefined {
+export function forwardAuthConfig(ctx: BuildContext, mw: Resource, cfg: Raw, tlsPath: Path = ['spec', 'forwardAuth', 'tls']): Raw | null | undefined {
   if ((str(cfg['address']) ?? '') === '') {
     ctx.report('PROVIDER_MIDDLEWARE_DROPPED', `forwardAuth needs address: Traefik drops Middleware ${mw.metadata.namespace}/${mw.metadata.name}.`, mw, ['spec', 'forwardAuth'], { key: true });
     return null;
@@ -82,7 +83,7 @@ export function forwardAuthConfig(ctx: BuildContext, mw: Resource, cfg: Raw): Ra
   let assumed = false;
   const ca = str(tls['caSecret']);
   if (ca) {
-    const read = withSecret(ctx, mw, ca, ['spec', 'forwardAuth', 'tls', 'caSecret'], (data) => {
+    const read = withSecret(ctx, mw, ca, [...tlsPath, 'caSecret'], (data) => {
       const value = data['tls.ca'] ?? data['ca.crt'] ?? (Object.keys(data).length === 1 ? Object.values(data)[0] : undefined);
       return value !== undefined ? { value } : { error: 'it has neither tls.ca nor ca.crt' };
     });
@@ -95,7 +96,7 @@ export function forwardAuthConfig(ctx: BuildContext, mw: Resource, cfg: Raw): Ra
   }
   const cert = str(tls['certSecret']);
   if (cert) {
-    const read = withSecret(ctx, mw, cert, ['spec', 'forwardAuth', 'tls', 'certSecret'], (data) => (data['tls.crt'] && data['tls.key'] ? { value: { cert: data['tls.crt'], key: data['tls.key'] } } : { error: 'it needs non-empty tls.crt and tls.key' }));
+    const read = withSecret(ctx, mw, cert, [...tlsPath, 'certSecret'], (data) => (data['tls.crt'] && data['tls.key'] ? { value: { cert: data['tls.crt'], key: data['tls.key'] } } : { error: 'it needs non-empty tls.crt and tls.key' }));
     if ('dropped' in read) return null;
     if ('assumed' in read) assumed = true;
     else {
@@ -134,4 +135,32 @@ export function pluginConfig(ctx: BuildContext, mw: Resource, cfg: Raw): Raw | n
   const out = walk(cfg, ['spec', 'plugin']) as Raw;
   if (dropped) return null;
   return assumed ? undefined : out;
+}
+
+/** rateLimit.redis (createRateLimitMiddleware): `secret` read into username/password (loadRedisCredentials), tls.caSecret and tls.certSecret into ca, cert and key. */
+export function rateLimitConfig(ctx: BuildContext, mw: Resource, cfg: Raw): Raw | null | undefined {
+  const redis = obj(cfg['redis']);
+  if (!redis) return undefined;
+  const out: Raw = { ...redis };
+  let assumed = false;
+  const secret = str(redis['secret']);
+  if (secret) {
+    const read = withSecret(ctx, mw, secret, ['spec', 'rateLimit', 'redis', 'secret'], (data) =>
+      data['username'] !== undefined && data['password'] !== undefined ? { value: { username: data['username'], password: data['password'] } } : { error: 'it must contain both username and password keys' });
+    if ('dropped' in read) return null;
+    if ('assumed' in read) assumed = true;
+    else {
+      delete out['secret'];
+      Object.assign(out, read.value);
+    }
+  }
+  const tls = obj(redis['tls']);
+  if (tls) {
+    // The same Secret shapes as forwardAuth's tls: reuse its reading under this path.
+    const read = forwardAuthConfig(ctx, mw, { address: 'redis', tls }, ['spec', 'rateLimit', 'redis', 'tls']);
+    if (read === null) return null;
+    if (read === undefined) assumed = true;
+    else out['tls'] = read['tls'];
+  }
+  return assumed ? undefined : { ...cfg, redis: out };
 }

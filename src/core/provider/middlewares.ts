@@ -6,7 +6,7 @@ import type { BuildContext } from './context.ts';
 import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
 import { makeID, normalize, PROVIDER, qualify, unqualify } from './names.ts';
 import { nameAndService } from './services.ts';
-import { authConfig, forwardAuthConfig, pluginConfig } from './middleware-secrets.ts';
+import { authConfig, forwardAuthConfig, pluginConfig, rateLimitConfig } from './middleware-secrets.ts';
 import { closest, judgeMissing, outsideMessage } from '../validate/references.ts';
 
 export interface MiddlewareRefs {
@@ -129,6 +129,7 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
     let emitted: Record<string, unknown> | null | undefined;
     if (type === 'basicAuth' || type === 'digestAuth') emitted = authConfig(ctx, r, type, cfg);
     else if (type === 'forwardAuth') emitted = forwardAuthConfig(ctx, r, cfg);
+    else if (type === 'rateLimit') emitted = rateLimitConfig(ctx, r, cfg);
     else if (type === 'plugin') emitted = pluginConfig(ctx, r, cfg);
     else if (type === 'errors') emitted = errorsConfig(ctx, config, r, mw);
     if (emitted === null) delete config.middlewares[mw.name];

@@ -121,6 +121,8 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
     if (ctx.settings.target !== 'v2.11' && ir.apiVersion.startsWith('traefik.containo.us/')) continue;
     if (!processed(ir, ctx)) continue;
     const spec = obj(ir.raw['spec']) ?? {};
+    const secretName = str(obj(spec['tls'])?.['secretName']);
+    if (secretName) ctx.routeSecrets.push(`${ir.metadata.namespace}/${secretName}`);
     const ns = ir.metadata.namespace;
     const ingressName = ir.metadata.name || ir.metadata.generateName || '';
     const entryPoints = arr(spec['entryPoints']).map(String);
@@ -195,6 +197,7 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
         parentRefs: parents,
         origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, path), routeIndex: i },
       };
+      if (parents.length && entryPoints.length) router.writtenEntryPoints = entryPoints;
       const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']) ?? '';
       const keep = [...mws.keepQualified, ...(writtenTLS.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
       if (keep.length) router.keepQualified = keep;

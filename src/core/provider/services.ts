@@ -168,7 +168,16 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
       ctx.report('PROVIDER_NODES_DISABLED', `nodePortLB load-balances over the cluster's Nodes, but disableClusterScopeResources turns the Node lookup off ("nodes lookup is disabled"): Traefik skips the route.`, site.owner, [...site.path, 'nodePortLB']);
       return null;
     }
-    if (nodePort) {
+    if (nodePort && ctx.has('Node')) {
+      // Each InternalIP of each Node, at the nodePort (net.JoinHostPort brackets IPv6).
+      servers = ctx.all('Node').flatMap((n) => arr(obj(n.raw['status'])?.['addresses']).map((a) => obj(a) ?? {}))
+        .filter((a) => str(a['type']) === 'InternalIP' && str(a['address']))
+        .map((a) => ({ url: `${scheme}://${str(a['address'])!.includes(':') ? `[${str(a['address'])}]` : str(a['address'])}:${port.nodePort ?? 0}`, source: 'nodeport' as const }));
+      if (servers.length === 0) {
+        ctx.report('PROVIDER_NO_ENDPOINTS', `nodePortLB: no Node of the workspace has an InternalIP address, so Traefik generates no servers and skips the route.`, site.owner, [...site.path, 'nodePortLB']);
+        return null;
+      }
+    } else if (nodePort) {
       ctx.report('PROVIDER_NODES_ASSUMED', `nodePortLB: the servers are the InternalIP of every Node at nodePort ${port.nodePort ?? '?'}; Nodes are not in the workspace.`, site.owner, [...site.path, 'nodePortLB']);
       servers = [{ url: `${scheme}://node-internal-ip:${port.nodePort ?? 0}`, source: 'nodeport' }];
     } else if (external) {

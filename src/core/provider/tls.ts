@@ -7,6 +7,88 @@ import type { BuildContext } from './context.ts';
 import { certificateNames, secretValue } from './certificates.ts';
 import { atLeast } from './settings.ts';
 import { makeID, PROVIDER } from './names.ts';
+import { DEFAULT_ALPN, DEFAULT_CIPHER_SUITES } from './tls-defaults.ts';
+import { caBlock, certificateBlock, readKeyed } from './transports.ts';
+import { secretData } from './middleware-secrets.ts';
+import { judgeMissing } from '../validate/references.ts';
+
+/** tls.Options as buildTLSOptions fills it: SetDefaults (ALPN, cipher suites) then the spec; client CAs from Secrets. */
+function providerTLSOption(ctx: BuildContext, r: Resource, spec: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const written = (key: string) => spec[key] !== undefined && spec[key] !== null;
+  for (const key of ['minVersion', 'maxVersion'] as const) {
+    const v = str(spec[key]);
+    if (v) out[key] = v;
+  }
+  const ciphers = written('cipherSuites') ? arr(spec['cipherSuites']).map(String) : [...DEFAULT_CIPHER_SUITES];
+  if (ciphers.length) out['cipherSuites'] = ciphers;
+  const curves = arr(spec['curvePreferences']).map(String);
+  if (curves.length) out['curvePreferences'] = curves;
+  const clientAuth = obj(spec['clientAuth']) ?? {};
+  const caFiles: string[] = [];
+  arr(clientAuth['secretNames']).forEach((s, i) => {
+    // buildTLSOptions uses getCABlocks directly: no one-key fallback here.
+    const ca = readKeyed(ctx, r, 'Secret', r.metadata.namespace, str(s) ?? '', ['spec', 'clientAuth', 'secretNames', i], 'client CA', (d) => caBlock(d, false));
+    if (ca !== null) caFiles.push(ca);
+  });
+  const type = str(clientAuth['clientAuthType']);
+  if (caFiles.length || type) out['clientAuth'] = { ...(caFiles.length ? { caFiles } : {}), ...(type ? { clientAuthType: type } : {}) };
+  if (bool(spec['sniStrict'])) out['sniStrict'] = true;
+  const alpn = written('alpnProtocols') ? arr(spec['alpnProtocols']).map(String) : [...DEFAULT_ALPN];
+  if (alpn.length) out['alpnProtocols'] = alpn;
+  // disableSessionTickets is mapped since v3.4; preferServerCipherSuites is in the CRD but never mapped.
+  if (bool(spec['disableSessionTickets']) && atLeast(ctx.settings, '3.4.0')) out['disableSessionTickets'] = true;
+  return out;
+}
+
+/**
+ * `tls.certificates` as getTLSConfig emits them: TLSStore certificates (with their store) first, then
+ * IngressRoute secrets, each `ns/secret` once, sorted by it; Secrets that cannot be read are left out.
+ */
+export function buildTLSCertificates(ctx: BuildContext): Record<string, unknown>[] {
+  const found = new Map<string, Record<string, unknown>>();
+  const add = (ns: string, name: string, store?: string) => {
+    const key = `${ns}/${name}`;
+    if (found.has(key)) return;
+    const secret = ctx.find('Secret', ns, name);
+    const cert = secret ? certificateBlock(secretData(secret)) : undefined;
+    if (cert && !('error' in cert)) found.set(key, { ...cert, ...(store ? { stores: [store] } : {}) });
+  };
+  for (const t of ctx.all('TLSStore')) {
+    const id = t.metadata.name === 'default' ? 'default' : makeID(t.metadata.namespace, t.metadata.name);
+    for (const c of arr(obj(t.raw['spec'])?.['certificates'])) add(t.metadata.namespace, str(obj(c)?.['secretName']) ?? '', id);
+  }
+  for (const key of ctx.routeSecrets) add(key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1));
+  return [...found.keys()].sort().map((k) => found.get(k)!);
+}
+
+/**
+ * `tls.stores` as buildTLSStores emits them: `default` (dropped when several namespaces define it) or
+ * `ns-name`; a store whose defaultCertificate Secret cannot be read is left out entirely.
+ */
+export function buildTLSStores(ctx: BuildContext): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  const defaults = ctx.all('TLSStore').filter((t) => t.metadata.name === 'default');
+  for (const t of ctx.all('TLSStore')) {
+    const isDefault = t.metadata.name === 'default';
+    const spec = obj(t.raw['spec']) ?? {};
+    const store: Record<string, unknown> = {};
+    const secretName = str(obj(spec['defaultCertificate'])?.['secretName']);
+    if (obj(spec['defaultCertificate'])) {
+      // buildCertificates reports the Secret; here only what the store becomes. Traefik drops the whole
+      // store when its default certificate cannot be read; one outside the workspace is assumed readable.
+      const secret = ctx.find('Secret', t.metadata.namespace, secretName ?? '');
+      const cert = secret ? certificateBlock(secretData(secret)) : undefined;
+      if (cert && !('error' in cert)) store['defaultCertificate'] = cert;
+      else if (cert || judgeMissing(ctx.scope, 'Secret', t.metadata.namespace, secretName ?? '').kind !== 'outside') continue;
+    }
+    const generated = obj(spec['defaultGeneratedCert']);
+    if (generated) store['defaultGeneratedCert'] = generated;
+    if (isDefault && defaults.length > 1) continue;
+    out[isDefault ? 'default' : makeID(t.metadata.namespace, t.metadata.name)] = store;
+  }
+  return out;
+}
 
 /** The TLS options Traefik would hold: `ns-name@kubernetescrd` (not normalized) and the global `default`. */
 export function buildTLSOptions(ctx: BuildContext): Record<string, DynamicTLSOption> {
@@ -40,6 +122,7 @@ export function buildTLSOptions(ctx: BuildContext): Record<string, DynamicTLSOpt
       const type = str(clientAuth['clientAuthType']);
       if (type) option.clientAuth.clientAuthType = type;
     }
+    option.providerConfig = providerTLSOption(ctx, r, spec);
     out[name] = option;
   }
   if (!out['default']) out['default'] = { name: 'default', minVersion: 'VersionTLS12', sniStrict: false, alpnProtocols: ['h2', 'http/1.1', 'acme-tls/1'], builtin: true };

@@ -8,7 +8,7 @@
 import type { ResourceKind, TraefikTarget } from '../types.ts';
 import type { JsonSchema } from './json-schema.ts';
 import { ingressRoute } from './kinds/ingressroute.ts';
-import { endpointSlice, secret, service } from './kinds/kubernetes.ts';
+import { configMap, endpointSlice, node, secret, service } from './kinds/kubernetes.ts';
 import { ingress, ingressClass } from './kinds/ingress.ts';
 import { middleware, middlewareTCP } from './kinds/middleware.ts';
 import { ingressRouteTCP, ingressRouteUDP } from './kinds/tcp-udp.ts';
@@ -135,6 +135,8 @@ const BUILDERS: Record<ResourceKind, (target: TraefikTarget) => JsonSchema> = {
   EndpointSlice: endpointSlice,
   Ingress: ingress,
   IngressClass: ingressClass,
+  ConfigMap: configMap,
+  Node: node,
 };
 
 /** Every kind the studio knows, Traefik kinds first. */

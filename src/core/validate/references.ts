@@ -6,8 +6,9 @@
  * - a namespace the workspace contains: the object is missing (error, with the closest existing name);
  * - strict mode (Settings → Strict, `--strict`): the workspace is the whole cluster, every missing
  *   reference is an error.
- * Secrets (and Kubernetes Services, judged in the provider) are rarely committed next to the routes:
- * a missing Secret is assumed unless the workspace holds Secrets of that namespace, or strict is on.
+ * Secrets and ConfigMaps (and Kubernetes Services, judged in the provider) are rarely committed next to
+ * the routes: a missing one is assumed unless the workspace holds ones of that kind in that namespace, or
+ * strict is on.
  */
 import type { Resource, ResourceKind } from '../types.ts';
 
@@ -43,7 +44,7 @@ export function referenceScope(resources: readonly Resource[], strict: boolean):
 /** How a reference to `kind` `namespace/name` that is not in the workspace is judged. */
 export function judgeMissing(scope: ReferenceScope, kind: ResourceKind, namespace: string, name: string): ReferenceVerdict {
   const inNamespace = scope.names.get(`${kind}/${namespace}`) ?? [];
-  const present = kind === 'Secret' ? inNamespace.length > 0 : scope.namespaces.has(namespace);
+  const present = kind === 'Secret' || kind === 'ConfigMap' ? inNamespace.length > 0 : scope.namespaces.has(namespace);
   if (!scope.strict && !present) return { kind: 'outside' };
   const suggestion = closest(name, inNamespace);
   return suggestion ? { kind: 'missing', suggestion } : { kind: 'missing' };

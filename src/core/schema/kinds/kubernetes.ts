@@ -134,3 +134,38 @@ export function endpointSlice(): JsonSchema {
     { required: ['addressType', 'endpoints'] },
   );
 }
+
+/**
+ * The core/v1 ConfigMap schema (Traefik reads CA certificates from `tls.ca` or `ca.crt` of one).
+ *
+ * @example
+ * schemaFor('ConfigMap', 'v3') // built from configMap()
+ */
+export function configMap(): JsonSchema {
+  return resource('ConfigMap', 'A Kubernetes ConfigMap: ServersTransport rootCAs read a CA certificate from its `tls.ca` or `ca.crt`.', {
+    data: strMap('Plain-text values, by key (e.g. `ca.crt`).'),
+    binaryData: map({ type: 'string', description: 'Base64-encoded value.' }, 'Binary values encoded in base64, by key.'),
+    immutable: bool('Forbid changes to the data after creation.', false),
+  });
+}
+
+/**
+ * The core/v1 Node schema, as far as Traefik reads it: nodePortLB servers are each Node's InternalIP.
+ *
+ * @example
+ * schemaFor('Node', 'v3') // built from node()
+ */
+export function node(): JsonSchema {
+  return resource('Node', 'A Kubernetes Node (cluster-scoped): with nodePortLB, Traefik sends traffic to the nodePort on each Node\'s InternalIP.', {
+    spec: loose('The Node spec; Traefik does not read it.'),
+    status: obj('What the kubelet reports.', {
+      addresses: list(
+        obj('One address of the Node.', {
+          type: str('Kind of address; Traefik uses InternalIP.', { examples: ['InternalIP', 'ExternalIP', 'Hostname'] }),
+          address: str('The address.'),
+        }),
+        'Addresses of the Node.',
+      ),
+    }),
+  });
+}

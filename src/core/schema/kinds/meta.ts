@@ -27,6 +27,8 @@ export const API_VERSIONS: Record<ResourceKind, readonly string[]> = {
   EndpointSlice: ['discovery.k8s.io/v1'],
   Ingress: ['networking.k8s.io/v1'],
   IngressClass: ['networking.k8s.io/v1'],
+  ConfigMap: ['v1'],
+  Node: ['v1'],
 };
 
 /** DNS-1123 subdomain: what Kubernetes accepts as most object names. */
