@@ -3,8 +3,8 @@
  * managedFields, resourceVersion, uid, creationTimestamp, generation, selfLink, the last-applied
  * annotation) as minimal text edits: comments and the rest of the text stay as they are.
  */
-import { parseFile, planEdit } from '../yaml/index.ts';
-import type { Path, TextEdit, YMap, YNode } from '../types.ts';
+import { applyEdits, parseFile, planEdit } from '../yaml/index.ts';
+import type { Path, YMap, YNode } from '../types.ts';
 
 const METADATA_FIELDS = ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'selfLink'];
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -73,8 +73,3 @@ export function stripServerFields(file: string, text: string): { text: string; r
   return { text: current, removed };
 }
 
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
-  return out;
-}

@@ -5,16 +5,12 @@
  * own text, so a graph edit is a minimal text edit like a form edit. Pure: the UI passes the
  * resource's parsed value (`raw`) and applies the planned edits.
  */
-import { planEdit, type EditIntent } from '../yaml/index.ts';
+import { applyEdits, planEdit, type EditIntent, type ResourceIntent } from '../yaml/index.ts';
 import type { Path, TextEdit } from '../types.ts';
 import type { NodeRef } from './types.ts';
 
-/** An intent on one resource: its path is relative to the resource (`['spec', 'routes', 0, …]`). */
-export type ResourceIntent =
-  | { type: 'set'; path: Path; value: unknown }
-  | { type: 'delete'; path: Path }
-  | { type: 'insert'; path: Path; index: number; value: unknown }
-  | { type: 'move'; path: Path; from: number; to: number };
+export type { ResourceIntent };
+export { applyEdits };
 
 /** What a route edit needs of its IngressRoute: the parsed resource and its namespace. */
 export interface RouteOwner {
@@ -218,9 +214,3 @@ export function planIntents(text: string, steps: readonly ({ place: ResourcePlac
   return { edits };
 }
 
-/** `text` with `edits` applied (offsets into `text`, not overlapping). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
-  return out;
-}

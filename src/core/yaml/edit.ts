@@ -31,6 +31,26 @@ export type EditIntent =
 export type EditResult = { edits: TextEdit[] } | { error: string };
 
 /**
+ * `text` with `edits` applied (offsets into `text`, not overlapping).
+ *
+ * @example
+ * applyEdits('a: 1\n', [{ range: { start: 3, end: 4 }, text: '2' }]) // 'a: 2\n'
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
+  return out;
+}
+
+/** An intent on one resource, its path relative to the resource (`['spec', 'routes', 0, …]`): what the form
+ * and the graph make; the caller adds the resource's document index and path. */
+export type ResourceIntent =
+  | { type: 'set'; path: Path; value: unknown }
+  | { type: 'delete'; path: Path }
+  | { type: 'insert'; path: Path; index: number; value: unknown }
+  | { type: 'move'; path: Path; from: number; to: number };
+
+/**
  * Plans the text edits for a form edit. Offsets are into `text`; edits do not overlap.
  *
  * @example
@@ -67,8 +87,7 @@ function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appen
   const edits = plan.filter((e) => e.range.start !== e.range.end || e.text !== '').sort((a, b) => a.range.start - b.range.start);
   // Safety net: the edited document must still parse.
   let delta = 0;
-  let out = text;
-  for (const e of [...edits].reverse()) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
+  const out = applyEdits(text, edits);
   for (const e of edits) delta += e.text.length - (e.range.end - e.range.start);
   const after: Diagnostic[] = [];
   const edited = out.slice(sg.start, sg.end + delta);

@@ -31,5 +31,5 @@ export { nodeAtPath, locatePath, rangeOfPath, pathAtOffset, deref, findPair, typ
 export { decodedToSourceOffset, scalarOffsets } from './scalar-offset.ts';
 export { resolvePlain, K8S_SCHEMA } from './resolve.ts';
 export { splitDocuments, type DocSegment } from './split.ts';
-export { planEdit, type EditIntent, type EditResult } from './edit.ts';
+export { planEdit, applyEdits, type EditIntent, type EditResult, type ResourceIntent } from './edit.ts';
 export { YAML_CODES, type YamlCode } from './codes.ts';

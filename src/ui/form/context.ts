@@ -1,14 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Path, RuleSyntax, Settings } from '../../core/types.ts';
+import type { ResourceIntent } from '../../core/yaml/index.ts';
 import type { ResourceSummary } from '../../core/analyze.ts';
 import type { ResourceDetail } from '../../worker/protocol.ts';
 import type { JsonSchema } from './schema-walk.ts';
 
-export type FormIntent =
-  | { type: 'set'; path: Path; value: unknown }
-  | { type: 'delete'; path: Path }
-  | { type: 'insert'; path: Path; index: number; value: unknown }
-  | { type: 'move'; path: Path; from: number; to: number };
+/** A form edit: an intent on the selected resource. */
+export type FormIntent = ResourceIntent;
 
 /** Per route of the selected IngressRoute: what the analysis says about its router. */
 export interface RouteFacts {

@@ -4,14 +4,8 @@
  * changed span stays byte-identical.
  */
 import type { Path, TextEdit } from '../../core/types.ts';
-import { planEdit } from '../../core/yaml/index.ts';
+import { applyEdits, planEdit } from '../../core/yaml/index.ts';
 import type { FormIntent } from './context.ts';
-
-function applyAll(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
-  return out;
-}
 
 /** One edit from `before` to `after`: the changed middle only (common prefix and suffix kept). */
 function diffEdit(before: string, after: string): TextEdit {
@@ -37,7 +31,7 @@ export function batchEdits(text: string, docIndex: number, base: Path, intents: 
     const result = planEdit(out, { ...intent, docIndex, path: [...base, ...intent.path] } as Parameters<typeof planEdit>[1]);
     if ('error' in result) return result;
     last = result.edits;
-    out = applyAll(out, result.edits);
+    out = applyEdits(out, result.edits);
   }
   if (out === text) return { edits: [] };
   return { edits: intents.length === 1 ? last.filter((e) => text.slice(e.range.start, e.range.end) !== e.text) : [diffEdit(text, out)] };
