@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, savedWorkspace, showView } from './fixtures.ts';
 
 const ROUTE = `apiVersion: traefik.io/v1alpha1
@@ -103,6 +104,10 @@ test.describe('files in and out', () => {
     await dialog.getByRole('button', { name: 'Download all as one file' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('ingressroutes.yaml');
+    // The file is the workspace as edited, byte for byte: the example with the typed reference.
+    const example = readFileSync(new URL('../public/examples/default.yaml', import.meta.url), 'utf8');
+    const exported = readFileSync((await file.path())!, 'utf8');
+    expect(exported).toBe(example.replace('- name: strip-api\n', '- name: strip-api-missing\n').replace(/\s*$/, '\n'));
   });
 
   test('a share link opened in a new page restores the workspace', async ({ page, context, openExample, editor }) => {

@@ -31,6 +31,17 @@ export class EditorPane {
   selectedText(): Locator {
     return this.root.locator('.selected-text');
   }
+  /**
+   * The selected text itself, read through the clipboard: Monaco's input gets the focus without a click
+   * (which would move the selection), Ctrl+C copies, the page reads the clipboard back.
+   */
+  async selection(): Promise<string> {
+    await expect(this.selectedText().first()).toBeVisible();
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.root.locator('.native-edit-context, textarea.inputarea').first().focus();
+    await this.page.keyboard.press('Control+C');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
 }
 
 export class ProblemsPane {

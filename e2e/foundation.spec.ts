@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 
 test.describe('foundation', () => {
@@ -17,6 +18,11 @@ test.describe('foundation', () => {
     await expect(problems.item(/entrypoints/)).toBeVisible();
     await expect(problems.item(/entrypoints/)).toContainText('SCHEMA_UNKNOWN_FIELD');
     await expect(editor.markers('error').first()).toBeVisible();
+    // The marker underlines the misspelt key itself: same line, same horizontal extent as the word.
+    const word = (await editor.line('entrypoints:').getByText('entrypoints', { exact: true }).boundingBox())!;
+    const boxes = await editor.markers('error').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+    const onWord = boxes.filter((b) => Math.abs(b.x - word.x) < 2 && Math.abs(b.x + b.width - (word.x + word.width)) < 2 && b.y >= word.y - 2 && b.y + b.height <= word.y + word.height + 4);
+    expect(onWord, JSON.stringify({ word, boxes })).toHaveLength(1);
   });
 
   test('completion inside routes[0] offers match', async ({ page, openExample, editor }) => {
@@ -37,7 +43,10 @@ test.describe('foundation', () => {
   test('clicking a resource in the outline selects its range in the editor', async ({ openExample, editor, outline }) => {
     await openExample();
     await outline.item('shop/shop-admin').click();
-    await expect(editor.selectedText().first()).toBeVisible();
+    // Exactly that IngressRoute's document, from apiVersion to its last value (the example file's text).
+    const example = readFileSync(new URL('../public/examples/default.yaml', import.meta.url), 'utf8');
+    const doc = example.split('\n---\n').find((d) => d.includes('  name: shop-admin\n'))!;
+    expect(await editor.selection()).toBe(doc.trimEnd());
     await expect(editor.line('name: shop-admin')).toBeVisible();
   });
 
@@ -46,8 +55,11 @@ test.describe('foundation', () => {
     await editor.cursorAtEndOf('- name: security-headers');
     await page.keyboard.type('x');
     await expect(problems.root.getByRole('listitem').first()).toBeVisible();
-    await problems.root.getByRole('listitem').first().click();
-    await expect(editor.selectedText().first()).toBeVisible();
+    const problem = problems.root.getByRole('listitem').filter({ hasText: 'security-headersx' }).first();
+    await expect(problem).toBeVisible();
+    await problem.click();
+    // The range of the problem: the misspelt middleware name, nothing around it.
+    expect(await editor.selection()).toBe('security-headersx');
   });
 
   test('a reload keeps an edit', async ({ page, openExample, editor }) => {

@@ -100,7 +100,11 @@ test.describe('graph', () => {
     await openExample();
     await showView(page, 'Graph');
     await page.getByRole('figure', { name: 'Routing graph' }).getByRole('group', { name: 'route shop/shop-admin#0', exact: true }).locator('.gnode-label').click();
-    await expect(editor.selectedText().first()).toBeVisible();
+    // The route's mapping, from its first key to its last value (without the list dash).
+    expect(await editor.selection()).toBe(
+      'kind: Rule\n      match: Host(`admin.shop.example.com`) && (Path(`/`) || PathPrefix(`/admin`))\n      priority: 100\n' +
+        '      middlewares:\n        - name: office-only\n        - name: admin-auth\n      services:\n        - name: admin\n          port: http',
+    );
     await expect(editor.line('admin.shop.example.com')).toBeVisible();
   });
 

@@ -68,9 +68,32 @@ describe('ingressroute-studio diff', () => {
     expect(diffCommand({ base: ['-'], head: [base] }, io)).toBe(0);
   });
 
-  it('--traefik and --static are applied to both sides', () => {
-    const io = capture();
-    expect(diffCommand({ base: [base], head: [base], traefik: '2.11' }, io)).toBe(0);
+  // Head drops `kind: Rule` from the API route: Traefik v3 defaults the kind (kubernetes_http.go accepts
+  // "" and "Rule"), v2.11 skips a route whose kind is not exactly `Rule`, so /api changes winner.
+  const noKind = file('no-kind.yaml', example.replace('    - kind: Rule\n      match: Host(`shop.example.com`) && PathPrefix(`/api`)', '    - match: Host(`shop.example.com`) && PathPrefix(`/api`)'));
+  it('--traefik is applied to both sides: a route without kind changes routing only on v2.11', () => {
+    expect(readFileSync(noKind, 'utf8')).not.toBe(example);
+    const v3 = capture();
+    expect(diffCommand({ base: [base], head: [noKind] }, v3)).toBe(0);
+    expect(v3.out).toMatch(/^no routing change/);
+    const v2 = capture();
+    expect(diffCommand({ base: [base], head: [noKind], traefik: '2.11' }, v2)).toBe(1);
+    expect(v2.out).toContain('GET https://shop.example.com/api');
+  });
+
+  // Head adds an IngressRoute in a namespace `sandbox` that takes status.example.com with a high priority.
+  // A provider that watches only `shop` and `platform` (providers.kubernetesCRD.namespaces) never sees it.
+  const sandbox = 'apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: takeover\n  namespace: sandbox\nspec:\n  entryPoints: [websecure]\n  routes:\n    - match: Host(`status.example.com`)\n      priority: 1000\n      services:\n        - name: rogue\n          port: 80\n  tls: {}\n';
+  const withSandbox = file('with-sandbox.yaml', `${example}---\n${sandbox}`);
+  const staticNamespaces = file('traefik.yml', 'providers:\n  kubernetesCRD:\n    namespaces: [shop, platform]\n');
+  it('--static is applied to both sides: an IngressRoute outside the watched namespaces changes nothing', () => {
+    const withoutStatic = capture();
+    expect(diffCommand({ base: [base], head: [withSandbox] }, withoutStatic)).toBe(1);
+    expect(withoutStatic.out).toContain('GET https://status.example.com/');
+    const withStatic = capture();
+    expect(diffCommand({ base: [base], head: [withSandbox], static: staticNamespaces }, withStatic)).toBe(0);
+    expect(withStatic.out).toMatch(/^no routing change/);
+    expect(withStatic.err).toBe('');
   });
 
   it.each([

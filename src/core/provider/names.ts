@@ -6,14 +6,15 @@ import { memoByText } from '../memo.ts';
 export const PROVIDER = 'kubernetescrd';
 
 /**
- * Traefik's Normalize: splits on every rune that is neither a letter nor a decimal digit and joins
+ * Traefik's Normalize: splits on every rune that is neither a letter nor a number and joins
  * the non-empty pieces with `-`.
  *
  * @example
  * normalize('default-test.route') // 'default-test-route'
  */
 export function normalize(name: string): string {
-  return name.split(/[^\p{L}\p{Nd}]+/u).filter(Boolean).join('-');
+  // unicode.IsNumber is the whole N category (Nd, Nl, No: `²`, `Ⅻ`, `½` are kept), not only digits.
+  return name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
 }
 
 /** `namespace-name`, or `name` when the namespace is empty (makeID). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../yaml/index.ts';
 import { extractResources } from '../model/index.ts';
@@ -44,7 +45,9 @@ describe('routers and services', () => {
       services: [{ name: api, port: 8080 }, { name: api2, port: 8080, weight: 3 }]
 `));
     const names = Object.keys(config.routers);
-    expect(names).toEqual([`${routerKey('apps', 'web', 'Host(`a.example.com`)')}@kubernetescrd`, `${routerKey('apps', 'web', 'Host(`a.example.com`) && PathPrefix(`/api`)')}@kubernetescrd`]);
+    // makeServiceKey: the first 20 hex digits of sha256(match), computed here independently of routerKey().
+    const hash = (match: string) => createHash('sha256').update(match).digest('hex').slice(0, 20);
+    expect(names).toEqual([`apps-web-${hash('Host(`a.example.com`)')}@kubernetescrd`, `apps-web-${hash('Host(`a.example.com`) && PathPrefix(`/api`)')}@kubernetescrd`]);
     const [r0, r1] = names.map((n) => config.routers[n]!);
     expect(r0!.entryPoints).toEqual(['web', 'websecure']);
     expect(r0!.effectivePriority).toBe('Host(`a.example.com`)'.length);

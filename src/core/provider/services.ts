@@ -233,13 +233,16 @@ export function nameAndService(ctx: BuildContext, parentNamespace: string, ref: 
   const kind = str(ref['kind']) ?? '';
   const name = str(ref['name']) ?? '';
   let namespace = parentNamespace;
+  const refNs = str(ref['namespace']);
   if (name.includes('@')) {
     if (!crossProviderAllowed(ctx, parentNamespace)) {
       ctx.report('PROVIDER_CROSS_PROVIDER', crossProviderHint(`Service ${name}`, parentNamespace), site.owner, [...site.path, 'name']);
       return null;
     }
+    // A provider-qualified name is neither defaulted to nor checked against the parent namespace
+    // (kubernetes_http.go nameAndService); fullServiceName then uses the namespace as written.
+    namespace = refNs ?? '';
   } else {
-    const refNs = str(ref['namespace']);
     if (refNs && !namespaceAllowed(ctx, parentNamespace, refNs)) {
       ctx.report('PROVIDER_CROSS_NAMESPACE', `Service ${refNs}/${name} is in another namespace than ${parentNamespace}: ${crossNamespaceHint(parentNamespace)}.`, site.owner, [...site.path, 'namespace']);
       return null;

@@ -13,6 +13,13 @@ import { parseRule } from './parser.ts';
 import { printRule } from './print.ts';
 import { countWork } from '../robustness/work.ts';
 
+/**
+ * fast-check seed: fixed so a failure reproduces (fast-check prints it); FC_SEED=n explores another.
+ * FC_RUNS=n caps the runs of each property (mutation testing sets it: every mutant re-runs them).
+ */
+const runs = (n: number): number => Math.min(n, Number(process.env.FC_RUNS ?? n));
+const SEED = Number(process.env.FC_SEED ?? 2105);
+
 /** The AST without ranges. */
 function strip(n: RuleNode | null): unknown {
   if (!n) return null;
@@ -82,7 +89,7 @@ describe('properties', () => {
         }
         if (r.ast === null) expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 3000 },
+      { seed: SEED, numRuns: runs(3000) },
     );
   });
 
@@ -95,7 +102,7 @@ describe('properties', () => {
         const norm = (n: unknown): unknown => JSON.parse(JSON.stringify(canonical(n)).replace(/"m":"[^"]*",/g, ''));
         expect(norm(strip(back))).toEqual(norm(strip(ast)));
       }),
-      { numRuns: 1500 },
+      { seed: SEED, numRuns: runs(1500) },
     );
   });
 
@@ -105,7 +112,7 @@ describe('properties', () => {
         const { ast } = parseRule(rule, 'v3');
         if (ast) expect(strip(parseRule(printRule(ast), 'v3').ast)).toEqual(strip(ast));
       }),
-      { numRuns: 3000 },
+      { seed: SEED, numRuns: runs(3000) },
     );
   });
 
@@ -121,7 +128,7 @@ describe('properties', () => {
         expect(typeof r.matched).toBe('boolean');
         expect(r.trace.every((t) => t.explanation.length > 0)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { seed: SEED, numRuns: runs(2000) },
     );
   });
 
@@ -132,7 +139,7 @@ describe('properties', () => {
         const req = buildRoutingRequest({ method: 'GET', host, escapedPath: path, rawQuery: path, headers: { [host]: path }, clientIP: host });
         if (ast) expect(typeof evaluateRule(ast, req).matched).toBe('boolean');
       }),
-      { numRuns: 2000 },
+      { seed: SEED, numRuns: runs(2000) },
     );
   });
 });

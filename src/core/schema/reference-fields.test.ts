@@ -4,7 +4,8 @@
  * enum the page gives. The field lists below were written by reading the pages' tables.
  * Deliberate deviations are listed in `note`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Path, TraefikTarget } from '../types.ts';
 import { fieldDoc, schemaAt } from './field-doc.ts';
@@ -151,31 +152,89 @@ describe('page-specific encodings', () => {
   });
 });
 
-const REFERENCE_DIR = '/work/shared/reference';
+/*
+ * "Our own words" without the pages: `reference-fingerprints.json` holds winnowing fingerprints
+ * (Schleimer, Wilkerson, Aiken, "Winnowing", SIGMOD 2003) of the two pages: the smallest hash in every
+ * window of W consecutive K-character shingles of the normalised text. Any substring of K + W - 1 = 40
+ * characters shared with a page contains a whole window, whose minimum is stored, so every 40-character
+ * copy is caught while the file holds a fifth of the hashes and none of the text. When the pages are on
+ * the machine, the stored fingerprints must equal the ones computed from them (so they cannot go stale);
+ * `UPDATE_REFERENCE_FINGERPRINTS=1` rewrites the file.
+ */
+const K = 32;
+const W = 9;
+const FINGERPRINTS = new URL('./reference-fingerprints.json', import.meta.url);
+const REFERENCE_DIR = process.env.REFERENCE_DIR ?? '/work/shared/reference';
+const PAGES = ['000_1d5eae0857294272.txt', '003_eed7970e5456215c.txt'];
 
-describe.skipIf(!existsSync(REFERENCE_DIR))('descriptions are our own words', () => {
-  const pages = ['000_1d5eae0857294272.txt', '003_eed7970e5456215c.txt'].map((f) => readFileSync(`${REFERENCE_DIR}/${f}`, 'utf8'));
-  const norm = (s: string): string => s.toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ');
-  const WINDOW = 40;
-  const shingles = new Set<string>();
-  for (const page of pages.map(norm)) for (let i = 0; i + WINDOW <= page.length; i++) shingles.add(page.slice(i, i + WINDOW));
+const norm = (s: string): string => s.toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ');
+/** First 32 bits of sha256 of every K-character shingle. */
+function shingleHashes(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + K <= text.length; i++) out.push(createHash('sha256').update(text.slice(i, i + K)).digest().readUInt32BE(0));
+  return out;
+}
+function winnow(hashes: number[]): Set<number> {
+  const kept = new Set<number>();
+  for (let i = 0; i + W <= hashes.length; i++) kept.add(Math.min(...hashes.slice(i, i + W)));
+  return kept;
+}
+function encode(set: Set<number>): string {
+  const sorted = [...set].sort((a, b) => a - b);
+  const buf = Buffer.alloc(sorted.length * 4);
+  sorted.forEach((h, i) => buf.writeUInt32BE(h, i * 4));
+  return buf.toString('base64');
+}
+function decode(b64: string): Set<number> {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Set<number>();
+  for (let i = 0; i < buf.length; i += 4) out.add(buf.readUInt32BE(i));
+  return out;
+}
+function pageFingerprints(): Set<number> {
+  const all = new Set<number>();
+  for (const f of PAGES) for (const h of winnow(shingleHashes(norm(readFileSync(`${REFERENCE_DIR}/${f}`, 'utf8'))))) all.add(h);
+  return all;
+}
 
-  function descriptions(s: JsonSchema, out: string[] = [], seen = new Set<JsonSchema>()): string[] {
-    if (seen.has(s)) return out;
-    seen.add(s);
-    if (s.description) out.push(s.description);
-    for (const child of [...Object.values(s.properties ?? {}), s.items, typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined]) {
-      if (child) descriptions(child, out, seen);
-    }
-    return out;
+function descriptions(s: JsonSchema, out: string[] = [], seen = new Set<JsonSchema>()): string[] {
+  if (seen.has(s)) return out;
+  seen.add(s);
+  if (s.description) out.push(s.description);
+  for (const child of [...Object.values(s.properties ?? {}), s.items, typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined]) {
+    if (child) descriptions(child, out, seen);
   }
+  return out;
+}
+
+const pagesHere = PAGES.every((f) => existsSync(`${REFERENCE_DIR}/${f}`));
+if (pagesHere && process.env.UPDATE_REFERENCE_FINGERPRINTS) {
+  writeFileSync(FINGERPRINTS, JSON.stringify({ k: K, w: W, hash: 'sha256, first 32 bits, base64 of sorted big-endian uint32', pages: PAGES, fingerprints: encode(pageFingerprints()) }, null, 2) + '\n');
+}
+const stored = JSON.parse(readFileSync(FINGERPRINTS, 'utf8')) as { k: number; w: number; fingerprints: string };
+
+describe('descriptions are our own words', () => {
+  const fingerprints = decode(stored.fingerprints);
+
+  it('the stored fingerprints use this test’s parameters and cover both pages', () => {
+    expect([stored.k, stored.w]).toEqual([K, W]);
+    // ~21,000 normalised characters, about one hash in seven kept: a few thousand hashes.
+    expect(fingerprints.size).toBeGreaterThan(2500);
+  });
 
   it.each(['v3', 'hub'] as const)('no %s IngressRoute description repeats 40 characters of a reference page', (target) => {
-    const copied = descriptions(schemaFor('IngressRoute', target)).filter((d) => {
-      const n = norm(d);
-      for (let i = 0; i + WINDOW <= n.length; i++) if (shingles.has(n.slice(i, i + WINDOW))) return true;
-      return false;
-    });
+    const copied = descriptions(schemaFor('IngressRoute', target)).filter((d) => shingleHashes(norm(d)).some((h) => fingerprints.has(h)));
     expect(copied).toEqual([]);
+  });
+
+  it('winnowing catches every 40-character copy (the check can fail)', () => {
+    const page = norm(Array.from({ length: 60 }, (_, i) => `field number ${i} sets the ${['port', 'scheme', 'weight'][i % 3]} of route ${i * 7}.`).join(' '));
+    const kept = winnow(shingleHashes(page));
+    for (let i = 0; i + K + W - 1 <= page.length; i++) expect(shingleHashes(page.slice(i, i + K + W - 1)).some((h) => kept.has(h)), page.slice(i, i + 40)).toBe(true);
+    expect(shingleHashes(norm('An original sentence of ours, written for this test only.')).some((h) => kept.has(h) || fingerprints.has(h))).toBe(false);
+  });
+
+  it.skipIf(!pagesHere)('the stored fingerprints are those of the pages on this machine', () => {
+    expect(encode(pageFingerprints())).toBe(stored.fingerprints);
   });
 });

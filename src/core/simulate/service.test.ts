@@ -39,12 +39,15 @@ describe('services', () => {
     const sticky = lb('apps-s@kubernetescrd', ['http://10.0.0.1:80', 'http://10.0.0.2:80'], { sticky: { name: 'my cookie', httpOnly: true, sameSite: 'lax' } });
     const r = routingOf([sticky]);
     const first = resolveService(r, sticky.name, {});
-    expect(first.setCookies).toEqual([`my_cookie=${stickyCookieValue('http://10.0.0.1:80')}; Path=/; HttpOnly; SameSite=Lax`]);
-    const again = resolveService(r, sticky.name, { Cookie: [`a=b; my_cookie=${stickyCookieValue('http://10.0.0.2:80')}`] });
+    // Values from Traefik's algorithm (sticky.go sha256Hash: first 16 hex of sha256(server URL)), written out:
+    // sha256('http://10.0.0.1:80') = df5bd2f9c0180410…, sha256('http://10.0.0.2:80') = e0c6f0ca44f87f06…
+    expect(first.setCookies).toEqual(['my_cookie=df5bd2f9c0180410; Path=/; HttpOnly; SameSite=Lax']);
+    const again = resolveService(r, sticky.name, { Cookie: ['a=b; my_cookie=e0c6f0ca44f87f06'] });
     expect(again.target).toMatchObject({ url: 'http://10.0.0.2:80' });
     expect(again.setCookies).toEqual([]);
-    expect(stickyCookieName('', 'apps-s@kubernetescrd')).toMatch(/^_[0-9a-f]{5}$/);
-    expect(stickyCookieValue('http://10.0.0.1:80')).toMatch(/^[0-9a-f]{16}$/);
+    // cookie.go GenerateName: '_' + first 5 hex of sha1('_TRAEFIK_BACKEND_' + qualified service name).
+    expect(stickyCookieName('', 'apps-s@kubernetescrd')).toBe('_9fe3d');
+    expect(stickyCookieValue('http://10.0.0.1:80')).toBe('df5bd2f9c0180410');
   });
 
   it('mirroring forwards to the main service and describes mirrors', () => {

@@ -6,6 +6,7 @@ import type { CompiledRouting } from './compiled.ts';
 import type { HeaderMap } from './go-http.ts';
 import { httpError } from './go-http.ts';
 import { setCookieValue, stickyChild, stickyCookieName } from './backend.ts';
+import { unqualify } from '../provider/names.ts';
 import type { ServiceNode, SimResponse } from './verdict.ts';
 
 export type ServiceTarget =
@@ -94,10 +95,12 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
       const setCookies: string[] = [];
       if (svc.sticky) {
         const cookie = stickyCookieName(svc.sticky.name, name);
-        const hit = stickyChild(headers, cookie, usable.map((c) => c.name));
+        // The balancer hashes each child's name as the provider wrote it (wrr.go Add(service.Name)): the
+        // CRD provider writes `ns-svc-port` without `@kubernetescrd` (kubernetes_test.go WRRService names).
+        const hit = stickyChild(headers, cookie, usable.map((c) => unqualify(c.name)));
         sticky = { cookie, matched: hit !== undefined };
-        if (hit) pick = usable.find((c) => c.name === hit);
-        else if (pick) setCookies.push(setCookieValue(svc.sticky, cookie, pick.name));
+        if (hit) pick = usable.find((c) => unqualify(c.name) === hit);
+        else if (pick) setCookies.push(setCookieValue(svc.sticky, cookie, unqualify(pick.name)));
       }
       const children = svc.services.map((c) => {
         const sub = c === pick ? resolveService(routing, c.name, headers, path) : undefined;

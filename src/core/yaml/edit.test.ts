@@ -60,7 +60,9 @@ describe('set a scalar in place, keeping its quoting and comments', () => {
     const out = edit(IR, set(path, value));
     const changed = out.split('\n').filter((l, i) => l !== IR.split('\n')[i]);
     expect(changed).toEqual([line]);
-    expect(parseFile('t', out).documents[0]!.value).toMatchObject({});
+    // The new value is what a YAML 1.1 reader (Kubernetes) gets back at that path, with its type.
+    const read = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], parseFile('t', out).documents[0]!.value);
+    expect(read).toStrictEqual(value);
   });
 
   it('a multi-line string becomes a literal block', () => {

@@ -5,17 +5,22 @@ import { escapedPath, joinPath, pathUnescape, requestURI, unescapeError } from '
 import { addHeader } from '../go-http.ts';
 import type { GoRequest } from '../request.ts';
 import { httpError } from '../go-http.ts';
+import { utf8Length } from '../../rules/go-text.ts';
 import { boolOf, next, respond, strList, strOf, type MiddlewareImpl, type MwOutcome } from './kit.ts';
 
 function ensureLeadingSlash(s: string): string {
   return s === '' || s.startsWith('/') ? s : '/' + s;
 }
 
-/** `encodedPrefixLen`: bytes of rawPath covering the decoded prefix (3 per `%XX`). */
+/**
+ * `encodedPrefixLen`: bytes of rawPath covering the decoded prefix (3 per `%XX`). Go's `len(decodedPrefix)`
+ * counts UTF-8 bytes (`/é` is 3, spelled `/%C3%A9` in the raw path), not UTF-16 units.
+ */
 function encodedPrefixLen(rawPath: string, decodedPrefix: string): number {
+  const prefixBytes = utf8Length(decodedPrefix);
   let decoded = 0;
   let i = 0;
-  while (i < rawPath.length && decoded < decodedPrefix.length) {
+  while (i < rawPath.length && decoded < prefixBytes) {
     i += rawPath[i] === '%' && i + 2 < rawPath.length ? 3 : 1;
     decoded++;
   }
