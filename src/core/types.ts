@@ -258,6 +258,34 @@ export interface IngressNginxProviderSettings {
   watchNamespace?: string;
   allowSnippetAnnotations: boolean;
   disableSvcExternalName: boolean;
+  /** `namespace/name` of the catch-all Service (default-backend routers, custom-http-errors pages). */
+  defaultBackendService?: string;
+  /** Forward-auth URL of every location without auth-url (unless enable-global-auth: "false"). */
+  globalAuthURL?: string;
+  /** The IP strategy of the allow-list middlewares (depth, excludedIPs, ipv6Subnet). */
+  ipAllowListStrategy?: Record<string, unknown>;
+  allowCrossNamespaceResources?: boolean;
+  /** Headers a custom-headers ConfigMap may set (others make the location answer 503). */
+  globalAllowedResponseHeaders?: string[];
+  /** Rejects an Ingress whose Prefix/Exact path has regex characters (default true). */
+  strictValidatePathType?: boolean;
+  /** Status codes sent to the default backend for an error page. */
+  customHTTPErrors?: string[];
+  /** Seconds (ingress-nginx ConfigMap defaults: 60). */
+  proxyConnectTimeout?: number;
+  proxyReadTimeout?: number;
+  proxySendTimeout?: number;
+  upstreamKeepaliveTimeout?: number;
+  proxyNextUpstream?: string;
+  proxyNextUpstreamTries?: number;
+  proxyNextUpstreamTimeout?: number;
+  proxyRequestBuffering?: boolean;
+  proxyBuffering?: boolean;
+  /** Bytes. */
+  proxyBodySize?: number;
+  clientBodyBufferSize?: number;
+  proxyBufferSize?: number;
+  proxyBuffersNumber?: number;
 }
 
 /** The Ingress providers of the settings; each missing part takes the provider's defaults. */
@@ -456,6 +484,8 @@ export interface DynamicConfig {
   tlsCertificates?: Record<string, unknown>[];
   /** `tls.stores` as the provider emits them (buildTLSStores), keyed `default` or `ns-name`. */
   tlsStores?: Record<string, Record<string, unknown>>;
+  /** ServersTransports an Ingress provider builds itself (the kubernetesIngressNGINX provider: one per Ingress), by qualified name. */
+  ingressServersTransports?: Record<string, { name: string; config: Record<string, unknown>; origin?: Origin }>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,9 +72,91 @@ describe('middlewareSpec', () => {
     ['rewriteTarget', { regex: '/old', replacement: 'https://new.example.com/' }, null],
     ['redirectRegex', { regex: '.*', replacement: 'https://b.com', statusCode: 308 }, { redirectRegex: { regex: '.*', replacement: 'https://b.com', permanent: true } }],
     ['basicAuth', { users: ['a:{SHA}x'], secret: 'users', realm: 'r' }, { basicAuth: { secret: 'users', realm: 'r' } }],
-    ['appRoot', { path: '/app' }, null],
+    ['appRoot', { path: '/app' }, { redirectRegex: { regex: '^(https?://[^/]+)/(\\?.*)?$', replacement: '${1}/app' } }],
+    ['appRoot', { path: '/login$is_args$args' }, { redirectRegex: { regex: '^(https?://[^/]+)/(\\?.*)?$', replacement: '${1}/login${2}' } }],
+    ['appRoot', { path: '/$host/app' }, null],
+    ['upstreamVHost', { vHost: '$service_name.$namespace.svc', vars: { $service_name: 'web', $namespace: 'apps' } }, { headers: { customRequestHeaders: { Host: 'web.apps.svc' } } }],
+    ['upstreamVHost', { vHost: '$host' }, null],
+    ['snippet', { auth: { address: 'http://auth/', authResponseHeaders: ['X-User'] } }, { forwardAuth: { address: 'http://auth/', authResponseHeaders: ['X-User'] } }],
+    ['snippet', { configurationSnippet: 'more_set_headers "A: b";' }, null],
+    ['digestAuth', { users: ['a:r:x'], secret: 'digest', realm: 'r' }, { digestAuth: { secret: 'digest', realm: 'r' } }],
+    ['basicAuth', { users: ['a:{SHA}x', 'b:{SHA}y'], realm: '' }, null],
     ['retry', { attempts: 3 }, { retry: { attempts: 3 } }],
   ])('%s %j', (type, config, spec) => {
     expect(middlewareSpec(type, config).spec).toEqual(spec);
+  });
+});
+
+describe('convert the annotations built since (app-root, upstream-vhost, proxy-ssl, auth-tls, custom-http-errors)', () => {
+  const yaml = `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: { name: nginx }
+spec: { controller: k8s.io/ingress-nginx }
+---
+kind: Service
+apiVersion: v1
+metadata: { name: web, namespace: apps }
+spec: { ports: [{ name: https, port: 443 }] }
+---
+kind: Service
+apiVersion: v1
+metadata: { name: errors, namespace: apps }
+spec: { ports: [{ name: http, port: 8080 }] }
+---
+kind: Secret
+apiVersion: v1
+metadata: { name: ca, namespace: apps }
+stringData: { ca.crt: "-----BEGIN CERTIFICATE-----" }
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: app
+  namespace: apps
+  annotations:
+    nginx.ingress.kubernetes.io/app-root: /login
+    nginx.ingress.kubernetes.io/upstream-vhost: $service_name.internal
+    nginx.ingress.kubernetes.io/backend-protocol: HTTPS
+    nginx.ingress.kubernetes.io/proxy-connect-timeout: "5"
+    nginx.ingress.kubernetes.io/auth-tls-secret: apps/ca
+    nginx.ingress.kubernetes.io/auth-tls-verify-client: optional
+    nginx.ingress.kubernetes.io/custom-http-errors: "404,503"
+    nginx.ingress.kubernetes.io/default-backend: errors
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: app.example.com
+      http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 443 } } } }] }
+`;
+  const b = analyze([{ name: 'app.yaml', text: yaml }], settings);
+  const c = convertIngresses(b);
+  const out = convertFileText(b, 'app.yaml', c);
+  const a = analyze([{ name: 'app.yaml', text: out }], settings);
+
+  it('writes a ServersTransport, a client-auth TLSOption and Middlewares for them, without errors', () => {
+    expect(a.resources.filter((r) => r.kind !== 'Service' && r.kind !== 'Secret' && r.kind !== 'IngressClass').map((r) => `${r.kind}/${r.metadata.name}`).sort()).toEqual([
+      'IngressRoute/app', 'IngressRoute/app-tls', 'Middleware/app-app-root', 'Middleware/app-custom-http-errors', 'Middleware/app-retry', 'Middleware/app-vhost', 'ServersTransport/app-transport', 'TLSOption/app-client-auth',
+    ]);
+    expect(out).toContain('dialTimeout: 5s');
+    expect(out).toContain('insecureSkipVerify: true');
+    expect(out).toContain('clientAuthType: VerifyClientCertIfGiven');
+    expect(out).toContain('Host: web.internal');
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.notConverted.map((n) => n.what)).toEqual([
+      'nginx.ingress.kubernetes.io/custom-http-errors (+ default-backend): custom-http-errors: the error page request no longer carries the X-Namespaces, X-Ingress-Name, X-Service-Name and X-Service-Port headers',
+      'nginx.ingress.kubernetes.io/app-root: app-root answers 302 to every method; a redirectRegex answers 307 to methods other than GET',
+    ]);
+  });
+
+  it.each<[string, string, number]>([
+    ['GET to the app root', 'https://app.example.com/', 302],
+    ['GET elsewhere', 'https://app.example.com/a', 200],
+  ])('%s answers the same before and after', (_d, url, status) => {
+    const run = (x: typeof b) => simulate(compileRouting(x.config, settings, routingExtrasOf(x.resources)), { method: 'GET', url, headers: {}, clientIP: '203.0.113.7' });
+    const [v1, v2] = [run(b), run(a)];
+    expect(v1.type === 'responded' ? v1.response.status : 200).toBe(status);
+    expect(v2.type === 'responded' ? v2.response.status : 200).toBe(status);
+    if (v1.type === 'forwarded' && v2.type === 'forwarded') expect(v2.upstream.host).toBe(v1.upstream.host);
+    if (v1.type === 'responded' && v2.type === 'responded') expect(v2.response.headers['Location']).toBe(v1.response.headers['Location']);
   });
 });

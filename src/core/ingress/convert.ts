@@ -46,7 +46,26 @@ const ANNOTATION_OF: Record<string, string> = {
   buffering: 'nginx.ingress.kubernetes.io/proxy-request-buffering or proxy-buffering',
   'app-root': 'nginx.ingress.kubernetes.io/app-root',
   vhost: 'nginx.ingress.kubernetes.io/upstream-vhost',
+  'digest-auth': 'nginx.ingress.kubernetes.io/auth-type: digest + auth-secret',
+  'custom-http-errors': 'nginx.ingress.kubernetes.io/custom-http-errors (+ default-backend)',
+  'custom-headers': 'nginx.ingress.kubernetes.io/custom-headers',
+  snippet: 'nginx.ingress.kubernetes.io/auth-url (or the provider\'s globalAuthURL) and auth-*',
+  'pass-certificate-to-upstream': 'nginx.ingress.kubernetes.io/auth-tls-pass-certificate-to-upstream',
 };
+
+/** Annotations that set the NGINX provider's serversTransport beyond its defaults. */
+const TRANSPORT_ANNOTATIONS = ['proxy-connect-timeout', 'proxy-read-timeout', 'proxy-send-timeout', 'proxy-http-version', 'proxy-ssl-secret', 'proxy-ssl-verify', 'proxy-ssl-name', 'proxy-ssl-server-name'];
+
+/** The NGINX provider's serversTransport as a ServersTransport spec, and what it cannot carry. */
+function transportSpec(config: Record<string, unknown>, ns: string): { spec: Record<string, unknown>; lost: string[] } {
+  const t = (config['forwardingTimeouts'] ?? {}) as Record<string, unknown>;
+  const spec: Record<string, unknown> = { forwardingTimeouts: { dialTimeout: t['dialTimeout'], idleConnTimeout: t['idleConnTimeout'] } };
+  for (const k of ['serverName', 'insecureSkipVerify', 'disableHTTP2']) if (config[k] !== undefined) spec[k] = config[k];
+  const local = (refs: unknown) => (Array.isArray(refs) ? refs.map(String).filter((r) => r.startsWith(`${ns}/`)).map((r) => r.slice(ns.length + 1)) : []);
+  if (local(config['rootCAsSecrets']).length) spec['rootCAs'] = local(config['rootCAsSecrets']).map((secret) => ({ secret }));
+  if (local(config['certificatesSecrets']).length) spec['certificatesSecrets'] = local(config['certificatesSecrets']);
+  return { spec, lost: [`proxy-read-timeout / proxy-send-timeout (${String(t['readTimeout'])} / ${String(t['writeTimeout'])} between two reads / writes): a ServersTransport resource has no such timeouts`] };
+}
 
 interface Doc {
   comment: string[];
@@ -67,7 +86,7 @@ function crdRef(name: string, config: DynamicConfig, ns: string): Record<string,
 }
 
 /** The route's services: one Kubernetes Service, or the weighted pair of a canary. */
-function routeServices(svc: DynamicService | undefined, config: DynamicConfig, ns: string, lost: string[]): Record<string, unknown>[] | string {
+function routeServices(svc: DynamicService | undefined, config: DynamicConfig, ns: string, lost: string[], transportOf: (name: string) => string | undefined = () => undefined): Record<string, unknown>[] | string {
   if (!svc) return 'its service does not exist';
   const one = (s: DynamicService | undefined, weight?: number): Record<string, unknown> | string => {
     if (!s || s.type !== 'loadBalancer' || !s.kubernetesService) return `service ${s?.name ?? '?'} is not a Kubernetes Service (e.g. the NGINX provider's unavailable-service answering 503)`;
@@ -80,6 +99,8 @@ function routeServices(svc: DynamicService | undefined, config: DynamicConfig, n
     if (!s.passHostHeader) out['passHostHeader'] = false;
     if (s.sticky) out['sticky'] = { cookie: { ...s.sticky } };
     // The NGINX provider's per-Ingress transport only carries its proxy timeouts; another one is named by an annotation.
+    const converted = s.serversTransport ? transportOf(s.serversTransport) : undefined;
+    if (converted) out['serversTransport'] = converted;
     if (s.serversTransport && !s.serversTransport.endsWith('@kubernetesingressnginx')) lost.push(`serversTransport ${s.serversTransport} of service ${s.name}: set serversTransport on the route's service by hand (an IngressRoute names a ServersTransport of its namespace)`);
     return out;
   };
@@ -134,9 +155,30 @@ function convertOne(ing: Resource, routers: DynamicRouter[], config: DynamicConf
   const mwBySpec = new Map<string, string>();
   const groups = new Map<string, { tls: DynamicRouter['tls']; entryPoints: string[]; routes: { router: DynamicRouter; route: Record<string, unknown> }[] }>();
   const secret = str(obj(arr(obj(ing.raw['spec'])?.['tls'])[0])?.['secretName']);
+  const extraDocs: Doc[] = [];
+  // The NGINX provider's serversTransport, written out when an annotation (or an HTTPS backend) makes it matter.
+  const setsTransport = TRANSPORT_ANNOTATIONS.some((k) => ing.metadata.annotations[`nginx.ingress.kubernetes.io/${k}`] !== undefined)
+    || /^(HTTPS|GRPCS)$/i.test(ing.metadata.annotations['nginx.ingress.kubernetes.io/backend-protocol'] ?? '');
+  const transportOf = (name: string): string | undefined => {
+    const t = config.ingressServersTransports?.[name];
+    if (!t || !setsTransport) return undefined;
+    const docName = normalize(`${ing.metadata.name}-transport`);
+    if (!extraDocs.some((d) => (d.body['metadata'] as { name: string }).name === docName)) {
+      const { spec, lost } = transportSpec(t.config, ns);
+      for (const l of lost) if (ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] !== undefined || ing.metadata.annotations['nginx.ingress.kubernetes.io/proxy-send-timeout'] !== undefined) lose(l);
+      extraDocs.push({ comment: [`Converted from ${label}: nginx.ingress.kubernetes.io/proxy-* and backend-protocol (the provider's serversTransport).`], body: { apiVersion: 'traefik.io/v1alpha1', kind: 'ServersTransport', metadata: { name: docName, namespace: ns }, spec } });
+    }
+    return docName;
+  };
+  const serviceRef = (name: string): Record<string, unknown> | undefined => {
+    const s = config.services[name];
+    if (!s || s.type !== 'loadBalancer' || !s.kubernetesService || !s.kubernetesService.port) return undefined;
+    const k = s.kubernetesService;
+    return { name: k.name, port: k.port, ...(k.namespace !== ns ? { namespace: k.namespace } : {}) };
+  };
   for (const r of routers) {
     const lostServices: string[] = [];
-    const services = routeServices(config.services[r.service], config, ns, lostServices);
+    const services = routeServices(config.services[r.service], config, ns, lostServices, transportOf);
     for (const l of lostServices) lose(l);
     if (typeof services === 'string') {
       lose(`router ${r.name}: ${services}; the route is left out`);
@@ -150,7 +192,7 @@ function convertOne(ing: Resource, routers: DynamicRouter[], config: DynamicConf
         continue;
       }
       const suffix = base(m).slice(base(r.name).length + 1) || base(m);
-      const { spec, lost } = middlewareSpec(mw.type, mw.config);
+      const { spec, lost } = middlewareSpec(mw.type, mw.config, serviceRef);
       for (const l of lost) lose(`${ANNOTATION_OF[suffix] ?? suffix}: ${l}`);
       if (!spec) continue;
       const key = JSON.stringify(spec);
@@ -190,7 +232,17 @@ function convertOne(ing: Resource, routers: DynamicRouter[], config: DynamicConf
       if (secret) tls['secretName'] = secret;
       if (g.tls.certResolver) tls['certResolver'] = g.tls.certResolver;
       if (g.tls.domains?.length) tls['domains'] = g.tls.domains;
-      if (g.tls.options) {
+      const nginxOption = g.tls.options?.endsWith('@kubernetesingressnginx') ? config.tlsOptions[g.tls.options] : undefined;
+      if (nginxOption?.clientAuth) {
+        // auth-tls-secret: the provider's client-certificate option becomes a TLSOption of the namespace.
+        const optName = normalize(`${ing.metadata.name}-client-auth`);
+        const secrets = (nginxOption.clientAuth.secretNames ?? []).filter((s) => s.startsWith(`${ns}/`)).map((s) => s.slice(ns.length + 1));
+        if (secrets.length !== (nginxOption.clientAuth.secretNames ?? []).length) lose('auth-tls-secret in another namespace: a TLSOption reads Secrets of its own namespace');
+        if (!extraDocs.some((d) => (d.body['metadata'] as { name: string }).name === optName)) {
+          extraDocs.push({ comment: [`Converted from ${label}: nginx.ingress.kubernetes.io/auth-tls-secret and auth-tls-verify-client.`], body: { apiVersion: 'traefik.io/v1alpha1', kind: 'TLSOption', metadata: { name: optName, namespace: ns }, spec: { clientAuth: { secretNames: secrets, clientAuthType: nginxOption.clientAuth.clientAuthType } } } });
+        }
+        tls['options'] = { name: optName };
+      } else if (g.tls.options) {
         const m = /^TLSOption\/([^/]+)\/([^/#]+)/.exec(config.tlsOptions[g.tls.options]?.origin?.resourceId ?? '');
         if (m) tls['options'] = m[1] === ns ? { name: m[2] } : { name: m[2], namespace: m[1] };
         else lose(`TLS option ${g.tls.options} is not a TLSOption of the workspace: set tls.options by hand`);
@@ -205,7 +257,7 @@ function convertOne(ing: Resource, routers: DynamicRouter[], config: DynamicConf
     });
   }
   if (arr(obj(ing.raw['spec'])?.['tls']).length > 1) lose('only the first spec.tls secret is set on the IngressRoute: add the others to a TLSStore');
-  return [...middlewareDocs, ...routeDocs];
+  return [...extraDocs, ...middlewareDocs, ...routeDocs];
 }
 
 /**

@@ -38,6 +38,9 @@ export function mergeIngressProviders(resources: readonly Resource[], settings: 
   for (const part of [ingress.config, nginx.config]) {
     Object.assign(config.services, part.services);
     Object.assign(config.middlewares, part.middlewares);
+    // The NGINX provider's own TLS options (auth-tls-secret) and serversTransports.
+    for (const [name, option] of Object.entries(part.tlsOptions)) if (!config.tlsOptions[name]) config.tlsOptions[name] = option;
+    if (part.ingressServersTransports && Object.keys(part.ingressServersTransports).length > 0) config.ingressServersTransports = { ...config.ingressServersTransports, ...part.ingressServersTransports };
     const certs = new Set(config.certificates.map((c) => c.secret));
     config.certificates.push(...part.certificates.filter((c) => !certs.has(c.secret)));
   }

@@ -38,4 +38,27 @@ describe('Ingress provider settings', () => {
     expect(ingressOptions(r.settings).enabled).toBe(false);
     expect(nginxOptions(r.settings).enabled).toBe(false);
   });
+
+  it('the NGINX provider options of kubernetes.go (SetDefaults) and their static import', () => {
+    expect(nginxOptions(defaultSettings())).toMatchObject({
+      proxyConnectTimeout: 60, proxyReadTimeout: 60, proxySendTimeout: 60, upstreamKeepaliveTimeout: 60, proxyBodySize: 1048576, clientBodyBufferSize: 16384,
+      proxyBufferSize: 8192, proxyBuffersNumber: 4, proxyNextUpstream: 'error timeout', proxyNextUpstreamTries: 3, strictValidatePathType: true, allowCrossNamespaceResources: false,
+    });
+    const text = `providers:
+  kubernetesIngressNGINX:
+    defaultBackendService: infra/default-http-backend
+    globalAuthURL: http://auth.infra.svc/verify
+    proxyConnectTimeout: 10
+    customHTTPErrors: ["404", "503"]
+    globalAllowedResponseHeaders: [X-Frame-Options]
+    strictValidatePathType: false
+    ipAllowListStrategy: { depth: 1 }
+`;
+    const r = parseStaticConfig(text, 'traefik.yml', defaultSettings());
+    if ('error' in r) throw new Error(r.error);
+    expect(nginxOptions(r.settings)).toMatchObject({
+      defaultBackendService: 'infra/default-http-backend', globalAuthURL: 'http://auth.infra.svc/verify', proxyConnectTimeout: 10, proxyReadTimeout: 60,
+      customHTTPErrors: ['404', '503'], globalAllowedResponseHeaders: ['X-Frame-Options'], strictValidatePathType: false, ipAllowListStrategy: { depth: 1 },
+    });
+  });
 });

@@ -172,14 +172,25 @@ function readIngressProviders(doc: Obj, settings: Settings): void {
   providers.kubernetesIngressNGINX = { enabled: nginx !== undefined };
   if (isObj(nginx)) {
     const p = providers.kubernetesIngressNGINX;
-    for (const key of ['watchIngressWithoutClass', 'ingressClassByName', 'allowSnippetAnnotations', 'disableSvcExternalName'] as const) {
+    for (const key of ['watchIngressWithoutClass', 'ingressClassByName', 'allowSnippetAnnotations', 'disableSvcExternalName', 'allowCrossNamespaceResources', 'strictValidatePathType', 'proxyRequestBuffering', 'proxyBuffering'] as const) {
       const v = asBool(pick(nginx, key));
       if (v !== undefined) p[key] = v;
     }
-    for (const key of ['ingressClass', 'controllerClass', 'httpEntryPoint', 'httpsEntryPoint', 'watchNamespace'] as const) {
+    for (const key of ['ingressClass', 'controllerClass', 'httpEntryPoint', 'httpsEntryPoint', 'watchNamespace', 'defaultBackendService', 'globalAuthURL', 'proxyNextUpstream'] as const) {
       const v = pick(nginx, key);
       if (typeof v === 'string' && v !== '') p[key] = v;
     }
+    // The ingress-nginx ConfigMap options (numbers: seconds or bytes).
+    for (const key of ['proxyConnectTimeout', 'proxyReadTimeout', 'proxySendTimeout', 'upstreamKeepaliveTimeout', 'proxyNextUpstreamTries', 'proxyNextUpstreamTimeout', 'proxyBodySize', 'clientBodyBufferSize', 'proxyBufferSize', 'proxyBuffersNumber'] as const) {
+      const v = Number(pick(nginx, key));
+      if (pick(nginx, key) !== undefined && Number.isFinite(v)) p[key] = v;
+    }
+    for (const key of ['customHTTPErrors', 'globalAllowedResponseHeaders'] as const) {
+      const v = asStrings(pick(nginx, key));
+      if (v) p[key] = v;
+    }
+    const strategy = pick(nginx, 'ipAllowListStrategy');
+    if (isObj(strategy)) p.ipAllowListStrategy = strategy;
   }
   settings.providers = { ...settings.providers, ...providers };
 }

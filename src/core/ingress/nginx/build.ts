@@ -1,15 +1,16 @@
 // Mirrors pkg/provider/kubernetes/ingress-nginx/build.go (build: class filter, validation, canary pass,
 // locations; getBackendEndpoints, resolveBasicAuth, shouldProcess, validateIngress) and client.go's filterIngressClass.
 import { arr, num, obj, str } from '../../model/index.ts';
-import { secretValue } from '../../provider/certificates.ts';
 import type { BuildContext } from '../../provider/context.ts';
 import { normalize } from '../../provider/names.ts';
-import type { IngressNginxProviderSettings, Path, Resource } from '../../types.ts';
-import { backendPort, goQuote } from '../names.ts';
+import type { NginxProviderOptions } from '../options.ts';
+import type { Path, Resource } from '../../types.ts';
+import { backendPort } from '../names.ts';
 import { readBackend, type IngressBackend } from '../services.ts';
 import { parseNginxConfig, type NginxConfig } from './annotations.ts';
+import { buildRegularLocations, type DefaultBackend } from './locations.ts';
 
-export type NginxOptions = IngressNginxProviderSettings & { ingressClass: string; controllerClass: string };
+export type NginxOptions = NginxProviderOptions;
 
 export interface Endpoint {
   address: string;
@@ -53,7 +54,20 @@ export interface Location {
   /** The backend port as written: a number or a port name. */
   port: number | string;
   canary?: Canary;
-  basicAuth?: { users: string[]; secret: string; realm: string };
+  basicAuth?: { users: string[]; secret: string; realm: string; digest?: boolean };
+  /** buildServersTransport: `<ns>-<ingress>` with the proxy timeouts and proxy-ssl-* settings. */
+  serversTransport?: { name: string; config: Record<string, unknown> };
+  /** auth-tls-secret: the client-certificate TLS option `<ns>-<ingress>-<secret>` of the -tls routers. */
+  tlsOption?: { name: string; secret: string; clientAuthType: string };
+  /** The custom-headers ConfigMap's response headers, validated. */
+  customHeaders?: Record<string, string>;
+  /** custom-http-errors with a default-backend annotation: the error pages' backend. */
+  errorBackend?: { name: string; serviceName: string; port: number; endpoints: Endpoint[] | null };
+  /** auth-tls-pass-certificate-to-upstream with optional_no_ca: the CA forwarded. */
+  passCertCA?: string;
+  serverSnippet?: string;
+  /** loc.Error: the routers go to unavailable-service (503) without middlewares. */
+  error?: boolean;
   /** buildFromToWwwRedirect: the extra router's rule and the host it redirects to. */
   fromToWww?: { extraRule: string; target: string };
 }
@@ -85,14 +99,15 @@ export function nginxShouldProcess(ing: Resource, classes: Resource[], o: NginxO
   return o.watchIngressWithoutClass;
 }
 
-/** Annotations Traefik's provider reads that this port does not build yet (listed on their line, never silently dropped). */
-const NOT_MODELLED = new Set([
-  'auth-url', 'auth-signin', 'auth-response-headers', 'auth-method', 'enable-global-auth',
-  'auth-tls-secret', 'auth-tls-verify-client', 'auth-tls-pass-certificate-to-upstream',
-  'custom-headers', 'custom-http-errors', 'default-backend', 'affinity-canary-behavior',
-  'proxy-ssl-secret', 'proxy-ssl-verify', 'proxy-ssl-name', 'proxy-ssl-server-name', 'proxy-connect-timeout', 'proxy-read-timeout',
-  'proxy-send-timeout', 'proxy-http-version', 'enable-modsecurity', 'enable-owasp-core-rules', 'modsecurity-transaction-id', 'modsecurity-snippet',
-]);
+/** Annotations Traefik parses (IngressConfig) but does nothing with in Traefik Proxy, with why. */
+const MODSECURITY = 'ModSecurity needs an integration hook (ApplyMiddlewareFunc) that Traefik Proxy does not set: it only logs an error; use a WAF plugin';
+const PARSED_UNUSED: Record<string, string> = {
+  'affinity-canary-behavior': 'Traefik parses it but never reads it: the canary\'s weighted service carries its own sticky cookie (`<name>-wrr`), i.e. "sticky" behaviour',
+  'enable-modsecurity': MODSECURITY,
+  'enable-owasp-core-rules': MODSECURITY,
+  'modsecurity-transaction-id': MODSECURITY,
+  'modsecurity-snippet': MODSECURITY,
+};
 
 const STRICT_PATH = /^\/[A-Za-z0-9._\-/]*$/i;
 
@@ -140,26 +155,31 @@ export function backendEndpoints(ctx: BuildContext, ns: string, backend: NonNull
       }
     }
   }
-  return out;
+  // The default-backend annotation: a backend without endpoints falls back to that Service's endpoints.
+  const fallback = c['default-backend'] ?? '';
+  if (out.length > 0 || fallback === '' || fallback === backend.name) return out;
+  const fallbackSvc = ctx.find('Service', ns, fallback);
+  if (!fallbackSvc) return ctx.settings.strictServices ? `fallback Service ${ns}/${fallback} is not in the workspace (strict mode)` : [{ address: `${fallback}.${ns}.svc:80`, fenced: false, source: 'assumed' }];
+  return backendEndpoints(ctx, ns, { name: fallback, port: {} }, { ...c, 'default-backend': '', 'service-upstream': false }, o);
 }
 
-/** resolveBasicAuth (auth-file only: the Secret's `auth` key, one htpasswd line per user). */
-function basicAuth(ctx: BuildContext, ing: Resource, c: NginxConfig, o: NginxOptions): { users: string[]; secret: string; realm: string } | string {
-  if (c['auth-type'] !== 'basic' && c['auth-type'] !== 'digest') return `invalid auth-type "${c['auth-type']}"`;
-  const ref = c['auth-secret'] ?? '';
-  if (ref === '') return 'auth-secret must not be empty';
-  const parts = ref.split('/');
-  if (parts.length > 2) return `invalid auth secret format "${ref}"`;
-  const [ns, name] = parts.length === 2 ? [parts[0]!, parts[1]!] : [ing.metadata.namespace, parts[0]!];
-  if (ns !== ing.metadata.namespace && !(o as { allowCrossNamespaceResources?: boolean }).allowCrossNamespaceResources) return `cross-namespace auth secret not allowed: ${ns}/${name}`;
-  const secret = ctx.find('Secret', ns, name);
-  if (!secret) return `Secret ${ns}/${name} is not in the workspace`;
-  if ((c['auth-secret-type'] ?? 'auth-file') !== 'auth-file') return `auth-secret-type "${c['auth-secret-type']}" is not simulated (only auth-file)`;
-  const file = secretValue(secret, 'auth');
-  if (file === undefined) return `secret ${ns}/${name} missing key 'auth'`;
-  const users = file.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  if (c['auth-type'] === 'digest') return 'digest auth is not simulated';
-  return { users, secret: name, realm: c['auth-realm'] ?? '' };
+/** Creation time in ms (0 when absent, as Go's zero time sorts before every real one). */
+function createdAt(ing: Resource): number {
+  const t = Date.parse(str(obj(ing.raw['metadata'])?.['creationTimestamp']) ?? '');
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/**
+ * build's sort: by creation timestamp, oldest first; ties (and absent timestamps) by `namespace/name`
+ * in descending order, as ingress-nginx does. It decides which Ingress claims a server-alias first
+ * and whose rule-less default backend becomes the catch-all.
+ *
+ * @example
+ * sortIngresses([a, b]).map((i) => i.metadata.name) // ['b', 'a'] when neither has a creationTimestamp
+ */
+export function sortIngresses(ingresses: readonly Resource[]): Resource[] {
+  const key = (i: Resource) => `${i.metadata.namespace}/${i.metadata.name}`;
+  return [...ingresses].sort((a, b) => createdAt(a) - createdAt(b) || (key(a) > key(b) ? -1 : key(a) < key(b) ? 1 : 0));
 }
 
 const pathKey = (ns: string, host: string, pa: Record<string, unknown>) => `${ns}/${host}${str(pa['path']) ?? ''}/${str(pa['pathType']) || 'Prefix'}`;
@@ -168,7 +188,7 @@ const pathKey = (ns: string, host: string, pa: Record<string, unknown>) => `${ns
  * Phase 1 of the provider: the locations (one per Ingress path, plus per-host default backends) with
  * their backends, canaries and auth resolved; problems carry their YAML path.
  */
-export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: NginxOptions, problems: Problem[]): { locations: Location[]; defaultBackend: Location | null; processed: Set<Resource> } {
+export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: NginxOptions, problems: Problem[]): { locations: Location[]; defaultBackend: DefaultBackend | null; processed: Set<Resource> } {
   const classes = watchedClasses(ctx.all('IngressClass'), o);
   const processed = new Set<Resource>();
   const regular: { ing: Resource; c: NginxConfig }[] = [];
@@ -176,13 +196,15 @@ export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: Ngin
   const paths = new Map<string, { pa: Record<string, unknown>; c: NginxConfig }>();
   const hostsWithRegex = new Set<string>();
   const allHosts = new Set<string>();
-  for (const ing of ingresses) {
+  const claimedAliases = new Map<string, string>();
+  const serverSnippets = new Map<string, string>();
+  for (const ing of sortIngresses(ingresses)) {
     if (o.watchNamespace && ing.metadata.namespace !== o.watchNamespace) continue;
     if (!nginxShouldProcess(ing, classes, o)) continue;
     const { config: c, ignored, badInts } = parseNginxConfig(ing.metadata.annotations);
     for (const i of ignored) problems.push({ resource: ing, path: ['metadata', 'annotations', i.annotation], severity: 'warning', code: 'INGRESS_ANNOTATION_IGNORED', message: `Traefik's kubernetesIngressNGINX provider ignores ${i.annotation}${i.instead ? `; use ${i.instead}` : ''}.` });
-    for (const k of Object.keys(c).filter((x) => NOT_MODELLED.has(x))) {
-      problems.push({ resource: ing, path: ['metadata', 'annotations', `nginx.ingress.kubernetes.io/${k}`], severity: 'info', code: 'INGRESS_ANNOTATION_NOT_SIMULATED', message: `Traefik applies nginx.ingress.kubernetes.io/${k}, but this studio does not model it yet: its routers, middlewares or services are missing here.` });
+    for (const k of Object.keys(c).filter((x) => PARSED_UNUSED[x] !== undefined)) {
+      problems.push({ resource: ing, path: ['metadata', 'annotations', `nginx.ingress.kubernetes.io/${k}`], severity: 'warning', code: 'INGRESS_ANNOTATION_IGNORED', message: `nginx.ingress.kubernetes.io/${k} has no effect in Traefik: ${PARSED_UNUSED[k]}.` });
     }
     for (const k of badInts) problems.push({ resource: ing, path: ['metadata', 'annotations', k], severity: 'warning', code: 'INGRESS_ANNOTATION_INVALID', message: `${k} is not an integer: Traefik ignores it.` });
     const snippets = (['server-snippet', 'configuration-snippet', 'auth-snippet'] as const).filter((k) => (c[k] ?? '') !== '');
@@ -196,7 +218,7 @@ export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: Ngin
       const path = str(p['path']) ?? '';
       return path !== '' && (str(p['pathType']) || 'Prefix') !== 'ImplementationSpecific' && !STRICT_PATH.test(path);
     });
-    if (bad) {
+    if (bad && o.strictValidatePathType) {
       problems.push({ resource: ing, path: ['spec', 'rules', bad.i, 'http', 'paths', bad.j, 'path'], severity: 'error', code: 'INGRESS_PATH_SKIPPED', message: `This path has regex characters with pathType ${str(bad.p['pathType']) || 'Prefix'}: Traefik (strictValidatePathType) skips the whole Ingress. Use pathType: ImplementationSpecific.` });
       continue;
     }
@@ -204,10 +226,13 @@ export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: Ngin
       canaries.push({ ing, c });
       continue;
     }
+    // The first Ingress (in sort order) naming an alias owns it.
+    for (const alias of c['server-alias'] ?? []) if (!claimedAliases.has(alias.toLowerCase())) claimedAliases.set(alias.toLowerCase(), `${ing.metadata.namespace}/${ing.metadata.name}`);
     for (const r of arr(obj(ing.raw['spec'])?.['rules']).map((x) => obj(x) ?? {})) {
       const host = str(r['host']) ?? '';
       allHosts.add(host);
       if (c['use-regex'] || (c['rewrite-target'] ?? '') !== '') hostsWithRegex.add(host);
+      if ((c['server-snippet'] ?? '') !== '' && !serverSnippets.has(host)) serverSnippets.set(host, c['server-snippet']!);
       for (const pa of arr(obj(r['http'])?.['paths']).map((x) => obj(x) ?? {})) if (readBackend(pa['backend']).service) paths.set(pathKey(ing.metadata.namespace, host, pa), { pa, c });
     }
     regular.push({ ing, c });
@@ -244,77 +269,6 @@ export function buildLocations(ctx: BuildContext, ingresses: Resource[], o: Ngin
       }
     });
   }
-  const locations: Location[] = [];
-  let defaultBackend: Location | null = null;
-  for (const { ing, c } of regular) {
-    const ns = ing.metadata.namespace;
-    const spec = obj(ing.raw['spec']) ?? {};
-    const hasTLS = arr(spec['tls']).length > 0;
-    if (c['ssl-passthrough']) {
-      problems.push({ resource: ing, path: ['metadata', 'annotations', 'nginx.ingress.kubernetes.io/ssl-passthrough'], severity: 'warning', code: 'INGRESS_ANNOTATION_IGNORED', message: 'ssl-passthrough makes TCP routers (HostSNI, TLS passthrough), which this simulator does not model.' });
-      continue;
-    }
-    let auth: Location['basicAuth'];
-    if (c['auth-type'] !== undefined) {
-      const a = basicAuth(ctx, ing, c, o);
-      if (typeof a === 'string') {
-        problems.push({ resource: ing, path: ['metadata', 'annotations', 'nginx.ingress.kubernetes.io/auth-secret'], severity: 'error', code: 'INGRESS_ANNOTATION_INVALID', message: `${a}: Traefik skips this Ingress (it never exposes a path whose auth cannot be resolved).` });
-        continue;
-      }
-      auth = a;
-    }
-    const base = (host: string, at: Path, svc: NonNullable<IngressBackend['service']>, backendName: string, endpoints: Endpoint[]) => ({
-      ingress: ing, at, host, aliases: aliasesOf(c, allHosts), useRegex: hostsWithRegex.has(host), backendName, endpoints, config: c, hasTLS,
-      serviceName: svc.name, servicePort: backendPort(svc.port), port: svc.port.number ?? svc.port.name ?? 0, ...(auth ? { basicAuth: auth } : {}),
-    });
-    arr(spec['rules']).map((x) => obj(x) ?? {}).forEach((r, ri) => {
-      const host = str(r['host']) ?? '';
-      arr(obj(r['http'])?.['paths']).map((x) => obj(x) ?? {}).forEach((pa, pi) => {
-        const svc = readBackend(pa['backend']).service;
-        if (!svc) return;
-        const at: Path = ['spec', 'rules', ri, 'http', 'paths', pi];
-        const endpoints = backendEndpoints(ctx, ns, svc, c, o);
-        if (typeof endpoints === 'string') problems.push({ resource: ing, path: [...at, 'backend'], severity: 'warning', code: 'INGRESS_PATH_SKIPPED', message: `${endpoints}: the location has no servers, so Traefik answers 503.` });
-        const loc: Location = { ...base(host, at, svc, normalize(`${ns}-${ing.metadata.name}-${svc.name}-${backendPort(svc.port)}`), typeof endpoints === 'string' ? [] : endpoints), path: str(pa['path']) ?? '', pathType: str(pa['pathType']) ?? '', ruleIndex: ri, locationIndex: pi, isIngressDefaultBackend: false };
-        const www = fromToWww(c, host, allHosts);
-        if (www) loc.fromToWww = www;
-        const canary = canaryOf.get(`${ns}/${svc.name}/${backendPort(svc.port)}`);
-        if (canary) loc.canary = canary;
-        locations.push(loc);
-        processed.add(ing);
-      });
-    });
-    const db = readBackend(spec['defaultBackend']).service;
-    if (!db) continue;
-    const found = backendEndpoints(ctx, ns, db, c, o);
-    const endpoints = typeof found === 'string' ? [] : found;
-    if (arr(spec['rules']).length === 0) {
-      if (!defaultBackend) {
-        defaultBackend = { ...base('', ['spec', 'defaultBackend'], db, 'default-backend', endpoints), hasTLS: false, path: '', pathType: '', ruleIndex: 0, locationIndex: 0, isIngressDefaultBackend: false };
-        processed.add(ing);
-      }
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const r of arr(spec['rules']).map((x) => obj(x) ?? {})) {
-      const host = str(r['host']) ?? '';
-      if (seen.has(host)) continue;
-      seen.add(host);
-      locations.push({ ...base(host, ['spec', 'defaultBackend'], db, normalize(`${ns}-${ing.metadata.name}-default-backend`), endpoints), path: '', pathType: '', ruleIndex: 0, locationIndex: 0, isIngressDefaultBackend: true });
-    }
-  }
-  return { locations, defaultBackend, processed };
-}
-
-/** buildFromToWwwRedirect: `www.host` ↔ `host`, unless both are Ingress hosts or the host is a wildcard. */
-function fromToWww(c: NginxConfig, host: string, allHosts: Set<string>): Location['fromToWww'] | undefined {
-  if (!c['from-to-www-redirect']) return undefined;
-  const www = host.startsWith('www.');
-  if ((www && allHosts.has(host.slice(4))) || (!www && allHosts.has(`www.${host}`)) || host.startsWith('*.')) return undefined;
-  return { extraRule: `Host(${goQuote(www ? host.slice(4) : `www.${host}`)})`, target: host };
-}
-
-/** resolveAliases (simplified: aliases that are another Ingress host are dropped). */
-function aliasesOf(c: NginxConfig, allHosts: Set<string>): string[] {
-  return (c['server-alias'] ?? []).filter((a) => !allHosts.has(a.toLowerCase()));
+  const built = buildRegularLocations(ctx, regular, { allHosts, hostsWithRegex, claimedAliases, serverSnippets, canaryOf, processed }, o, problems, ingresses[0]);
+  return { locations: built.locations, defaultBackend: built.defaultBackend, processed };
 }

@@ -186,11 +186,12 @@ describe('kubernetesIngressNGINX provider (TestLoadIngresses)', () => {
     expect(Object.keys(run(classless, { watchIngressWithoutClass: true }).config.routers)).toEqual(['default-plain-rule-0-path-0@kubernetesingressnginx', 'default-plain-rule-0-path-0-tls@kubernetesingressnginx']);
   });
 
-  it('an annotation Traefik applies but the studio does not model yet is listed on its line (info), never dropped silently', () => {
-    const { diagnostics } = run(ingress('fa', 'whoami.localhost', '/', 'Prefix', { 'auth-url': 'http://auth.default.svc/verify' }));
-    const d = diagnostics.find((x) => x.code === 'INGRESS_ANNOTATION_NOT_SIMULATED')!;
-    expect(d.severity).toBe('info');
-    expect(d.message).toContain('nginx.ingress.kubernetes.io/auth-url');
+  it('an annotation Traefik parses but never applies (affinity-canary-behavior, modsecurity) gets a warning on its line saying why', () => {
+    const { diagnostics } = run(ingress('ms', 'whoami.localhost', '/', 'Prefix', { 'affinity-canary-behavior': 'legacy', 'enable-modsecurity': 'true' }));
+    const ignored = diagnostics.filter((x) => x.code === 'INGRESS_ANNOTATION_IGNORED').map((d) => d.message);
+    expect(ignored).toHaveLength(2);
+    expect(ignored[0]).toContain('nginx.ingress.kubernetes.io/affinity-canary-behavior has no effect in Traefik');
+    expect(ignored[1]).toContain('ApplyMiddlewareFunc');
   });
 
   it('is off on Traefik v2.11 and before v3.5 (the provider was added in v3.5.0)', () => {

@@ -101,4 +101,38 @@ spec:
     const stable = route(yaml, 'http://app.example.com/');
     expect(stable.router).toBe('apps-app-rule-0-path-0@kubernetesingressnginx');
   });
+
+  // Cases of pkg/middlewares/ingressnginx/approot/app_root_test.go.
+  it.each([
+    { desc: 'root path redirects to app root', root: '/login', url: 'http://app.example.com/', location: 'http://app.example.com/login' },
+    { desc: 'query kept with $is_args$args', root: '/login$is_args$args', url: 'http://app.example.com/?foo=bar', location: 'http://app.example.com/login?foo=bar' },
+    { desc: 'query dropped without $is_args$args', root: '/login', url: 'http://app.example.com/?foo=bar', location: 'http://app.example.com/login' },
+  ])('app-root, $desc', ({ root, url, location }) => {
+    const v = route(nginxIngress({ 'app-root': root }, '/', 'Prefix'), url);
+    expect(v).toMatchObject({ type: 'responded', response: { status: 302, headers: { Location: location } } });
+  });
+
+  it('app-root: a non-root path passes through to the backend', () => {
+    const v = route(nginxIngress({ 'app-root': '/login' }, '/', 'Prefix'), 'http://app.example.com/something');
+    expect(v.type === 'forwarded' && v.upstream.url).toBe('http://10.1.0.1:8080/something');
+  });
+
+  // Cases of pkg/middlewares/ingressnginx/upstreamvhost/upstream_vhost_test.go, with the provider's vars.
+  it.each([
+    { vhost: 'backend.internal', host: 'backend.internal' },
+    { vhost: '$service_name.$namespace.svc.cluster.local', host: 'web.apps.svc.cluster.local' },
+    { vhost: '$host', host: 'app.example.com' },
+    { vhost: '$unknown_var.example.com', host: '$unknown_var.example.com' },
+  ])('upstream-vhost $vhost: the Host sent upstream is $host', ({ vhost, host }) => {
+    const v = route(nginxIngress({ 'upstream-vhost': vhost }, '/', 'Prefix'), 'http://app.example.com/x');
+    expect(v.type === 'forwarded' && v.upstream.host).toBe(host);
+  });
+
+  it('auth-tls-secret: an HTTPS request without a client certificate fails the handshake (RequireAndVerifyClientCert)', () => {
+    const ca = `---\nkind: Secret\napiVersion: v1\nmetadata: { name: ca, namespace: apps }\nstringData: { ca.crt: "-----BEGIN CERTIFICATE-----" }\n`;
+    const v = route(nginxIngress({ 'auth-tls-secret': 'apps/ca' }, '/', 'Prefix') + ca, 'https://app.example.com/');
+    expect(v).toMatchObject({ type: 'no-response', cause: 'tls-handshake-failed' });
+    const plain = route(nginxIngress({ 'auth-tls-secret': 'apps/ca' }, '/', 'Prefix') + ca, 'http://app.example.com/');
+    expect(plain.type === 'forwarded' && plain.router).toBe('apps-app-rule-0-path-0@kubernetesingressnginx');
+  });
 });

@@ -8,6 +8,7 @@ import type { DynamicConfig, DynamicMiddleware, DynamicRouter, DynamicService, O
 import { goQuote, MIN_INT32 } from '../names.ts';
 import { backendScheme, type NginxConfig } from './annotations.ts';
 import type { Canary, Endpoint, Location, NginxOptions } from './build.ts';
+import type { DefaultBackend } from './locations.ts';
 import { locationMiddlewares } from './middleware.ts';
 
 export const NGINX_PROVIDER = 'kubernetesingressnginx';
@@ -100,35 +101,79 @@ function nonCanaryRule(rule: string, c: Canary): string {
  * Phase 2: locations → routers (plain and `-tls`, plus canary / non-canary ones), services (with the
  * canary's weighted service) and each router's own copy of its middlewares, all `@kubernetesingressnginx`.
  */
-export function translate(ctx: BuildContext, o: NginxOptions, locations: Location[], defaultBackend: Location | null): DynamicConfig {
-  const conf: DynamicConfig = { routers: {}, services: {}, middlewares: {}, tlsOptions: {}, certificates: [] };
+export function translate(ctx: BuildContext, o: NginxOptions, locations: Location[], defaultBackend: DefaultBackend | null): DynamicConfig {
+  const conf: DynamicConfig = { routers: {}, services: {}, middlewares: {}, tlsOptions: {}, certificates: [], ingressServersTransports: {} };
+  const transports = conf.ingressServersTransports!;
   conf.services[q(UNAVAILABLE_SERVICE)] = { type: 'loadBalancer', name: q(UNAVAILABLE_SERVICE), servers: [], scheme: 'http', passHostHeader: true, flushInterval: '100ms', strategy: 'wrr' };
   const plainEps = o.httpEntryPoint ? [o.httpEntryPoint] : defaultEntryPoints(ctx);
   const tlsEps = o.httpsEntryPoint ? [o.httpsEntryPoint] : defaultEntryPoints(ctx);
   const originOf = (loc: Location): Origin => ({ resourceId: loc.ingress.id, file: loc.ingress.source.file, range: ctx.range(loc.ingress, loc.at) });
-  const router = (name: string, rule: string, svc: string, tls: boolean, loc: Location, priority = 0): DynamicRouter => ({
-    name: q(name), rule, priority, effectivePriority: priority !== 0 ? priority : rulePriority(rule), ruleSyntax: 'v3', ruleSyntaxRaw: 'default',
-    entryPoints: tls ? tlsEps : plainEps, middlewares: [], service: q(svc), tls: tls ? { resolvedOptions: 'default' } : null, parentRefs: [], origin: originOf(loc),
-  });
+  const router = (name: string, rule: string, svc: string, tls: boolean, loc: Location | Origin, priority = 0): DynamicRouter => {
+    const option = 'ingress' in loc ? loc.tlsOption : undefined;
+    return {
+      name: q(name), rule, priority, effectivePriority: priority !== 0 ? priority : rulePriority(rule), ruleSyntax: 'v3', ruleSyntaxRaw: 'default',
+      entryPoints: tls ? tlsEps : plainEps, middlewares: [], service: q(svc), parentRefs: [], origin: 'ingress' in loc ? originOf(loc) : loc,
+      // auth-tls-secret: the -tls routers use the Ingress's client-certificate option.
+      tls: !tls ? null : option ? { options: q(option.name), resolvedOptions: q(option.name) } : { resolvedOptions: 'default' },
+    };
+  };
   const attach = (key: string, rt: DynamicRouter, loc: Location) => {
-    const facts = { path: loc.path, useRegex: loc.useRegex, hasTLS: loc.hasTLS, endpointCount: loc.endpoints.length, namespace: loc.ingress.metadata.namespace, ingressName: loc.ingress.metadata.name, serviceName: loc.serviceName, servicePort: loc.servicePort, ...(loc.basicAuth ? { basicAuth: loc.basicAuth } : {}) };
+    if (loc.error) {
+      // loc.Error (custom-headers that cannot be used): the routers answer 503, without middlewares.
+      rt.service = q(UNAVAILABLE_SERVICE);
+      conf.routers[rt.name] = rt;
+      return;
+    }
+    const facts = {
+      path: loc.path, useRegex: loc.useRegex, hasTLS: loc.hasTLS, endpointCount: loc.endpoints.length, namespace: loc.ingress.metadata.namespace, ingressName: loc.ingress.metadata.name,
+      serviceName: loc.serviceName, servicePort: loc.servicePort, routerKey: key, errorBackend: loc.errorBackend !== undefined, providerDefaultBackend: providerBackend,
+      ...(loc.basicAuth ? { basicAuth: loc.basicAuth } : {}), ...(loc.customHeaders ? { customHeaders: loc.customHeaders } : {}),
+      ...(loc.passCertCA ? { passCertCA: loc.passCertCA } : {}), ...(loc.serverSnippet ? { serverSnippet: loc.serverSnippet } : {}),
+    };
     for (const m of locationMiddlewares(loc.config, facts, o)) {
       if (m.only === 'plain' && rt.tls) continue;
       if (m.only === 'tls' && !rt.tls) continue;
       const mw: DynamicMiddleware = { name: q(`${key}-${m.suffix}`), type: m.type, config: m.config, origin: rt.origin };
       conf.middlewares[mw.name] = mw;
       rt.middlewares.push(mw.name);
+      // custom-http-errors with the Ingress's default-backend: a per-router error service, when its backend resolved.
+      if (m.type === 'errors' && loc.errorBackend?.endpoints) {
+        const name = `default-backend-${key}`;
+        conf.services[q(name)] = service(name, loc.errorBackend.endpoints, loc.config, rt.origin, '', { namespace: loc.ingress.metadata.namespace, name: loc.errorBackend.serviceName, port: loc.errorBackend.port });
+      }
     }
+    // enable-access-log: the router's access logs on or off.
+    if (loc.config['enable-access-log'] !== undefined) rt.observability = { ...rt.observability, accessLogs: loc.config['enable-access-log'] };
     conf.routers[rt.name] = rt;
   };
+  const addTransport = (loc: Location) => {
+    if (loc.serversTransport && !transports[q(loc.serversTransport.name)]) transports[q(loc.serversTransport.name)] = { name: q(loc.serversTransport.name), config: loc.serversTransport.config, origin: originOf(loc) };
+    if (loc.tlsOption && !conf.tlsOptions[q(loc.tlsOption.name)]) {
+      conf.tlsOptions[q(loc.tlsOption.name)] = { name: q(loc.tlsOption.name), sniStrict: false, clientAuth: { secretNames: [loc.tlsOption.secret], clientAuthType: loc.tlsOption.clientAuthType }, origin: originOf(loc) };
+    }
+  };
+  const providerBackend = defaultBackend !== null && defaultBackend.location === null;
   if (defaultBackend) {
-    conf.services[q('default-backend')] = service('default-backend', defaultBackend.endpoints, {}, originOf(defaultBackend), '', { namespace: defaultBackend.ingress.metadata.namespace, name: defaultBackend.serviceName, port: defaultBackend.port });
-    attach('default-backend', router('default-backend', 'PathPrefix("/")', 'default-backend', false, defaultBackend, MIN_INT32), defaultBackend);
-    attach('default-backend-tls', router('default-backend-tls', 'PathPrefix("/")', 'default-backend', true, defaultBackend, MIN_INT32), defaultBackend);
+    const dl = defaultBackend.location;
+    const origin: Origin = { resourceId: defaultBackend.origin.resource.id, file: defaultBackend.origin.resource.source.file, range: ctx.range(defaultBackend.origin.resource, defaultBackend.origin.path) };
+    if (dl?.serversTransport) transports[q(dl.serversTransport.name)] = { name: q(dl.serversTransport.name), config: dl.serversTransport.config, origin };
+    // buildService: plain http servers, no sticky; the serversTransport of the rule-less Ingress, even without servers.
+    const svc = service('default-backend', defaultBackend.endpoints, {}, origin, '', { namespace: defaultBackend.namespace, name: defaultBackend.serviceName, port: defaultBackend.port });
+    conf.services[q('default-backend')] = dl?.serversTransport && svc.type === 'loadBalancer' ? { ...svc, serversTransport: q(dl.serversTransport.name) } : svc;
+    const rt = router('default-backend', 'PathPrefix("/")', 'default-backend', false, origin, MIN_INT32);
+    const rtTLS = router('default-backend-tls', 'PathPrefix("/")', 'default-backend', true, origin, MIN_INT32);
+    if (dl) {
+      attach('default-backend', rt, dl);
+      attach('default-backend-tls', rtTLS, dl);
+    } else {
+      conf.routers[rt.name] = rt;
+      conf.routers[rtTLS.name] = rtTLS;
+    }
   }
   for (const loc of locations) {
+    addTransport(loc);
     const primary = loc.backendName;
-    const transport = normalize(`${loc.ingress.metadata.namespace}-${loc.ingress.metadata.name}`);
+    const transport = loc.serversTransport?.name ?? '';
     const ns0 = loc.ingress.metadata.namespace;
     conf.services[q(primary)] = service(primary, loc.endpoints, loc.config, originOf(loc), transport, { namespace: ns0, name: loc.serviceName, port: loc.port });
     let routerSvc = primary;

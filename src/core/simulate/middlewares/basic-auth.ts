@@ -14,6 +14,17 @@ type Users = { ok: true; users: Map<string, string>; note: string } | { ok: fals
  */
 export function loadUsers(config: Record<string, unknown>, ctx: Pick<MwContext, 'routing' | 'namespace'>): Users {
   const name = strOf(config['secret']) ?? '';
+  // Users given inline (the kubernetesIngressNGINX provider's auth-map users) need no Secret.
+  const inline = Array.isArray(config['users']) ? config['users'].filter((u): u is string => typeof u === 'string') : [];
+  if (name === '' && inline.length > 0) {
+    const users = new Map<string, string>();
+    for (const line of inline) {
+      const parts = line.split(':');
+      if (parts.length !== 2) return { ok: false, error: `basicAuth: error parsing BasicUser: ${line}` };
+      users.set(parts[0]!, parts[1]!);
+    }
+    return { ok: true, users, note: `${users.size} user(s) given inline` };
+  }
   if (name === '') return { ok: false, error: 'basicAuth: auth secret must be set' };
   const id = `${ctx.namespace}/${name}`;
   const data = ctx.routing.secrets[id];

@@ -11,13 +11,14 @@ import { encodedCharacters, unsimulated } from './kit.ts';
 import { addPrefix, replacePath, replacePathRegex, stripPrefix, stripPrefixRegex } from './path.ts';
 import { redirectRegex, redirectScheme } from './redirect.ts';
 import { rewriteTarget } from './rewrite-target.ts';
+import { appRoot, upstreamVHost } from './ingress-nginx.ts';
 import { objOf, strOf, type MiddlewareImpl, type MwContext } from './kit.ts';
 
 const IMPLEMENTATIONS: Record<string, MiddlewareImpl> = {
   stripPrefix, stripPrefixRegex, addPrefix, replacePath, replacePathRegex, redirectScheme, redirectRegex, headers,
   basicAuth, ipAllowList, ipWhiteList, errors, encodedCharacters,
   // kubernetesIngressNGINX's own middleware (pkg/middlewares/ingressnginx).
-  rewriteTarget,
+  rewriteTarget, appRoot, upstreamVHost,
 };
 
 /**

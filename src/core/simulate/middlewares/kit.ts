@@ -165,6 +165,15 @@ export function describeUnsimulated(type: string, config: Record<string, unknown
       return 'content-type auto-detection for responses';
     case 'grpcWeb':
       return 'translates gRPC-Web requests to gRPC';
+    case 'snippet': {
+      // kubernetesIngressNGINX: external auth (auth-url) and the few snippet directives Traefik interprets.
+      const auth = objOf(config['auth']);
+      const parts = auth ? [`asks ${strOf(auth['address']) ?? '?'} first (${strOf(auth['method']) || 'GET'}): a 2xx lets the request through (assumed here), a 401 ${strOf(auth['authSigninURL']) ? `redirects to ${strOf(auth['authSigninURL'])}` : 'is returned to the client'}`] : [];
+      if (config['configurationSnippet'] || config['serverSnippet']) parts.push('runs NGINX snippet directives (not simulated)');
+      return parts.join('; ') || 'NGINX snippet: its effect is not simulated';
+    }
+    case 'authTLSPassCertificateToUpstream':
+      return 'passes the client certificate upstream in ssl-client-cert / ssl-client-verify headers (no client certificate here)';
     case 'plugin':
       return `plugin ${Object.keys(objOf(config) ?? {}).join(', ') || '?'}: its effect is not simulated`;
     default:
