@@ -98,7 +98,10 @@ test.describe('workbench', () => {
     const verdict = page.getByRole('region', { name: 'Verdict' });
     await expect(verdict.getByTestId('verdict-headline')).toContainText('Routed');
     await verdict.getByTestId('verdict-headline').getByRole('button', { name: /^shop-api-canary@kubernetescrd$/ }).click();
-    await expect(page.getByRole('region', { name: 'Graph' }).locator('.react-flow__node.selected')).toContainText('shop-api-canary');
+    // The graph names a service by namespace/name (Traefik's shop-api-canary@kubernetescrd is shop/api-canary).
+    const selected = page.getByRole('region', { name: 'Graph' }).locator('.react-flow__node.selected');
+    await expect(selected).toHaveAttribute('aria-label', 'service shop/api-canary');
+    await expect(selected).toContainText('shop/api-canary');
     // The selection opens its resource in the inspector.
     await expect(page.getByRole('region', { name: 'Form' })).toBeVisible();
   });

@@ -29,7 +29,9 @@ try {
     await page.getByRole('textbox', { name: 'URL' }).fill('https://shop.example.com/api/orders?page=2');
     await page.getByRole('region', { name: 'Verdict' }).getByTestId('verdict-headline').waitFor();
     // With the inspector open on the winning route: YAML, graph, request, verdict and form together.
-    if (select) await page.getByRole('button', { name: 'route shop/shop-web#1', exact: true }).click();
+    if (select) await page.getByRole('group', { name: 'route shop/shop-web#1', exact: true }).locator('.gnode-label').click();
+    // The pointer off the graph: hovering a node would light its path instead of the request's.
+    await page.mouse.move(1, 1);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `docs/workbench-${width}.png` });
     await page.close();

@@ -22,7 +22,9 @@ export function defaultSizes(width: number, height: number): PanelSizes {
     outlineCollapsed: width < 1400,
     editor: Math.round(Math.min(540, Math.max(340, width * 0.26))),
     inspector: Math.round(Math.min(420, Math.max(340, width * 0.22))),
-    verdict: Math.round(Math.min(340, Math.max(160, height * 0.27))),
+    // A fifth of the height: the verdict's headline, entryPoint and TLS show, and the graph above keeps
+    // room for the example's routes at a readable zoom (1440×900).
+    verdict: Math.round(Math.min(340, Math.max(160, height * 0.2))),
     bottom: Math.round(Math.min(320, Math.max(140, height * 0.2))),
   };
 }

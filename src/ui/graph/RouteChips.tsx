@@ -79,7 +79,9 @@ export function RouteChips({ routeId, routeLabel, chain }: { routeId: string; ro
             }}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
-            <span className="gchip-n" aria-hidden="true">{i + 1}</span>
+            {/* The position is drawn by CSS (data-n), not text: the name a speech user says is the
+                middleware's (WCAG 2.5.3), and the accessible name carries the position in words. */}
+            <span className="gchip-n" data-n={i + 1} aria-hidden="true" />
             <span className="gchip-label">{c.label}</span>
           </button>
         </li>

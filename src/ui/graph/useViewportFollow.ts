@@ -35,16 +35,18 @@ export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>)
       }
       const zoom = READABLE_ZOOM;
       const w = el.clientWidth / zoom;
-      if (focus) {
-        void flow.setCenter(focus.x + focus.width / 2, focus.y + Math.min(focus.height / 2, el.clientHeight / zoom / 2 - 16), { zoom, duration });
-        return;
-      }
-      // From the top; from the left when everything fits across, else from the gap before the routes:
-      // routes and services are the request's way (the routes' chips name the middlewares left out),
-      // and no middleware is cut in half at the edge.
+      // From the left when everything fits across, else from the gap before the routes: routes and
+      // services are the request's way (the routes' chips name the middlewares left out), and no
+      // middleware is cut in half at the edge. Vertically on the focus (the selection), else from the top.
       const routes = routeColumnX(layout) ?? 0;
       const left = bounds.width <= w ? bounds.x : routes - 24;
-      void flow.setViewport({ x: -left * zoom, y: 12, zoom }, { duration });
+      if (focus) {
+        const centreY = focus.y + Math.min(focus.height / 2, el.clientHeight / zoom / 2 - 16);
+        // Never below the graph's top: no empty band above it.
+        void flow.setViewport({ x: -left * zoom, y: Math.min(4, el.clientHeight / 2 - centreY * zoom), zoom }, { duration });
+        return;
+      }
+      void flow.setViewport({ x: -left * zoom, y: 4, zoom }, { duration });
     },
     [layout, canvas, flow],
   );
@@ -59,6 +61,9 @@ export function useViewportFollow(graph: Graph, layout: Layout, selected: string
   const flow = useReactFlow();
   const lastIds = useRef<Set<string> | null>(null);
   const selectedRef = useRef(selected);
+  // The last automatic fit's viewport, and how to redo it (kept current by an effect below).
+  const fitted = useRef<{ x: number; y: number; zoom: number } | null>(null);
+  const refit = useRef((_duration?: number) => {});
   useEffect(() => {
     selectedRef.current = selected;
   }, [selected]);
@@ -69,8 +74,41 @@ export function useViewportFollow(graph: Graph, layout: Layout, selected: string
     let known = 0;
     if (prev) for (const id of ids) if (prev.has(id)) known++;
     // A readable fit never zooms out far enough to draw thousands of nodes at once.
-    if (known < ids.size / 2) requestAnimationFrame(() => fit(0, true, selectedRef.current ? layout.positions[selectedRef.current] : undefined));
+    if (known < ids.size / 2) requestAnimationFrame(() => refit.current());
   }, [graph, fit, layout]);
+
+  // The opening view follows the pane's size (the inspector opening, a splitter dragged) for as long as
+  // nobody has moved it: the fit is recomputed, so the routes and services stay on screen.
+  useEffect(() => {
+    refit.current = (duration = 0) => {
+      fit(duration, true, selectedRef.current ? layout.positions[selectedRef.current] : undefined);
+      window.setTimeout(() => requestAnimationFrame(() => (fitted.current = flow.getViewport())), duration + 20);
+    };
+  }, [fit, layout, flow]);
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    let timer = 0;
+    // Settled first: a click that opens the inspector is often the first of a double-click, whose second
+    // click must land on the same node.
+    const observer = new ResizeObserver(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const now = `${el.clientWidth}x${el.clientHeight}`;
+        if (now === size) return;
+        size = now;
+        const v = flow.getViewport();
+        const f = fitted.current;
+        if (f && Math.abs(v.x - f.x) < 1 && Math.abs(v.y - f.y) < 1 && Math.abs(v.zoom - f.zoom) < 0.001) refit.current(200);
+      }, 450);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [canvas, flow]);
 
   useEffect(() => {
     const box = selected ? layout.positions[selected] : undefined;
