@@ -4,6 +4,7 @@ import type { RuleSyntax } from '../types.ts';
 import type { MatcherTable } from './matcher-kit.ts';
 import { V2_MATCHERS } from './matchers-v2.ts';
 import { V3_MATCHERS } from './matchers-v3.ts';
+import { editDistance } from '../edit-distance.ts';
 
 /**
  * The four spellings Traefik registers for a matcher name.
@@ -49,19 +50,6 @@ const V2_TO_V3: Record<string, string> = {
 };
 const TCP_ONLY = new Set(['hostsni', 'hostsniregexp', 'alpn']);
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return d[b.length]!;
-}
 
 /**
  * A sentence explaining why a name is not a matcher in this syntax, naming the fix.
@@ -85,7 +73,7 @@ export function unknownMatcherMessage(spelled: string, syntax: RuleSyntax): stri
     return `\`${spelled}\` exists only in the v3 rule syntax, but this rule is parsed as v2; use the v2 equivalent or drop \`syntax: v2\`.`;
   }
   if (TCP_ONLY.has(lower)) return `\`${spelled}\` is a TCP matcher (IngressRouteTCP); HTTP routes match on Host, Path, Header…`;
-  const best = names.map((n) => ({ n, d: distance(lower, n.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  const best = names.map((n) => ({ n, d: editDistance(lower, n.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
   const hint = best && best.d <= Math.max(2, Math.floor(best.n.length / 4)) ? ` Did you mean \`${best.n}\`?` : ` Known ${syntax === 'v2' ? 'v2' : 'v3'} matchers: ${names.join(', ')}.`;
   return `Unknown matcher \`${spelled}\`.${hint}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Path, YNode } from '../types.ts';
 import { type JsonSchema, typesOf } from './json-schema.ts';
+import { editDistance } from '../edit-distance.ts';
 
 /**
  * `spec.routes[0].match`; the empty path is "the top level".
@@ -78,25 +79,6 @@ export function actualPhrase(node: YNode): string {
   }
 }
 
-/**
- * Levenshtein distance, case-insensitive.
- *
- * @example
- * editDistance('midlewares', 'middlewares') // 1
- */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[t.length] ?? 0;
-}
 
 /**
  * The closest candidate to a misspelt word, or null when none is close enough.

@@ -11,6 +11,7 @@
  * strict is on.
  */
 import type { Resource, ResourceKind } from '../types.ts';
+import { editDistance } from '../edit-distance.ts';
 
 export interface ReferenceScope {
   /** Namespaces holding at least one resource of the workspace. */
@@ -65,22 +66,9 @@ export function closest(name: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(name, c);
+    const d = editDistance(name, c);
     if (d < bestD) [best, bestD] = [c, d];
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
