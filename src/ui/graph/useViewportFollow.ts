@@ -39,8 +39,12 @@ export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>)
       // services are the request's way (the routes' chips name the middlewares left out), and no
       // middleware is cut in half at the edge. Vertically on the focus (the selection), else from the top.
       const routes = routeColumnX(layout) ?? 0;
-      const left = bounds.width <= w ? bounds.x : routes - 24;
+      let left = bounds.width <= w ? bounds.x : routes - 24;
       if (focus) {
+        // The selection stays on screen across: a selected middleware left of the routes, or a service
+        // past the right edge, moves the view just enough to show it whole.
+        if (focus.x < left) left = focus.x - 24;
+        else if (focus.x + focus.width > left + w) left = Math.min(focus.x - 24, focus.x + focus.width + 24 - w);
         const centreY = focus.y + Math.min(focus.height / 2, el.clientHeight / zoom / 2 - 16);
         // Never below the graph's top: no empty band above it.
         void flow.setViewport({ x: -left * zoom, y: Math.min(4, el.clientHeight / 2 - centreY * zoom), zoom }, { duration });
