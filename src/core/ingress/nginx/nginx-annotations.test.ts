@@ -2,34 +2,15 @@
 // Auth, Global Auth, Custom Headers, Proxy SSL, Proxy timeouts, Auth TLS, Custom HTTP Errors, Default backend
 // annotation, Enable Access Log, ...) and its fixtures, rebuilt in short form; expected values are Traefik's.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../provider/settings.ts';
-import type { DynamicConfig, IngressNginxProviderSettings, Settings } from '../../types.ts';
-import { fixtureResources } from '../test-support.ts';
-import { buildNginxConfig } from './index.ts';
+import type { DynamicConfig, IngressNginxProviderSettings } from '../../types.ts';
+import { fixtureService, runNginx } from './test-support.ts';
 
-const svc = (name: string, ip: string, addresses: string[]) => `---
-kind: Service
-apiVersion: v1
-metadata: { name: ${name}, namespace: default }
-spec:
-  clusterIP: ${ip}
-  ports:
-    - { name: web2, port: 8000, targetPort: web2 }
-    - { name: web, port: 80, targetPort: web }
----
-kind: EndpointSlice
-apiVersion: discovery.k8s.io/v1
-metadata: { name: ${name}, namespace: default, labels: { kubernetes.io/service-name: ${name} } }
-addressType: IPv4
-ports: [{ name: web, port: 80 }, { name: web2, port: 8000 }]
-endpoints: [{ addresses: [${addresses.join(', ')}], conditions: { ready: true } }]
-`;
 
 const BASE = `apiVersion: networking.k8s.io/v1
 kind: IngressClass
 metadata: { name: nginx }
 spec: { controller: k8s.io/ingress-nginx }
-${svc('whoami', '10.10.10.1', ['10.10.0.1', '10.10.0.2'])}${svc('whoami-b', '10.10.10.3', ['10.10.0.5', '10.10.0.6'])}---
+${fixtureService('whoami', '10.10.10.1', ['10.10.0.1', '10.10.0.2'])}${fixtureService('whoami-b', '10.10.10.3', ['10.10.0.5', '10.10.0.6'])}---
 kind: Secret
 apiVersion: v1
 metadata: { name: ca-secret, namespace: default }
@@ -67,8 +48,7 @@ function ingress(name: string, annotations: Record<string, string>, path = '/', 
 }
 
 function run(yaml: string, options: Partial<IngressNginxProviderSettings> = {}) {
-  const settings: Settings = { ...defaultSettings(), entryPoints: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }], providers: { kubernetesIngressNGINX: { httpEntryPoint: 'http', httpsEntryPoint: 'https', ...options } } };
-  return buildNginxConfig(fixtureResources(BASE + yaml), settings);
+  return runNginx(BASE + yaml, options);
 }
 
 const Q = '@kubernetesingressnginx';

@@ -2,9 +2,10 @@
 // its fixtures (services.yml, ingressclasses.yml, ingresses/*.yml), rebuilt here in short form.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../provider/settings.ts';
-import type { DynamicConfig, IngressNginxProviderSettings, Settings } from '../../types.ts';
+import type { DynamicConfig, IngressNginxProviderSettings } from '../../types.ts';
 import { fixtureResources } from '../test-support.ts';
 import { buildNginxConfig } from './index.ts';
+import { fixtureService, runNginx } from './test-support.ts';
 
 const BASE = `apiVersion: networking.k8s.io/v1
 kind: IngressClass
@@ -12,23 +13,7 @@ metadata:
   name: nginx
 spec:
   controller: k8s.io/ingress-nginx
----
-kind: Service
-apiVersion: v1
-metadata: { name: whoami, namespace: default }
-spec:
-  clusterIP: 10.10.10.1
-  ports:
-    - { name: web2, port: 8000, targetPort: web2 }
-    - { name: web, port: 80, targetPort: web }
----
-kind: EndpointSlice
-apiVersion: discovery.k8s.io/v1
-metadata: { name: whoami, namespace: default, labels: { kubernetes.io/service-name: whoami } }
-addressType: IPv4
-ports: [{ name: web, port: 80 }, { name: web2, port: 8000 }]
-endpoints: [{ addresses: [10.10.0.1, 10.10.0.2], conditions: { ready: true } }]
----
+${fixtureService('whoami', '10.10.10.1', ['10.10.0.1', '10.10.0.2'])}---
 kind: Service
 apiVersion: v1
 metadata: { name: canary, namespace: default }
@@ -61,8 +46,7 @@ function ingress(name: string, host: string, path: string, pathType: string, ann
 }
 
 function run(yaml: string, options: Partial<IngressNginxProviderSettings> = {}) {
-  const settings: Settings = { ...defaultSettings(), entryPoints: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }], providers: { kubernetesIngressNGINX: { httpEntryPoint: 'http', httpsEntryPoint: 'https', ...options } } };
-  return buildNginxConfig(fixtureResources(BASE + yaml), settings);
+  return runNginx(BASE + yaml, options);
 }
 
 const strip = (n: string) => n.replace(/@kubernetesingressnginx$/, '');
