@@ -14,6 +14,15 @@ function post(response: WorkerResponse): void {
   self.postMessage(head);
 }
 
+/** The shadow check of the last analysis, once no newer edit is waiting (a new one would redo it). */
+function scheduleReview(): void {
+  setTimeout(() => {
+    if (pendingAnalyze) return;
+    const review = service.review();
+    if (review) post(review);
+  }, 0);
+}
+
 // Typing produces bursts of analyze requests: only the newest one queued matters.
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
@@ -26,6 +35,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         const next = pendingAnalyze;
         pendingAnalyze = null;
         if (next) post(service.handle(next));
+        scheduleReview();
       }, 0);
     }
     return;
@@ -34,6 +44,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     const next = pendingAnalyze;
     pendingAnalyze = null;
     post(service.handle(next));
+    scheduleReview();
   }
   post(service.handle(message));
 };

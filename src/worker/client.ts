@@ -103,7 +103,15 @@ export function createAnalysisClient(
       worker.postMessage(message);
       return;
     }
-    void useFallback().then((service) => receive(service.handle(message)));
+    void useFallback().then((service) => {
+      receive(service.handle(message));
+      if (message.type !== 'analyze') return;
+      // The shadow check comes after, as the worker sends it.
+      setTimeout(() => {
+        const review = service.review();
+        if (review) receive(review);
+      }, 0);
+    });
   };
 
   try {

@@ -7,7 +7,8 @@ import { buildGraph, hideBackends, layoutGraph, type Layout } from '../core/grap
 import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
-import { diffWorkspaces, findTestsFile, readCases, shadowReport, testFailureDiagnostics, toDiagnostics } from '../core/review/index.ts';
+import { diffWorkspaces, findTestsFile, readCases, shadowReport, testFailureDiagnostics, toDiagnostics, type ShadowReport } from '../core/review/index.ts';
+import type { Diagnostic } from '../core/types.ts';
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
 import { DeltaEncoder, encodeAnalysis } from './delta.ts';
@@ -21,6 +22,11 @@ export class AnalysisService {
   private layout: Layout | undefined;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
   private readonly encoder = new DeltaEncoder();
+  /** The last shadow check, and the findings the page was last sent. */
+  private shadow: ShadowReport = { findings: [], checked: 0, total: 0 };
+  private shown: ShadowReport | null = null;
+  /** The last analysis as the page shows it, until the next one. */
+  private present: { version: number; analysis: Analysis; tests: TestsRun | null; testDiagnostics: Diagnostic[]; started: number; ms: number | null; reviewed: boolean } | null = null;
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
@@ -47,20 +53,56 @@ export class AnalysisService {
     const analysis = this.analyzer.analyze(message.files, message.settings);
     this.analysis = analysis;
     this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
-    // Review: routers that can never win, and the workspace's route tests, as diagnostics on their routes.
-    // At most ~1.5 s of shadow checking per analysis: huge workspaces get a partial check (the status bar says so).
-    const shadow = shadowReport(analysis.config, analysis.settings, { routing: this.routing, deadline: performance.now() + 1500 });
-    const extra = toDiagnostics(shadow.findings, analysis.config);
+    const testDiagnostics: Diagnostic[] = [];
     let tests: TestsRun | null = null;
     const testsFile = findTestsFile(message.files);
     if (testsFile) {
       const { cases, errors } = readCases(testsFile.text);
       const run = runTestCases(this.routing, cases);
       tests = { file: testsFile.name, results: run.results.map((r) => ({ name: r.name, passed: r.passed, failures: r.failures })), coverage: run.coverage, errors };
-      extra.push(...testFailureDiagnostics(analysis.config, cases, run.results));
+      testDiagnostics.push(...testFailureDiagnostics(analysis.config, cases, run.results));
     }
+    // The shadow check (routers that can never win) is the slowest part of an analysis and rarely changes
+    // with a keystroke: the page first gets the last check's findings whose routers all still exist, and
+    // `review()` sends the fresh ones when they differ, once no newer edit is waiting.
+    const routers = this.routing.routers;
+    const carried = this.shadow.findings.filter((f) => routers[f.router] && f.others.every((o) => routers[o]) && (f.by === null || routers[f.by]));
+    this.present = { version: message.version, analysis, tests, testDiagnostics, started, ms: null, reviewed: false };
+    return this.presentAnalysis({ ...this.shadow, findings: carried });
+  }
+
+  /**
+   * The shadow check of the last analysis, sent as a new analysis message when its findings differ from
+   * those the page got with it; null when there is nothing new (or nothing to check).
+   */
+  review(): WorkerResponse | null {
+    const present = this.present;
+    if (!present || present.reviewed || !this.routing) return null;
+    present.reviewed = true;
+    try {
+      // At most ~1.5 s of shadow checking: huge workspaces get a partial check (the status bar says so).
+      const shadow = shadowReport(present.analysis.config, present.analysis.settings, { routing: this.routing, deadline: performance.now() + 1500 });
+      const before = this.shown;
+      if (before && JSON.stringify(before.findings) === JSON.stringify(shadow.findings) && before.checked === shadow.checked && before.total === shadow.total) {
+        this.shadow = shadow;
+        return null;
+      }
+      this.shadow = shadow;
+      return this.presentAnalysis(shadow);
+    } catch (error) {
+      const text = error instanceof Error ? `${error.message}` : String(error);
+      return { type: 'error', version: present.version, message: `Internal error: ${text}` };
+    }
+  }
+
+  /** The last analysis with these shadow findings, as the page shows it (graph laid out, sent as a delta). */
+  private presentAnalysis(shadow: ShadowReport): WorkerResponse {
+    const present = this.present!;
+    const { version, analysis, tests, testDiagnostics, started } = present;
+    this.shown = shadow;
     // Shown with the analysis (editor markers, problems, graph badges), but kept out of this.analysis: the
     // Compare diff, like the CLI, compares the configuration's own diagnostics.
+    const extra = [...toDiagnostics(shadow.findings, analysis.config), ...testDiagnostics];
     const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
     const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics);
     // Laid out as the pane first shows it: without backends (they come on request).
@@ -68,7 +110,9 @@ export class AnalysisService {
     this.layout = layout;
     const summary = summarizeAnalysis(shown);
     const shadowCut = shadow.checked < shadow.total ? { checked: shadow.checked, total: shadow.total } : null;
-    const result = { version: message.version, summary, graph, layout, ms: performance.now() - started, tests, shadowCut };
+    // The time until the page could show the analysis; the review's own message repeats it.
+    present.ms ??= performance.now() - started;
+    const result = { version, summary, graph, layout, ms: present.ms, tests, shadowCut };
     return { type: 'analysis', ...encodeAnalysis(this.encoder, result) };
   }
 

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../core/provider/settings.ts';
+import { AnalysisService } from './service.ts';
+import { DeltaDecoder, decodeAnalysis } from './delta.ts';
+import type { AnalysisResult, WorkerResponse } from './protocol.ts';
+
+// `catch-all` (PathPrefix(`/`), priority 100) ranks above `api` (Host + PathPrefix, a longer rule but a lower
+// explicit priority), so every request of `api` goes to `catch-all`: api is shadowed.
+const workspace = (apiName: string, catchAllPriority: number) => `apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata:
+  name: ${apiName}
+  namespace: apps
+spec:
+  routes:
+    - match: Host(\`api.example.com\`) && PathPrefix(\`/v1\`)
+      priority: 10
+      services:
+        - name: api
+          port: 80
+---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata:
+  name: catch-all
+  namespace: apps
+spec:
+  routes:
+    - match: PathPrefix(\`/\`)
+      priority: ${catchAllPriority}
+      services:
+        - name: web
+          port: 80
+`;
+
+/** Decodes the worker's messages in order, as the page does. */
+function reader() {
+  const decoder = new DeltaDecoder();
+  return (response: WorkerResponse | null): AnalysisResult => {
+    if (!response || response.type !== 'analysis') throw new Error(`expected an analysis, got ${response?.type ?? 'null'}`);
+    return decodeAnalysis(decoder, response);
+  };
+}
+
+/** The shadowed routers named by the analysis's diagnostics (one per entryPoint: web and websecure by default). */
+const shadowed = (result: AnalysisResult) => [...new Set(result.summary.diagnostics.filter((d) => d.code === 'ROUTER_SHADOWED').map((d) => d.message.split(' ')[1]))];
+
+describe('worker: the shadow check comes after the analysis', () => {
+  it('sends the analysis at once, then the shadow findings; a keystroke keeps the findings whose routers still exist', () => {
+    const service = new AnalysisService();
+    const read = reader();
+    const analyze = (version: number, text: string) => service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings() });
+
+    // First analysis: nothing checked yet, so no finding; the review adds it.
+    const first = read(analyze(1, workspace('api', 100)));
+    expect(shadowed(first)).toEqual([]);
+    const reviewed = read(service.review());
+    expect(reviewed.version).toBe(1);
+    expect(shadowed(reviewed)).toEqual([expect.stringMatching(/^apps-api-/)]);
+    // Reviewed once per analysis.
+    expect(service.review()).toBeNull();
+
+    // A keystroke elsewhere (the catch-all's priority 100 → 1000): the routers keep their names, the page gets
+    // the finding with the analysis, and the review has nothing new to send.
+    const typed = read(analyze(2, workspace('api', 1000)));
+    expect(shadowed(typed)).toEqual(shadowed(reviewed));
+    expect(service.review()).toBeNull();
+
+    // Renaming the shadowed route's IngressRoute renames its router: the old finding is not carried over to a
+    // router that does not exist; the review finds the renamed one.
+    const renamed = read(analyze(3, workspace('api2', 1000)));
+    expect(shadowed(renamed)).toEqual([]);
+    expect(shadowed(read(service.review()))).toEqual([expect.stringMatching(/^apps-api2-/)]);
+
+    // Lowering the catch-all below the api route ends the shadowing: the carried finding goes with the review.
+    const fixed = read(analyze(4, workspace('api2', 1)));
+    expect(shadowed(fixed)).toHaveLength(1);
+    expect(shadowed(read(service.review()))).toEqual([]);
+  });
+});
