@@ -31,11 +31,11 @@ export function validateCommand(opts: Common & { format?: string | undefined }, 
   else if (format === 'sarif') io.stdout(formatSarif(located));
   else if (format === 'text') {
     io.stdout(formatText(located));
-    const errors = located.filter((d) => d.severity === 'error').length;
-    const warnings = located.filter((d) => d.severity === 'warning').length;
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
     io.stderr(`${errors} errors, ${warnings} warnings, ${located.length - errors - warnings} infos in ${files.length} file(s)\n`);
   } else throw new UsageError(`--format must be text, json or sarif (got ${format})`);
-  return located.some((d) => d.severity === 'error') ? 1 : 0;
+  return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 export function exportCommand(opts: Common & { format?: string | undefined; force?: boolean | undefined; output?: string | undefined }, io: Io): number {

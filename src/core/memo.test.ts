@@ -12,4 +12,17 @@ describe('memoByText', () => {
     f('ab');
     expect(calls).toEqual(['ab', 'none', 'c', 'd', 'ab']);
   });
+
+  it('takes a primed result instead of computing it, and never replaces one it has', () => {
+    const calls: string[] = [];
+    const f = memoByText((k) => (calls.push(k), k.length));
+    f.prime('abc', () => 42);
+    expect(f('abc')).toBe(42);
+    f('xy');
+    let asked = false;
+    f.prime('xy', () => ((asked = true), 7));
+    expect(f('xy')).toBe(2);
+    expect(asked).toBe(false);
+    expect(calls).toEqual(['xy']);
+  });
 });

@@ -8,15 +8,27 @@
  * hash('a'); // computed
  * hash('a'); // the same result, not computed again
  */
-export function memoByText<V>(compute: (key: string) => V, limit = 50_000): (key: string) => V {
+export function memoByText<V>(compute: (key: string) => V, limit = 50_000): Memo<V> {
   const results = new Map<string, V>();
-  return (key) => {
+  const store = (key: string, value: V) => {
+    if (results.size >= limit) results.clear();
+    results.set(key, value);
+  };
+  const memo = (key: string): V => {
     let value = results.get(key);
     if (value === undefined && !results.has(key)) {
-      if (results.size >= limit) results.clear();
       value = compute(key);
-      results.set(key, value);
+      store(key, value);
     }
     return value as V;
   };
+  return Object.assign(memo, {
+    prime(key: string, value: () => V): void {
+      if (!results.has(key)) store(key, value());
+    },
+  });
 }
+
+/** A memoised function, and `prime(key, value)`: records what `compute(key)` would return when a caller
+ * already has the means to make it cheaply (the rule parser gives parseDomains the expression it parsed). */
+export type Memo<V> = ((key: string) => V) & { prime(key: string, value: () => V): void };

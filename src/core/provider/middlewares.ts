@@ -5,7 +5,7 @@ import type { DynamicConfig, DynamicMiddleware, Path, Resource } from '../types.
 import type { BuildContext } from './context.ts';
 import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
 import { makeID, normalize, PROVIDER, qualify, unqualify } from './names.ts';
-import { nameAndService } from './services.ts';
+import { nameAndService, placedService } from './services.ts';
 import { authConfig, forwardAuthConfig, pluginConfig, rateLimitConfig } from './middleware-secrets.ts';
 import { closest, judgeMissing, outsideMessage } from '../validate/references.ts';
 
@@ -161,7 +161,7 @@ function errorsConfig(ctx: BuildContext, config: DynamicConfig, r: Resource, mw:
   let name = qualify(resolved.name);
   if (resolved.lb) {
     name = qualify(`${unqualify(mw.name)}-errorpage-service`);
-    config.services[name] = { ...resolved.lb, name, origin: { resourceId: r.id, file: r.source.file, range: ctx.range(r, ['spec', 'errors', 'service']) } };
+    config.services[name] = placedService(resolved.lb, name, { resourceId: r.id, file: r.source.file, range: ctx.range(r, ['spec', 'errors', 'service']) });
   }
   mw.config['service'] = name;
   return { ...mw.config, service: resolved.name.includes('@') ? resolved.name : unqualify(name) };

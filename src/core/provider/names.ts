@@ -13,6 +13,25 @@ export const PROVIDER = 'kubernetescrd';
  * normalize('default-test.route') // 'default-test-route'
  */
 export function normalize(name: string): string {
+  // Fast path for the common name (every router and service name passes here): ASCII letters and
+  // digits in runs joined by single dashes is already normalized and is returned as it is.
+  let clean = true;
+  let afterSeparator = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) return normalizeUnicode(name);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) afterSeparator = false;
+    else {
+      if (c !== 45 || afterSeparator) clean = false;
+      afterSeparator = true;
+    }
+  }
+  if (clean && !afterSeparator) return name;
+  // ASCII: the letters and numbers of ASCII are A–Z, a–z and 0–9.
+  return name.split(/[^A-Za-z0-9]+/).filter(Boolean).join('-');
+}
+
+function normalizeUnicode(name: string): string {
   // unicode.IsNumber is the whole N category (Nd, Nl, No: `²`, `Ⅻ`, `½` are kept), not only digits.
   return name.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
 }

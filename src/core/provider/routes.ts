@@ -10,7 +10,7 @@ import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceA
 import { atLeast } from './settings.ts';
 import { middlewareKeys } from './middlewares.ts';
 import { makeID, normalize, PROVIDER, qualify, routerKey } from './names.ts';
-import { fullServiceName, nameAndService } from './services.ts';
+import { fullServiceName, nameAndService, placedService } from './services.ts';
 import { buildWeighted } from './traefik-services.ts';
 
 /** The entryPoints a router without any gets: those with asDefault, else all of them. */
@@ -165,7 +165,7 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
           skipped ??= 'its service reference does not resolve';
           service = qualify(fullServiceName(str(ref['namespace']) || ns, ref));
         } else if (resolved.lb) {
-          config.services[name] = { ...resolved.lb, name, origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) } };
+          config.services[name] = placedService(resolved.lb, name, { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) });
           service = name;
         } else {
           service = qualify(resolved.name);

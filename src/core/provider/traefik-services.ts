@@ -4,7 +4,7 @@ import { arr, bool, num, obj } from '../model/index.ts';
 import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../types.ts';
 import type { BuildContext } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
-import { nameAndService } from './services.ts';
+import { nameAndService, placedService } from './services.ts';
 
 const TYPES = ['weighted', 'mirroring', 'failover', 'highestRandomWeight'] as const;
 
@@ -13,7 +13,7 @@ function child(ctx: BuildContext, config: DynamicConfig, ns: string, ref: Record
   const resolved = nameAndService(ctx, ns, ref, { owner, path });
   if (!resolved) return null;
   const name = qualify(resolved.name);
-  if (resolved.lb) config.services[name] ??= { ...resolved.lb, name, origin: origin(ctx, owner, path) };
+  if (resolved.lb) config.services[name] ??= placedService(resolved.lb, name, origin(ctx, owner, path));
   return name;
 }
 

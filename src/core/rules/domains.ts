@@ -58,6 +58,21 @@ export function parseDomains(rule: string): string[] {
 /** The provider, runtime checks and graph ask for the same rules' domains on every analysis. */
 const domainsOf = memoByText((rule): readonly string[] => domainsUncached(rule));
 
+/**
+ * Records the domains of `rule` from its expression, already parsed by the rule parser, so that
+ * parseDomains does not parse the rule again (the same parseGoExpr result, so the same domains).
+ */
+export function primeDomains(rule: string, expr: GoExpr | null): void {
+  domainsOf.prime(rule, () => {
+    try {
+      const out: string[] = [];
+      return expr && collect(expr, out) ? out : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function domainsUncached(rule: string): string[] {
   try {
     const parsed = parseGoExpr(rule);

@@ -12,7 +12,14 @@ export interface CheckedLeaf {
   match: LeafMatch | null;
 }
 
-const cache = new WeakMap<MatcherNode, Partial<Record<RuleSyntax, CheckedLeaf>>>();
+/**
+ * Each node's checked leaf per syntax is kept on the node under a symbol, not enumerable (equality in
+ * tests, JSON and structured clone do not see it). A WeakMap from every leaf of every rule cost more at
+ * 12,500 rules than the checks: its sets, and ephemerons that every garbage collection traces. Nodes
+ * that cannot take a property (frozen) use the WeakMap.
+ */
+const CHECKED: Readonly<Record<RuleSyntax, symbol>> = { v2: Symbol('checked leaf v2'), v3: Symbol('checked leaf v3') };
+const frozenCache = new WeakMap<MatcherNode, Partial<Record<RuleSyntax, CheckedLeaf>>>();
 
 const ONE_VALUE_HINT: Record<string, string> = {
   Host: 'Host(`a.example.com`) || Host(`b.example.com`)',
@@ -63,10 +70,18 @@ function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
  * checkLeaf(node, 'v3').errors // [] for Host(`a.com`)
  */
 export function checkLeaf(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
-  let entry = cache.get(node);
+  const key = CHECKED[syntax];
+  if (key !== undefined && Object.isExtensible(node)) {
+    const kept = (node as unknown as Record<symbol, CheckedLeaf | undefined>)[key];
+    if (kept !== undefined) return kept;
+    const checked = check(node, syntax);
+    Object.defineProperty(node, key, { value: checked });
+    return checked;
+  }
+  let entry = frozenCache.get(node);
   if (!entry) {
     entry = {};
-    cache.set(node, entry);
+    frozenCache.set(node, entry);
   }
   return (entry[syntax] ??= check(node, syntax));
 }

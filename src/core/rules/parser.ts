@@ -6,23 +6,29 @@ import { parseGoExpr, type GoExpr } from './go-expr.ts';
 import { checkLeaf } from './leaf.ts';
 import { canonicalName } from './names.ts';
 import { memoByText } from '../memo.ts';
+import { primeDomains } from './domains.ts';
 
-/** The syntax each parsed node was built for, so evaluateRule can default to it (also for a sub-tree). */
-const parsedSyntax = new WeakMap<RuleNode, RuleSyntax>();
+/**
+ * The nodes parseRule built with the v2 table, so that evaluateRule defaults to v2 for them (also for a
+ * sub-tree). Nodes built with the v3 table are not recorded: v3 is evaluateRule's default anyway, and a
+ * WeakMap entry per node of every rule cost more than the parse of the rule's leaves at 12,500 rules
+ * (WeakMap sets, and ephemerons that every garbage collection traces).
+ */
+const parsedV2Nodes = new WeakSet<RuleNode>();
 
-function remember(ast: RuleNode, syntax: RuleSyntax): void {
+function rememberV2(ast: RuleNode): void {
   const stack = [ast];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    parsedSyntax.set(n, syntax);
+    parsedV2Nodes.add(n);
     if (n.type === 'not') stack.push(n.operand);
     else if (n.type !== 'matcher') stack.push(n.left, n.right);
   }
 }
 
-/** The syntax `parseRule` used for this node (undefined for ASTs built elsewhere). */
+/** 'v2' for a node parseRule built with the v2 table; undefined otherwise (v3, or built elsewhere). */
 export function syntaxOf(ast: RuleNode): RuleSyntax | undefined {
-  return parsedSyntax.get(ast);
+  return parsedV2Nodes.has(ast) ? 'v2' : undefined;
 }
 
 function err(errors: RuleError[], code: RuleError['code'], message: string, start: number, end: number): null {
@@ -136,6 +142,7 @@ function parseUncached(src: string, table: RuleSyntax): { ast: RuleNode | null; 
       return { ast: null, errors: [{ code: 'RULE_EMPTY', message: 'The rule is empty; write at least one matcher, e.g. Host(`example.com`).', offset: 0, length: src.length }] };
     }
     const parsed = parseGoExpr(src);
+    primeDomains(src, parsed.expr);
     if (!parsed.expr) return { ast: null, errors: parsed.error ? [parsed.error] : [] };
     const errors: RuleError[] = [];
     const ast = convert(parsed.expr, table, src, errors);
@@ -143,7 +150,7 @@ function parseUncached(src: string, table: RuleSyntax): { ast: RuleNode | null; 
     forEachLeaf(ast, (leaf: MatcherNode) => {
       errors.push(...checkLeaf(leaf, table).errors);
     });
-    remember(ast, table);
+    if (table === 'v2') rememberV2(ast);
     return { ast, errors: sortErrors(errors) };
   } catch (e) {
     return { ast: null, errors: [{ code: 'RULE_SYNTAX', message: `The rule could not be analysed (${e instanceof Error ? e.message : String(e)}).`, offset: 0, length: src.length }] };

@@ -50,7 +50,10 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     if (r.parentRefs.length) continue;
     for (const ep of r.entryPoints) {
       const key = `${ep}|${r.tls ? 'tls' : 'plain'}|${r.effectivePriority}`;
-      buckets.set(key, [...(buckets.get(key) ?? []), r]);
+      // Appended in place: a copy per router made this quadratic in a bucket's size.
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(r);
+      else buckets.set(key, [r]);
     }
   }
   const flagged = new Set<string>();
@@ -64,7 +67,11 @@ export function runtimeChecks(config: DynamicConfig, resources: readonly Resourc
     for (const r of group) {
       const hosts = domains.get(r.name) ?? [];
       if (hosts.length === 0 || hosts.some((h) => h.startsWith('*'))) open.push(r);
-      for (const h of hosts) byHost.set(h, [...(byHost.get(h) ?? []), r]);
+      for (const h of hosts) {
+        const same = byHost.get(h);
+        if (same) same.push(r);
+        else byHost.set(h, [r]);
+      }
     }
     const pairs: [DynamicRouter, DynamicRouter][] = [];
     for (const list of byHost.values()) for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push([list[i]!, list[j]!]);
