@@ -16,6 +16,7 @@ import { parseRule, evaluateRule, buildRoutingRequest } from '../src/core/rules/
 import { generateWorkspace } from './generate-yaml.ts';
 import { once, spread, time, timing, type Timing } from './stats.ts';
 import { benchCli } from './cli.ts';
+import { benchWorkerKeystroke } from './worker-keystroke.ts';
 import { benchCliStart, printCliStart } from './cli-start.ts';
 import { parseFile } from '../src/core/yaml/index.ts';
 import { generateIngressRoutes } from '../src/core/yaml/fixture-generator.ts';
@@ -79,6 +80,10 @@ for (const n of [100, 1000, 5000]) {
   line(`  cold: analyze + graph + layout                   ${spread(cold)} → ${x(ratio)} loadAll`);
   line(`  one-character edit: re-analysis + graph + layout ${spread(edit)} → ${x(editRatio)} loadAll  (target ≤ 3×)`);
 }
+
+// 1b. What the editor's worker does per keystroke before the page can show it (AnalysisService: analysis,
+// routing, tests, graph, layout, summary and the delta), and the shadow check it sends after.
+for (const n of [1000, 5000]) results[`worker_keystroke_${n}`] = benchWorkerKeystroke(n, n >= 5000 ? 5 : 9, line);
 
 // 2. One simulation against 500 and 5,000 routers, indexed vs Traefik's linear scan.
 for (const n of [500, 5000]) {
