@@ -39,3 +39,26 @@ describe('planEdit insertDocument', () => {
     expect(planEdit(file, { type: 'insertDocument', afterDocIndex: 0, yaml: 'a: [' })).toHaveProperty('error');
   });
 });
+
+describe('planEdit insertDocument: markers, line breaks and bad indexes', () => {
+  it.each<[string, string, number, string, string]>([
+    ['a document given with its own marker gets one marker', 'kind: A\n---\nkind: B\n', 0, '---\nkind: New\n', 'kind: A\n---\nkind: New\n---\nkind: B\n'],
+    ['a marker followed by spaces, no final line break', 'kind: A\n---\nkind: B\n', 0, '---  \nkind: New', 'kind: A\n---\nkind: New\n---\nkind: B\n'],
+    ['CRLF document into an LF file', 'kind: A\n---\nkind: B\n', 0, 'kind: New\r\nx: 1\r\n', 'kind: A\n---\nkind: New\nx: 1\n---\nkind: B\n'],
+    ['into an empty file, after document 0', '', 0, 'kind: New\n', 'kind: New\n'],
+    ['into an empty file, at the start', '', -1, 'kind: New\n', 'kind: New\n'],
+    ['before a first document that opens with a comment', '# c\nkind: A\n', -1, 'kind: New\n', '---\nkind: New\n---\n# c\nkind: A\n'],
+  ])('%s', (_, text, afterDocIndex, yaml, expected) => {
+    expect(apply(text, afterDocIndex, yaml)).toBe(expected);
+  });
+
+  it.each<[string, number, unknown, string]>([
+    ['before -1', -2, 'kind: New\n', 'The file has no document -2 to insert after (it has 2).'],
+    ['a fractional index', 0.5, 'kind: New\n', 'The file has no document 0.5 to insert after (it has 2).'],
+    ['past the last document', 2, 'kind: New\n', 'The file has no document 2 to insert after (it has 2).'],
+    ['not text', 0, 5, 'The new document must be YAML text.'],
+    ['broken YAML', 0, 'a: [', 'The new document is not valid YAML.'],
+  ])('refuses %s', (_, afterDocIndex, yaml, error) => {
+    expect(planEdit('kind: A\n---\nkind: B\n', { type: 'insertDocument', afterDocIndex, yaml: yaml as string })).toEqual({ error });
+  });
+});

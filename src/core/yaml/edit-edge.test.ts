@@ -152,6 +152,10 @@ describe('appendDocument: separator and line endings', () => {
     ['document that starts with its own ---', 'a: 1\n', '---\nk: v\n', 'a: 1\n---\nk: v\n'],
     ['a file of comments only has no document to separate', '# only a comment\n', 'k: v\n', '# only a comment\nk: v\n'],
     ['empty file, empty document', '', '', ''],
+    ['CR line breaks in the document', 'a: 1\n', 'k: v\rl: w\r', 'a: 1\n---\nk: v\nl: w\n'],
+    ['a file of two lines without a final newline', 'a: 1\nb: 2', 'k: v\n', 'a: 1\nb: 2\n---\nk: v\n'],
+    ['two documents: the first still needs its marker', 'a: 1\n', 'k: v\n---\nl: w\n', 'a: 1\n---\nk: v\n---\nl: w\n'],
+    ['a bare marker', 'a: 1\n', '---', 'a: 1\n---\n'],
   ])('%s', (_, text, yaml, expected) => {
     expect(apply(text, { type: 'appendDocument', yaml })).toBe(expected);
   });
@@ -162,6 +166,12 @@ describe('move, delete and insert keep the lines around them', () => {
   const del = (path: (string | number)[]): EditIntent => ({ type: 'delete', docIndex: 0, path });
   const insert = (path: (string | number)[], index: number, value: unknown): EditIntent => ({ type: 'insert', docIndex: 0, path, index, value });
   it.each<[string, string, EditIntent, string]>([
+    ['a moved item takes its comment line along in a CRLF file', 'l:\r\n  # about a\r\n  - a\r\n  - b\r\n', move(['l'], 1, 0), 'l:\r\n  - b\r\n  # about a\r\n  - a\r\n'],
+    ['and in a file with CR line breaks', 'l:\r  # about a\r  - a\r  - b\r', move(['l'], 1, 0), 'l:\r  - b\r  # about a\r  - a\r'],
+    ['a comment line above a blank line stays where it is', 'l:\n  # about the list\n\n  - a\n  - b\n', move(['l'], 1, 0), 'l:\n  # about the list\n\n  - b\n  - a\n'],
+    ['the same with CR line breaks', 'l:\r  # about the list\r\r  - a\r  - b\r', move(['l'], 1, 0), 'l:\r  # about the list\r\r  - b\r  - a\r'],
+    ['delete in a CRLF file', 'a: 1\r\nb: 2\r\nc: 3\r\n', del(['b']), 'a: 1\r\nc: 3\r\n'],
+    ['delete in a file with CR line breaks', 'a: 1\rb: 2\rc: 3\r', del(['b']), 'a: 1\rc: 3\r'],
     ['a moved item takes the comment lines above it along', 'l:\n  # about a\n  - a\n  # about b\n  - b\n  - c\n', move(['l'], 2, 0), 'l:\n  - c\n  # about a\n  - a\n  # about b\n  - b\n'],
     ['moving an item onto itself changes nothing', 'l:\n  - a\n  - b\n  - c\n', move(['l'], 1, 1), 'l:\n  - a\n  - b\n  - c\n'],
     ['moving up', 'l:\n  - a\n  - b\n', move(['l'], 1, 0), 'l:\n  - b\n  - a\n'],
@@ -173,6 +183,10 @@ describe('move, delete and insert keep the lines around them', () => {
     ['delete the second key of a list item', 'l:\n  - a: 1\n    b: 2\n  - c\n', del(['l', 0, 'b']), 'l:\n  - a: 1\n  - c\n'],
     ['delete the last item with its comment', 'l:\n  - a\n  - b # last\n', del(['l', 1]), 'l:\n  - a\n'],
     ['delete a block scalar with all its lines', 'm:\n  a: 1\n  b: |\n    x\n    y\n  c: 3\n', del(['m', 'b']), 'm:\n  a: 1\n  c: 3\n'],
+    ['items after `-` and a tab', 'l:\n  -\ta\n  -\tb\n', move(['l'], 1, 0), 'l:\n  -\tb\n  -\ta\n'],
+    ['items on the line below their dash', 'l:\n  -\n    a\n  -\n    b\n', move(['l'], 1, 0), 'l:\n  -\n    b\n  -\n    a\n'],
+    ['delete an item on the line below its dash', 'l:\n  -\n    a\n  -\n    b\n', del(['l', 0]), 'l:\n  -\n    b\n'],
+    ['delete a |+ scalar whose kept line holds spaces', 'm:\n  k: |+\n    a\n  \n  z: 1\n', del(['m', 'k']), 'm:\n  z: 1\n'],
     ['delete the first of a flow list', 'l: [a, b, c]\n', del(['l', 0]), 'l: [b, c]\n'],
     ['delete the only item of a flow list', 'l: [a]\n', del(['l', 0]), 'l: []\n'],
     ['delete the middle of a flow map', 'm: {a: 1, b: 2, c: 3}\n', del(['m', 'b']), 'm: {a: 1, c: 3}\n'],
@@ -237,9 +251,16 @@ describe('anchors and aliases: an edit never leaves an alias without its anchor'
 describe('the document’s own style: indentation unit, sequence indentation, JSON', () => {
   it.each<[string, string, EditIntent, string]>([
     ['a 3-space document', 'a:\n   b: 1\n', set(['x'], { y: [1] }), "a:\n   b: 1\nx:\n   'y':\n      - 1\n"],
+    ['the unit is counted from the key the map hangs from', '- a:\n    b: 1\n', set([0, 'c'], { d: 1 }), '- a:\n    b: 1\n  c:\n    d: 1\n'],
+    ['the first nested map found gives the unit', 'a:\n  b: 1\nc:\n    d: 1\n', set(['e'], { f: 1 }), 'a:\n  b: 1\nc:\n    d: 1\ne:\n  f: 1\n'],
+    ['the first block list found gives the list style', 'a:\n  - 1\nb:\n- 2\n', set(['c'], [3]), 'a:\n  - 1\nb:\n- 2\nc:\n  - 3\n'],
+    ['a unit found deeper than the list style', 'l:\n- x\nm:\n- p:\n      k: 1\n', set(['z'], { j: 1 }), 'l:\n- x\nm:\n- p:\n      k: 1\nz:\n    j: 1\n'],
+    ['an anchored map on the next line gives the unit', 'k: &x\n    a: 1\n', set(['z'], { j: 1 }), 'k: &x\n    a: 1\nz:\n    j: 1\n'],
+    ['an indentation of 8 is kept', 'a:\n        b: 1\n', set(['x'], { k: 1 }), 'a:\n        b: 1\nx:\n        k: 1\n'],
     ['an indentation over 8 falls back to 2', 'a:\n          b: 1\n', set(['x'], { y: 1 }), "a:\n          b: 1\nx:\n  'y': 1\n"],
     ['4 spaces and indentless sequences, found in different keys', 'l:\n- x\nm:\n    k: 1\n', set(['n'], { o: [1] }), "l:\n- x\nm:\n    k: 1\n'n':\n    o:\n    - 1\n"],
     ['JSON with 4 spaces keeps a one-line sibling style', '{\n    "a": 1\n}\n', set(['b'], { c: 1 }), '{\n    "a": 1,\n    "b": {"c": 1}\n}\n'],
+    ['an indented JSON document: the unit is counted from its `{`', '  {\n      "a": [\n        1\n      ]\n  }\n', set(['b'], { c: 1 }), '  {\n      "a": [\n        1\n      ],\n      "b": {\n          "c": 1\n      }\n  }\n'],
     ['a flow map with a single-quoted key is YAML, not JSON', "{'a': 1}\n", set(['b'], { c: [1] }), "{'a': 1, b: {c: [1]}}\n"],
     ['a flow map with a double-quoted key is JSON', '{"a": 1}\n', set(['b'], { c: [1] }), '{"a": 1, "b": {"c": [1]}}\n'],
     ['a YAML flow map quotes YAML 1.1 booleans', '{a: 1}\n', set(['b'], 'yes'), "{a: 1, b: 'yes'}\n"],
@@ -251,7 +272,8 @@ describe('the document’s own style: indentation unit, sequence indentation, JS
 describe('deleting a block scalar: kept (+) blank lines go with it, clipped ones stay', () => {
   it.each([
     ['|+', 'm:\n  z: 1\n'], ['|2+', 'm:\n  z: 1\n'], ['|+2', 'm:\n  z: 1\n'], ['>+', 'm:\n  z: 1\n'],
-    ['&a |+', 'm:\n  z: 1\n'], ['!!str |+', 'm:\n  z: 1\n'],
+    ['&a |+', 'm:\n  z: 1\n'], ['!!str |+', 'm:\n  z: 1\n'], ['&a !!str |+', 'm:\n  z: 1\n'], ['!!str &a >2+', 'm:\n  z: 1\n'],
+    ['!<tag:yaml.org,2002:str> |+', 'm:\n  z: 1\n'], ['|+ # kept', 'm:\n  z: 1\n'], ['&a  |+', 'm:\n  z: 1\n'], ['| # not |+', 'm:\n\n  z: 1\n'],
     ['|', 'm:\n\n  z: 1\n'], ['|-', 'm:\n\n  z: 1\n'], ['|2', 'm:\n\n  z: 1\n'],
   ])('header %s', (header, expected) => {
     expect(apply(`m:\n  k: ${header}\n    a\n\n  z: 1\n`, { type: 'delete', docIndex: 0, path: ['m', 'k'] })).toBe(expected);

@@ -47,12 +47,12 @@ export function aliasBreak(root: YNode, node: YNode, keepOwnAnchor: boolean, als
     for (const c of children(n)) stack.push([c, false]);
   }
   if (defined.size === 0) return null;
-  const start = Math.min(node.range.start, also?.range.start ?? Infinity);
-  const end = Math.max(node.range.end, also?.range.end ?? -Infinity);
+  // An alias comes after its anchor: one outside the node ends after it (a key ends before its value).
+  const end = node.range.end;
   const all: YNode[] = [root];
   while (all.length > 0) {
     const n = all.pop()!;
-    if (n.kind === 'alias' && n.target !== null && defined.has(n.target) && (n.range.start < start || n.range.end > end)) {
+    if (n.kind === 'alias' && n.target !== null && defined.has(n.target) && n.range.end > end) {
       return `This edit removes the anchor &${n.name}, which the alias *${n.name} uses elsewhere in the document: edit the text instead.`;
     }
     all.push(...children(n));
@@ -83,14 +83,14 @@ export function appendDocument(text: string, yaml: string): EditResult {
  * Plans the removal of the node at the end of `steps` (the whole path exists).
  *
  * @example
- * deleteAt(doc, walk(root, ['metadata', 'labels', 'app']).steps, ['metadata', 'labels', 'app']);
+ * deleteAt(doc, walk(root, ['metadata', 'labels', 'app']).steps);
  */
-export function deleteAt(doc: EditDoc, steps: Step[], path: Path): Plan {
+export function deleteAt(doc: EditDoc, steps: Step[]): Plan {
   const step = steps[steps.length - 1]!;
-  const parentStep = steps[steps.length - 2];
   const parent = step.parent;
-  if (parent.kind === 'root' || parentStep === undefined) return { error: 'Cannot delete the whole document from the form.' };
-  const broken = aliasBreak(doc.root!, parent.kind === 'pair' ? parent.pair.value : step.node, false, parent.kind === 'pair' ? parent.pair.key : null);
+  if (parent.kind === 'root') return { error: 'Cannot delete the whole document from the form.' };
+  const parentStep = steps[steps.length - 2]!;
+  const broken = aliasBreak(doc.root!, step.node, false, parent.kind === 'pair' ? parent.pair.key : null);
   if (broken !== null) return { error: broken };
 
   if (parent.kind === 'pair') {
@@ -105,9 +105,7 @@ export function deleteAt(doc: EditDoc, steps: Step[], path: Path): Plan {
   if (seq.flow) return removeFlowEntry(seq.items.map((i) => i.range), index);
   if (seq.items.length === 1) return emptied(doc, parentStep, []);
   const next = seq.items[index + 1];
-  const { text } = doc;
-  const plan = removeBlockEntry(doc, dashOf(text, step.node), step.node, next ? dashOf(text, next) : null);
-  return Array.isArray(plan) ? plan : { error: `Cannot remove ${describePath(path)} without rewriting its list.` };
+  return removeBlockEntry(doc, dashOf(doc.text, step.node), step.node, next ? dashOf(doc.text, next) : null);
 }
 
 /** The collection loses its last entry: write it as `{}` / `[]`. */

@@ -39,14 +39,12 @@ export function renderBlock(v: unknown, style: RenderStyle, prefer?: ScalarStyle
     if ((prefer === 'literal' || prefer === 'folded') && !/[\n\r\t]/.test(v) && v !== '' && !/^ /.test(v) && !CONTROL.test(v)) {
       return { kind: 'block-scalar', header: prefer === 'folded' ? '>-' : '|-', lines: [v] };
     }
-    if (v.includes('\n')) {
-      const lit = literalBlock(v);
-      if (lit) return { kind: 'block-scalar', header: lit.header, lines: lit.lines };
-    }
-    const p = prefer === 'literal' || prefer === 'folded' ? undefined : prefer;
-    return { kind: 'inline', text: renderInline(v, { flow: false, prefer: p }) };
+    const lit = literalBlock(v);
+    if (lit) return { kind: 'block-scalar', header: lit.header, lines: lit.lines };
   }
-  return { kind: 'inline', text: renderInline(v, { flow: false }) };
+  // renderInline keeps only a single or double quoting (a string leaving a block scalar is written as
+  // if new), and ignores `prefer` for other values.
+  return { kind: 'inline', text: renderInline(v, { flow: false, prefer }) };
 }
 
 /**
@@ -57,9 +55,10 @@ export function renderBlock(v: unknown, style: RenderStyle, prefer?: ScalarStyle
  */
 export function flowText(v: unknown, style: RenderStyle, opts: { pretty: boolean; lineIndent: number; prefer?: ScalarStyle }): string {
   if (style.json) return indentRest(jsonLines(v, style.unit, opts.pretty && isCollection(v) && !isEmptyCollection(v)), opts.lineIndent, style.eol);
-  if (isCollection(v)) return dump(v, { flowLevel: 0, lineWidth: -1, noRefs: true, skipInvalid: true }).trimEnd();
-  const prefer = opts.prefer === 'literal' || opts.prefer === 'folded' ? 'double' : opts.prefer;
-  return renderInline(v, { flow: true, prefer });
+  // (v is normalized: nothing dump cannot write, no collection met twice; a flow scalar is never folded.)
+  if (isCollection(v)) return dump(v, { flowLevel: 0 }).trimEnd();
+  // A flow context has no block scalars: `prefer` is the quoting of a flow scalar, or none.
+  return renderInline(v, { flow: true, prefer: opts.prefer });
 }
 
 /** What follows `key:` for a value of a pair whose key is at `keyCol`. */

@@ -59,13 +59,10 @@ export function normalize(v: unknown): unknown {
  * plainSafe('yes', false); // false
  */
 export function plainSafe(s: string, flow: boolean): boolean {
-  if (s === '' || CONTROL.test(s) || /[\n\r\t]/.test(s)) return false;
-  try {
-    if (flow) return dump([s], { flowLevel: 0, lineWidth: -1 }) === `[${s}]\n`;
-    return dump(s, { lineWidth: -1 }) === `${s}\n`;
-  } catch {
-    return false;
-  }
+  // dump quotes what a plain scalar cannot hold (empty, control characters, tabs, line breaks), and
+  // never folds a flow scalar: only the block form needs an unlimited line width.
+  if (flow) return dump([s], { flowLevel: 0 }) === `[${s}]\n`;
+  return dump(s, { lineWidth: -1 }) === `${s}\n`;
 }
 
 export function singleQuoted(s: string): string | null {
@@ -97,13 +94,12 @@ function numberText(n: number): string {
  * renderInline('Host(`a`)', { flow: false }); // 'Host(`a`)'
  * renderInline('x', { flow: false, prefer: 'double' }); // '"x"'
  */
-export function renderInline(value: unknown, opts: { flow: boolean; json?: boolean; prefer?: ScalarStyle }): string {
+export function renderInline(value: unknown, opts: { flow: boolean; prefer?: ScalarStyle }): string {
   const v = normalize(value);
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return opts.json && !Number.isFinite(v) ? 'null' : numberText(v);
-  if (typeof v !== 'string') return opts.json ? JSON.stringify(v) : dump(v, { flowLevel: 0, lineWidth: -1 }).trimEnd();
-  if (opts.json || opts.prefer === 'double') return doubleQuoted(v);
+  if (typeof v === 'number') return numberText(v);
+  // null or a boolean: collections are rendered by the callers (renderBlock, flowText, jsonLines).
+  if (typeof v !== 'string') return String(v);
+  if (opts.prefer === 'double') return doubleQuoted(v);
   if (opts.prefer === 'single') return singleQuoted(v) ?? doubleQuoted(v);
   if (plainSafe(v, opts.flow)) return v;
   return singleQuoted(v) ?? doubleQuoted(v);
@@ -144,10 +140,11 @@ export function literalBlock(s: string): { header: string; lines: string[] } | n
  * blockLines({ name: 'a', port: 80 }, style); // ['name: a', 'port: 80']
  */
 export function blockLines(value: unknown, style: RenderStyle): string[] {
-  let out = dump(normalize(value), { lineWidth: -1, noRefs: true, indent: style.unit, seqNoIndent: !style.seqIndented, skipInvalid: true });
+  // (normalize copies every collection: dump never meets one twice, so it writes no anchors.)
+  let out = dump(normalize(value), { lineWidth: -1, indent: style.unit, seqNoIndent: !style.seqIndented });
+  // dump ends with a line break, after a `...` document end when the text ends with a kept (`|+`) scalar.
   if (out.endsWith('\n...\n')) out = out.slice(0, -4);
-  if (out.endsWith('\n')) out = out.slice(0, -1);
-  return out.split('\n');
+  return out.slice(0, -1).split('\n');
 }
 
 /**
@@ -158,7 +155,7 @@ export function blockLines(value: unknown, style: RenderStyle): string[] {
  */
 export function jsonLines(value: unknown, unit: number, pretty: boolean): string[] {
   const v = normalize(value);
-  if (pretty) return (JSON.stringify(v, null, unit) ?? 'null').split('\n');
+  if (pretty) return JSON.stringify(v, null, unit).split('\n');
   return [jsonInline(v)];
 }
 
@@ -168,7 +165,8 @@ function jsonInline(v: unknown): string {
     const o = v as Record<string, unknown>;
     return `{${Object.keys(o).map((k) => `${JSON.stringify(k)}: ${jsonInline(o[k])}`).join(', ')}}`;
   }
-  return JSON.stringify(typeof v === 'number' && !Number.isFinite(v) ? null : v) ?? 'null';
+  // (JSON.stringify writes NaN and ±Infinity as null.)
+  return JSON.stringify(v);
 }
 
 /**

@@ -65,14 +65,14 @@ export function startsLine(text: string, pos: number): boolean {
  * contentStart('k: &a !!str x', node); // the offset of `x`
  */
 export function contentStart(text: string, node: YNode): number {
-  if (node.anchor === undefined && node.tag === undefined) return node.range.start;
   let i = node.range.start;
+  // `&anchor` and `!tag`, in either order; content never starts with `&` or `!` (both are indicators,
+  // and quoted content starts with its quote). The loops stop at the node's end.
   for (;;) {
     const c = text.charCodeAt(i);
-    if ((c === 38 /* & */ && node.anchor !== undefined) || (c === 33 /* ! */ && node.tag !== undefined)) {
-      while (i < node.range.end && !/\s/.test(text[i]!)) i++;
-      while (i < node.range.end && /\s/.test(text[i]!)) i++;
-    } else return Math.min(i, node.range.end);
+    if (c !== 38 /* & */ && c !== 33 /* ! */) return i;
+    while (i < node.range.end && !/\s/.test(text[i]!)) i++;
+    while (i < node.range.end && /\s/.test(text[i]!)) i++;
   }
 }
 
@@ -133,8 +133,9 @@ export function seqColumn(text: string, seq: YSeq): number {
 export function endOfLastLine(text: string, node: YNode): number {
   let end = lineEnd(text, node.range.end);
   if (node.kind === 'scalar' && (node.style === 'literal' || node.style === 'folded')) {
-    const header = text.slice(node.range.start, node.valueRange.start);
-    if (/^[|>][0-9]*\+|^[|>]\+/.test(header.replace(/^[&!][^\s]*\s+/g, ''))) {
+    // The header after the node's anchor and tag, in either order; `+` before or after the indentation digit.
+    const header = text.slice(node.range.start, node.valueRange.start).replace(/^(?:[&!]\S*\s+)*/, '');
+    if (/^[|>][0-9]*\+/.test(header)) {
       let next = nextLineStart(text, end);
       while (next < text.length && text.slice(next, lineEnd(text, next)).trim() === '') {
         end = lineEnd(text, next);
@@ -164,19 +165,23 @@ export function detectStyle(text: string, root: YNode | null): RenderStyle {
       const keyCol = mapColumn(text, node);
       for (const p of node.pairs) {
         const v = p.value;
-        if (v.kind === 'map' && !v.flow && unit === 0 && startsLine(text, v.range.start)) unit = mapColumn(text, v) - keyCol;
-        if (v.kind === 'seq' && !v.flow && seqIndented === null && v.items.length > 0) seqIndented = seqColumn(text, v) > keyCol;
+        // (A block collection has at least one entry; its keys or dashes give its column even when an
+        // anchor or tag precedes it on the key's line.)
+        if (v.kind === 'map' && !v.flow && unit === 0) unit = mapColumn(text, v) - keyCol;
+        if (v.kind === 'seq' && !v.flow && seqIndented === null) seqIndented = seqColumn(text, v) > keyCol;
         stack.push(v);
       }
     } else if (node.kind === 'seq') for (const it of node.items) stack.push(it);
     else if (node.kind === 'map') for (const p of node.pairs) stack.push(p.value);
   }
-  if (json && unit === 0) unit = detectJsonUnit(text, root);
+  // (A JSON document has no block map, so no unit from the walk above.)
+  if (json) unit = detectJsonUnit(text, root);
   return { unit: unit > 0 && unit <= 8 ? unit : 2, seqIndented: seqIndented ?? true, json: Boolean(json), eol };
 }
 
-function detectJsonUnit(text: string, root: YNode | null): number {
-  if (root?.kind !== 'map' || root.pairs.length === 0) return 0;
+/** The indentation of a JSON document's first key, when it starts its own line (`{\n    "a": 1`). */
+function detectJsonUnit(text: string, root: YMap): number {
+  if (root.pairs.length === 0) return 0;
   const first = root.pairs[0]!.key.range.start;
   return startsLine(text, first) ? column(text, first) - column(text, root.range.start) : 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planEdit, parseFile, type EditIntent } from './index.ts';
+import { applyEdits } from './edit.ts';
 import type { TextEdit } from '../types.ts';
 
 function apply(text: string, edits: TextEdit[]): string {
@@ -153,6 +154,14 @@ describe('delete', () => {
     expect(edit('a: {x: 1}\n', del(['a', 'x']))).toBe('a: {}\n');
   });
 
+  it('a comment at the end of a text without a final line break moves up to the end of the text', () => {
+    expect(planEdit('k: v # c', set(['k'], { a: 1 }))).toEqual({ edits: [{ range: { start: 2, end: 8 }, text: ' # c\n  a: 1' }] });
+  });
+
+  it('the last line of a file without a final line break goes up to the end of the text', () => {
+    expect(planEdit('a: 1\nb: 2', del(['b']))).toEqual({ edits: [{ range: { start: 5, end: 9 }, text: '' }] });
+  });
+
   it('a missing path is a no-op; an anchor still in use is refused', () => {
     expect(planEdit(IR, del(['spec', 'nope']))).toEqual({ edits: [] });
     expect(planEdit('a: &x 1\nb: *x\n', del(['a']))).toHaveProperty('error');
@@ -207,5 +216,86 @@ describe('documents, Lists and JSON', () => {
 
   it('refuses to edit a broken document', () => {
     expect(planEdit('a: [\n', set(['a'], 1))).toHaveProperty('error');
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits given in any order, each at its offset in the original text', () => {
+    expect(applyEdits('abcd', [{ range: { start: 0, end: 1 }, text: 'XX' }, { range: { start: 2, end: 3 }, text: 'Y' }])).toBe('XXbYd');
+    expect(applyEdits('abcd', [{ range: { start: 0, end: 0 }, text: '<' }, { range: { start: 1, end: 2 }, text: '-' }, { range: { start: 4, end: 4 }, text: '>' }])).toBe('<a-cd>');
+  });
+});
+
+describe('empty documents', () => {
+  const insert = (path: (string | number)[], index: number, value: unknown): EditIntent => ({ type: 'insert', docIndex: 0, path, index, value });
+  it.each<[string, string, EditIntent, string]>([
+    ['an insert creates the list', '', insert(['l'], 0, 'x'), 'l:\n  - x\n'],
+    ['after a comment line without a line break', '# c', set(['kind'], 'Service'), '# c\nkind: Service\n'],
+    ['after comment lines, the last without a line break', '# a\n# b', set(['kind'], 'Service'), '# a\n# b\nkind: Service\n'],
+    ['an anchored empty document gets its value after the anchor', '--- &x\n', set([], 'v'), '--- &x v\n'],
+    ['the same without ---', '&x\n', set([], 'v'), '&x v\n'],
+  ])('%s', (_, text, intent, expected) => {
+    expect(edit(text, intent)).toBe(expected);
+  });
+
+  it('plans one insertion at the end of the text', () => {
+    expect(planEdit('', set(['kind'], 'Service'))).toEqual({ edits: [{ range: { start: 0, end: 0 }, text: 'kind: Service\n' }] });
+  });
+
+  it('deleting or moving in an empty document changes nothing; a second document does not exist', () => {
+    expect(planEdit('', del(['a']))).toEqual({ edits: [] });
+    expect(planEdit('# c\n', { type: 'move', docIndex: 0, path: ['l'], from: 0, to: 1 })).toEqual({ edits: [] });
+    expect(planEdit('', set(['a'], 1, 1))).toEqual({ error: 'The file has no document 1 (it has 0).' });
+    expect(planEdit('', set(['l', 3], 1))).toEqual({ error: 'Cannot create item 3 of a list that does not exist yet (use index 0).' });
+  });
+});
+
+describe('insert, move and set: indexes and the values they meet', () => {
+  const text = 'a: &x {b: 1}\nc: *x\nl: [1, 2]\ns: v\nnu:\nm: {k: 1}\ne: []\n';
+  const insert = (path: (string | number)[], index: number, value: unknown): EditIntent => ({ type: 'insert', docIndex: 0, path, index, value });
+  const move = (path: (string | number)[], from: number, to: number): EditIntent => ({ type: 'move', docIndex: 0, path, from, to });
+  it.each<[string, EditIntent, string]>([
+    ['insert into a null value creates the list', insert(['nu'], 0, 'x'), text.replace('nu:\n', 'nu:\n  - x\n')],
+    ['insert into a missing key at 0 creates it', insert(['z'], 0, 'x'), text + 'z:\n  - x\n'],
+    ['set the first item of an empty block-context list', set(['e', 0], 'x'), text.replace('e: []\n', 'e:\n  - x\n')],
+  ])('%s', (_, intent, expected) => {
+    expect(edit(text, intent)).toBe(expected);
+  });
+
+  it.each<[string, EditIntent, string]>([
+    ['insert into a null value past 0', insert(['nu'], 1, 'x'), '`nu` has no items: insert at index 0.'],
+    ['insert at a fractional index', insert(['l'], 0.5, 'x'), 'Index 0.5 is outside `l` (0…2).'],
+    ['insert at a negative index', insert(['l'], -1, 'x'), 'Index -1 is outside `l` (0…2).'],
+    ['move from a fractional index', move(['l'], 0.5, 1), 'Move 0.5 → 1 is outside the list (0…1).'],
+    ['move from a negative index', move(['l'], -1, 0), 'Move -1 → 0 is outside the list (0…1).'],
+    ['delete through an alias', del(['c', 'b']), '`c` is an alias (*x): edit the node anchored &x instead.'],
+    ['set a negative item', set(['l', -1], 1), 'Cannot create `l[-1]`: `l` is a list of 2 (append at index 2).'],
+    ['set a fractional item', set(['l', 0.5], 1), 'Cannot create `l[0.5]`: `l` is a list of 2 (append at index 2).'],
+    ['set a key of a list', set(['l', 'x'], 1), 'Cannot create `l.x`: `l` is a list of 2 (append at index 2).'],
+    ['set an item under a scalar', set(['s', 0], 1), 'Cannot create `s[0]`: `s` is a value, not a mapping or list.'],
+    ['set an item of a missing list under a null value', set(['nu', 'x', 3], 1), 'Cannot create item 3 of a list that does not exist yet (use index 0).'],
+    ['set an item of a missing list under a map', set(['m', 'x', 2], 1), 'Cannot create item 2 of a list that does not exist yet (use index 0).'],
+    ['a path that starts with an index is written from its bracket', { type: 'set', docIndex: 0, path: ['l', 0, 'a'], value: 1 }, 'Cannot create `l[0].a`: `l[0]` is a value, not a mapping or list.'],
+  ])('%s is refused', (_, intent, error) => {
+    expect(planEdit(text, intent)).toEqual({ error });
+  });
+
+  it('moving an item onto itself plans no edit', () => {
+    expect(planEdit(text, move(['l'], 1, 1))).toEqual({ edits: [] });
+  });
+});
+
+describe('what planEdit refuses rather than write', () => {
+  it('a key under a scalar document names the document', () => {
+    expect(planEdit('v\n', set(['x'], 1))).toEqual({ error: 'Cannot create `x`: the document is a value, not a mapping or list.' });
+    expect(planEdit('- v\n', set([0, 'x'], 1))).toEqual({ error: 'Cannot create `[0].x`: `[0]` is a value, not a mapping or list.' });
+  });
+
+  it('an edit the document cannot parse after (a map on the `---` line)', () => {
+    expect(planEdit('--- &x\n', set(['b'], 1))).toEqual({ error: 'This edit cannot be written here without breaking the YAML around it; edit the text instead.' });
+  });
+
+  it('an intent that is not one (a bug in the caller) is an error, not an exception', () => {
+    expect(planEdit('a: 1\n', null as unknown as EditIntent)).toEqual({ error: expect.stringMatching(/^Could not plan this edit: ./) });
   });
 });

@@ -9,7 +9,7 @@
  * Every plan is checked by re-parsing the edited document; a plan that would break it is an error.
  */
 import { parseEvents } from 'js-yaml';
-import type { Diagnostic, Path, TextEdit, YNode } from '../types.ts';
+import type { Diagnostic, Path, TextEdit, YAlias, YNode } from '../types.ts';
 import { splitDocuments } from './split.ts';
 import { compose } from './compose.ts';
 import { MAX_DEPTH } from './parse-file.ts';
@@ -71,36 +71,51 @@ function planInDocument(text: string, intent: Exclude<EditIntent, { type: 'appen
   const segments = splitDocuments(text);
   const { docIndex } = intent;
   if (!Number.isInteger(docIndex) || docIndex < 0) return { error: `Invalid document index ${docIndex}.` };
-  const sg = segments[docIndex] ?? (segments.length === 0 && docIndex === 0 ? { start: text.length, end: text.length, contentStart: text.length, explicit: false } : null);
+  const sg = segments[docIndex] ?? (segments.length === 0 && docIndex === 0 ? { start: text.length, end: text.length, contentStart: text.length } : null);
   if (sg === null) return { error: `The file has no document ${docIndex} (it has ${segments.length}).` };
-  const seg = text.slice(sg.start, sg.end);
-  let root: YNode | null;
-  const before: Diagnostic[] = [];
+  const contentStart = sg.contentStart - sg.start;
+  let before: Composed;
   try {
-    root = compose(parseEvents(seg, { maxDepth: MAX_DEPTH }), seg, sg.start, sg.contentStart - sg.start, { file: '', diagnostics: before }).root;
+    before = composeDocument(text.slice(sg.start, sg.end), sg.start, contentStart);
   } catch {
     return { error: `Document ${docIndex} has a YAML syntax error: fix it before editing it from the form.` };
   }
+  const { root } = before;
   const doc: EditDoc = { text, root, style: detectStyle(text, root) };
-  const plan = dispatch(doc, intent, sg.start);
-  if (!Array.isArray(plan)) return plan;
-  const edits = plan.filter((e) => e.range.start !== e.range.end || e.text !== '').sort((a, b) => a.range.start - b.range.start);
+  // One edit or none (never an empty one: each writes a rendered value, removes an entry's own text or
+  // rewrites a run of items).
+  const edits = dispatch(doc, intent, sg.start);
+  if (!Array.isArray(edits)) return edits;
   // Safety net: the edited document must still parse.
   let delta = 0;
   const out = applyEdits(text, edits);
   for (const e of edits) delta += e.text.length - (e.range.end - e.range.start);
-  const after: Diagnostic[] = [];
-  const edited = out.slice(sg.start, sg.end + delta);
+  let after: Composed;
   try {
-    compose(parseEvents(edited, { maxDepth: MAX_DEPTH }), edited, 0, sg.contentStart - sg.start, { file: '', diagnostics: after });
+    after = composeDocument(out.slice(sg.start, sg.end + delta), 0, contentStart);
   } catch {
     return { error: 'This edit cannot be written here without breaking the YAML around it; edit the text instead.' };
   }
-  const aliasErrors = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'YAML_BAD_ALIAS').length;
-  if (aliasErrors(after) > aliasErrors(before)) {
+  if (after.badAliases > before.badAliases) {
     return { error: 'This edit would put an alias before its anchor (or remove the anchor); edit the text instead.' };
   }
   return { edits };
+}
+
+interface Composed {
+  root: YNode | null;
+  /** Aliases without an anchor before them (YAML_BAD_ALIAS). */
+  badAliases: number;
+}
+
+/** Composes one document's text (throws on a YAML syntax error). */
+function composeDocument(seg: string, base: number, contentStart: number): Composed {
+  // Stryker disable next-line StringLiteral,ArrayDeclaration: only the codes of these diagnostics are read (never their file; a string in the list has no code)
+  const ctx = { file: '', diagnostics: [] as Diagnostic[] };
+  // Stryker disable next-line ObjectLiteral: js-yaml's own default maxDepth is 100 too (MAX_DEPTH); stated so that a new default cannot change it
+  const events = parseEvents(seg, { maxDepth: MAX_DEPTH });
+  const { root } = compose(events, seg, base, contentStart, ctx);
+  return { root, badAliases: ctx.diagnostics.filter((d) => d.code === 'YAML_BAD_ALIAS').length };
 }
 
 function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocument' } | { type: 'insertDocument' }>, segStart: number): Plan {
@@ -120,9 +135,9 @@ function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocum
     case 'set':
       return found ? checkedReplace(doc, last, intent.value) : create(doc, steps, intent.path, intent.value);
     case 'delete':
-      return found ? deleteAt(doc, steps, intent.path) : [];
+      return found ? deleteAt(doc, steps) : [];
     case 'insert': {
-      if (!found || (last.node.kind === 'scalar' && last.node.value === null)) {
+      if (!found || isNull(last.node)) {
         if (intent.index !== 0) return { error: `${describePath(intent.path)} has no items: insert at index 0.` };
         return found ? checkedReplace(doc, last, [intent.value]) : create(doc, steps, intent.path, [intent.value]);
       }
@@ -131,9 +146,7 @@ function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocum
       if (!Number.isInteger(intent.index) || intent.index < 0 || intent.index > seq.items.length) {
         return { error: `Index ${intent.index} is outside ${describePath(intent.path)} (0…${seq.items.length}).` };
       }
-      if (seq.items.length === 0 && blockContext(doc, last)) {
-        return checkedReplace(doc, last, [intent.value]);
-      }
+      if (seq.items.length === 0) return checkedReplace(doc, last, [intent.value]);
       return insertItem(doc, seq, intent.index, intent.value);
     }
     case 'move': {
@@ -148,17 +161,20 @@ function dispatch(doc: EditDoc, intent: Exclude<EditIntent, { type: 'appendDocum
   }
 }
 
-/** An empty `{}`/`[]` in block context: filling it rewrites it as a block collection. */
-function blockContext(doc: EditDoc, step: Step): boolean {
-  const p = step.parent;
-  if (doc.style.json || p.kind === 'root') return false;
-  return !((p.kind === 'pair' && p.map.flow) || (p.kind === 'item' && p.seq.flow));
-}
-
 function checkedReplace(doc: EditDoc, step: Step, value: unknown): Plan {
   const broken = aliasBreak(doc.root!, step.node, true);
   if (broken !== null) return { error: broken };
   return replaceNode(doc, step, value);
+}
+
+/** An index of a list of `n` items (a string never is one). */
+function isIndex(seg: string | number, n: number): seg is number {
+  return Number.isInteger(seg) && (seg as number) >= 0 && (seg as number) < n;
+}
+
+/** An empty or `null` value: only a scalar has a value (a map's or a sequence's is undefined). */
+function isNull(node: YNode): boolean {
+  return (node as { value?: unknown }).value === null;
 }
 
 /**
@@ -185,7 +201,7 @@ export function walk(root: YNode, path: Path): { steps: Step[] } | { error: stri
       if (index === -1) break;
       const pair = node.pairs[index]!;
       steps.push({ node: pair.value, parent: { kind: 'pair', map: node, pair } });
-    } else if (node.kind === 'seq' && typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < node.items.length) {
+    } else if (node.kind === 'seq' && isIndex(seg, node.items.length)) {
       steps.push({ node: node.items[seg]!, parent: { kind: 'item', seq: node, index: seg } });
     } else break;
   }
@@ -208,10 +224,10 @@ function nest(segs: Path, value: unknown): { value: unknown } | { error: string 
 function create(doc: EditDoc, steps: Step[], path: Path, value: unknown): Plan {
   const depth = steps.length - 1;
   const last = steps[depth]!;
-  const E = last.node;
+  // Never an alias: walk refuses a path that goes on through one.
+  const E = last.node as Exclude<YNode, YAlias>;
   const rest = path.slice(depth);
   const where = describePath(path.slice(0, depth));
-  if (E.kind === 'alias') return { error: `${where} is an alias (*${E.name}): edit the node anchored &${E.name} instead.` };
   if (E.kind === 'scalar') {
     if (E.value !== null) return { error: `Cannot create ${describePath(path)}: ${where} is a value, not a mapping or list.` };
     const nested = nest(rest, value);
@@ -221,17 +237,15 @@ function create(doc: EditDoc, steps: Step[], path: Path, value: unknown): Plan {
   if ('error' in nested) return nested;
   const seg = rest[0]!;
   if (E.kind === 'map') {
-    if (E.pairs.length === 0 && blockContext(doc, last)) {
-      return checkedReplace(doc, last, { [String(seg)]: nested.value });
-    }
+    // An empty `{}`/`[]` is filled by rewriting it whole: as a block collection in block context, as
+    // flow text (one line, or pretty JSON when it spans lines) in flow context.
+    if (E.pairs.length === 0) return checkedReplace(doc, last, { [String(seg)]: nested.value });
     return insertPair(doc, E, String(seg), nested.value);
   }
   if (typeof seg !== 'number' || seg !== E.items.length) {
     return { error: `Cannot create ${describePath(path)}: ${where} is a list of ${E.items.length} (append at index ${E.items.length}).` };
   }
-  if (E.items.length === 0 && blockContext(doc, last)) {
-    return checkedReplace(doc, last, [nested.value]);
-  }
+  if (E.items.length === 0) return checkedReplace(doc, last, [nested.value]);
   return insertItem(doc, E, seg, nested.value);
 }
 
@@ -243,7 +257,8 @@ function createInEmptyDocument(doc: EditDoc, path: Path, value: unknown, segStar
   const { text, style } = doc;
   const explicit = text.startsWith('---', segStart);
   const at = explicit ? lineEnd(text, segStart) : segStart;
-  const lead = explicit || (at > 0 && !/[\r\n]$/.test(text.slice(0, at))) ? style.eol : '';
+  // (After a `---` line, `at` is that line's end.)
+  const lead = at > 0 && !/[\r\n]$/.test(text.slice(0, at)) ? style.eol : '';
   const tail = !explicit && !isEmptyCollection(v) ? style.eol : '';
   return [{ range: { start: at, end: at }, text: lead + body + tail }];
 }
