@@ -15,7 +15,7 @@ if (arg && !/^[a-z][a-z0-9/-]*\*?$/.test(arg)) {
 /** Files to mutate and tests to run for an area. `yaml/edit` is the planEdit part of yaml/ only. */
 function area(name) {
   if (name === '') {
-    return { mutate: ['src/core/**/*.ts', '!src/core/**/*.test.ts', '!src/core/robustness/**', '!src/core/**/*.d.ts'], tests: ['src/core/**/*.test.ts'] };
+    return { mutate: ['src/core/**/*.ts', '!src/core/**/*.test.ts', '!src/core/**/test-support.ts', '!src/core/robustness/**', '!src/core/**/*.d.ts'], tests: ['src/core/**/*.test.ts'] };
   }
   if (name === 'yaml/edit') {
     return { mutate: ['src/core/yaml/edit*.ts', '!src/core/yaml/*.test.ts'], tests: ['src/core/yaml/edit*.test.ts'] };
@@ -24,7 +24,7 @@ function area(name) {
     console.error(`test:mutation: no folder src/core/${name}`);
     process.exit(2);
   }
-  return { mutate: [`src/core/${name}/**/*.ts`, `!src/core/${name}/**/*.test.ts`], tests: [`src/core/${name}/**/*.test.ts`] };
+  return { mutate: [`src/core/${name}/**/*.ts`, `!src/core/${name}/**/*.test.ts`, `!src/core/${name}/**/test-support.ts`], tests: [`src/core/${name}/**/*.test.ts`] };
 }
 
 const { mutate, tests } = area(arg);

@@ -71,8 +71,12 @@ export function setArg(rows: RuleRows, path: ItemPath, index: number, value: str
   const row = rowAt(out, path);
   if (index < row.args.length) row.args[index] = { value, raw: goStringLiteral(value) };
   else if (index === row.args.length) {
+    // `Host()` keeps its parentheses in one gap (the first gap of a row with arguments has no `)`):
+    // split it around the new argument.
+    const empty = /^(\s*\(\s*)(\)\s*)$/.exec(row.gaps[0]!);
+    if (empty) row.gaps = [empty[1]!, empty[2]!];
+    else row.gaps.splice(row.gaps.length - 1, 0, ', ');
     row.args.push({ value, raw: goStringLiteral(value) });
-    row.gaps.splice(row.gaps.length - 1, 0, ', ');
   }
   return out;
 }

@@ -154,3 +154,107 @@ describe('editing rows', () => {
     ]);
   });
 });
+
+describe('editing rows: edge cases', () => {
+  it.each([
+    { desc: 'a value for a matcher written without arguments', rule: 'Host()', edit: (r: RuleRows) => setArg(r, [0], 0, 'a.com'), want: 'Host(`a.com`)' },
+    { desc: 'a value for `Host( )` keeps the space', rule: 'Host( )', edit: (r: RuleRows) => setArg(r, [0], 0, 'a'), want: 'Host( `a`)' },
+    { desc: 'an argument index past the next one changes nothing', rule: 'Host(`a`)', edit: (r: RuleRows) => setArg(r, [0], 2, 'x'), want: 'Host(`a`)' },
+    { desc: 'an added argument after a trailing comma', rule: 'Query(`a`,)', edit: (r: RuleRows) => setArg(r, [0], 1, 'b'), want: 'Query(`a`, `b`,)' },
+    { desc: 'truncating at 0 keeps the first argument', rule: 'Query(`a`, `b`)', edit: (r: RuleRows) => truncateArgs(r, [0], 0), want: 'Query(`a`, `b`)' },
+    { desc: 'truncating past the end changes nothing', rule: 'Query(`a`, `b`)', edit: (r: RuleRows) => truncateArgs(r, [0], 5), want: 'Query(`a`, `b`)' },
+    { desc: 'truncating keeps the closing gap', rule: 'Query( `a` ,  `b` )', edit: (r: RuleRows) => truncateArgs(r, [0], 1), want: 'Query( `a` )' },
+    { desc: 'truncating three arguments to one', rule: 'Foo(`a`, `b`, `c`)', edit: (r: RuleRows) => truncateArgs(r, [0], 1), want: 'Foo(`a`)' },
+    { desc: 'a matcher with an optional argument starts with one', rule: 'Header(`a`, `b`)', edit: (r: RuleRows) => setMatcher(r, [0], 'QueryRegexp', 'v3'), want: 'QueryRegexp(`a`)' },
+    { desc: 'an unknown matcher gets one argument', rule: 'Method(`GET`)', edit: (r: RuleRows) => setMatcher(r, [0], 'Nope', 'v3'), want: 'Nope(`GET`)' },
+    { desc: 'v2 Headers takes a pair', rule: 'Method(`GET`)', edit: (r: RuleRows) => setMatcher(r, [0], 'Headers', 'v2'), want: 'Headers(`GET`, ``)' },
+    { desc: 'v2 Query takes one key=value argument', rule: 'Method(`GET`)', edit: (r: RuleRows) => setMatcher(r, [0], 'Query', 'v2'), want: 'Query(`GET`)' },
+    { desc: 'negating a group that has parentheses puts ! before them', rule: 'Host(`a`) && ( Path(`/a`) || Path(`/b`) )', edit: (r: RuleRows) => toggleNegate(r, [1]), want: 'Host(`a`) && !( Path(`/a`) || Path(`/b`) )' },
+    { desc: 'negating a group with two parentheses uses the inner one', rule: 'Host(`a`) && ((Path(`/a`) || Path(`/b`)))', edit: (r: RuleRows) => toggleNegate(r, [1]), want: 'Host(`a`) && (!(Path(`/a`) || Path(`/b`)))' },
+    { desc: 'removing a negation', rule: 'Host(`a`) && !Path(`/a`)', edit: (r: RuleRows) => toggleNegate(r, [1]), want: 'Host(`a`) && Path(`/a`)' },
+    { desc: 'negating the only row', rule: 'Host(`a`)', edit: (r: RuleRows) => toggleNegate(r, [0]), want: '!Host(`a`)' },
+    { desc: 'negating the root group', rule: 'Host(`a`) && Path(`/`)', edit: (r: RuleRows) => toggleNegate(r, []), want: '!(Host(`a`) && Path(`/`))' },
+    { desc: 'the root cannot be removed', rule: 'Host(`a`) && Path(`/`)', edit: (r: RuleRows) => removeItem(r, []), want: 'Host(`a`) && Path(`/`)' },
+    { desc: 'the only row cannot be removed', rule: 'Host(`a`)', edit: (r: RuleRows) => removeItem(r, [0]), want: 'Host(`a`)' },
+    { desc: 'removing the last row takes the operator before it', rule: 'Host(`a`) &&  Path(`/`) && Method(`GET`)', edit: (r: RuleRows) => removeItem(r, [2]), want: 'Host(`a`) &&  Path(`/`)' },
+    { desc: 'removing a middle row takes the operator before it', rule: 'Host(`a`) && Path(`/`) &&  Method(`GET`)', edit: (r: RuleRows) => removeItem(r, [1]), want: 'Host(`a`) &&  Method(`GET`)' },
+    { desc: 'removing the first row of a nested group', rule: 'Host(`a`) && (Path(`/`) || Method(`GET`))', edit: (r: RuleRows) => removeItem(r, [1, 0]), want: 'Host(`a`) && (Method(`GET`))' },
+    { desc: 'OR to AND at the root', rule: 'Host(`a`) || Host(`b`)', edit: (r: RuleRows) => setOp(r, [], 'and'), want: 'Host(`a`) && Host(`b`)' },
+    { desc: 'a nested group already parenthesised gets no second pair', rule: 'Host(`a`) && (Path(`/x`) && Path(`/y`))', edit: (r: RuleRows) => setOp(r, [1], 'or'), want: 'Host(`a`) && (Path(`/x`) || Path(`/y`))' },
+    { desc: 'a nested AND group turned OR in an OR group', rule: 'Host(`a`) || (Path(`/x`) && Path(`/y`))', edit: (r: RuleRows) => setOp(r, [1], 'or'), want: 'Host(`a`) || (Path(`/x`) || Path(`/y`))' },
+    { desc: 'a row appended to an OR group', rule: 'Host(`a`) || Host(`b`)', edit: (r: RuleRows) => addRow(r, [], newRow('Host', ['c'])), want: 'Host(`a`) || Host(`b`) || Host(`c`)' },
+    { desc: 'a row appended to a nested group', rule: 'Host(`a`) && (Path(`/x`) || Path(`/y`))', edit: (r: RuleRows) => addRow(r, [1], newRow('Path', ['/z'])), want: 'Host(`a`) && (Path(`/x`) || Path(`/y`) || Path(`/z`))' },
+    { desc: 'a new group in an OR group is an AND group', rule: 'Host(`a`) || Host(`b`)', edit: (r: RuleRows) => addRow(r, [], newGroup('or', newRow('Path', ['/x']), newRow('Method', ['GET']))), want: 'Host(`a`) || Host(`b`) || (Path(`/x`) && Method(`GET`))' },
+  ])('$desc', ({ rule, edit, want }) => {
+    expect(printRows(edit(rowsOf(rule)))).toBe(want);
+  });
+
+  it('a new row without values prints empty parentheses', () => {
+    expect(newRow('Host', [])).toEqual({ type: 'row', name: 'Host', spelled: 'Host', args: [], gaps: ['()'] });
+  });
+
+  it.each([
+    { desc: 'no item at that index', edit: () => setArg(rowsOf('Host(`a`)'), [3], 0, 'x'), error: 'No rule item at 3' },
+    { desc: 'no item inside a row', edit: () => setArg(rowsOf('Host(`a`) && Path(`/`)'), [0, 0], 0, 'x'), error: 'No rule item at 0.0' },
+    { desc: 'a group is not a row', edit: () => setArg(rowsOf('Host(`a`) && (Path(`/`) || Path(`/b`))'), [1], 0, 'x'), error: 'Item 1 is not a row' },
+    { desc: 'a row is not a group', edit: () => addRow(rowsOf('Host(`a`) && Path(`/`)'), [0], newRow('Host', ['x'])), error: 'Item 0 is not a group' },
+  ])('refuses a wrong path: $desc', ({ edit, error }) => expect(edit).toThrow(error));
+
+  it('places rows with no arguments, nested rows and errors outside every row', () => {
+    const spans = rowSpans(rowsOf('Host() && ( Path(`/a`, `b`) )'));
+    expect(spans.map((s) => [s.path, s.start, s.end, s.args])).toEqual([
+      [[0], 0, 6, []],
+      [[1], 12, 27, [{ start: 17, end: 21 }, { start: 23, end: 26 }]],
+    ]);
+    const at = (offset: number) => ({ code: 'RULE_SYNTAX' as const, message: '', offset, length: 1 });
+    expect(placeErrors(spans, [at(7), at(0), at(17), at(16), at(22), at(99), at(6), at(21)]).map((p) => [p.rowIndex, p.argIndex])).toEqual([
+      [-1, null],
+      [0, null],
+      [1, 0],
+      [1, null],
+      [1, null],
+      [-1, null],
+      [-1, null],
+      [1, null],
+    ]);
+    // A row's span starts after the `)` that closes the item before it.
+    expect(rowSpans(rowsOf('(Host(`a`)) && Path(`/b`)')).map((s) => [s.start, s.end])).toEqual([[1, 10], [15, 25]]);
+  });
+});
+
+describe('rules the rows show or refuse', () => {
+  it.each([
+    { text: 'Host(`a`) /* c */', reason: 'The rule has a comment or other text between matchers that the rows cannot show.' },
+    { text: 'Host(`a`) && /* c */ Path(`/`)', reason: 'The rule has a comment or other text between matchers that the rows cannot show.' },
+    { text: 'Host /* c */ (`a`)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Host(`a` /* c */)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Host(`a`...)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Host /* c */ ()', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Host/*c*/()', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Host(/* c */`a`)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Header(`a` /* c */, `b`)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: 'Header(`a`, /* c */ `b`)', reason: 'A matcher call has a comment or line layout the rows cannot show.' },
+    { text: '(Host(`a`)', reason: 'This `(` is never closed: add the missing `)`.' },
+  ])('refuses $text', ({ text, reason }) => expect(ruleToRows(text, 'v3')).toEqual({ ok: false, reason }));
+
+  it.each([
+    { text: '!!Host(`a`)', items: 1, negated: [true] },
+    { text: '!(!Host(`a`))', items: 1, negated: [true] },
+    { text: '((Host(`a`)) && Path(`/`))', items: 1, negated: [false] },
+    { text: '(Host(`a`) || Host(`b`))', items: 1, negated: [false] },
+    { text: '(Host(`a`) && Path(`/`)) && Method(`GET`)', items: 2, negated: [false, false] },
+    { text: 'Host(`a`) && (Path(`/`) && Method(`GET`))', items: 2, negated: [false, false] },
+    { text: '! ( Host(`a`) )', items: 1, negated: [true] },
+    { text: ' Host(`a`) ', items: 1, negated: [false] },
+    { text: 'Host (`a`)', items: 1, negated: [false] },
+    { text: 'Host(`a`,)', items: 1, negated: [false] },
+    { text: 'Host( )', items: 1, negated: [false] },
+    { text: '!Host(`a`) && !!Path(`/`)', items: 2, negated: [true, true] },
+  ])('shows $text', ({ text, items, negated }) => {
+    const r = ruleToRows(text, 'v3');
+    if (!r.ok) throw new Error(r.reason);
+    expect(printRows(r.rows)).toBe(text);
+    expect(r.rows.root.node.items).toHaveLength(items);
+    expect(r.rows.root.node.items.map((i) => i.negated)).toEqual(negated);
+  });
+});

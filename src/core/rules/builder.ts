@@ -144,19 +144,19 @@ function toNode(n: RuleNode, src: string): Row | Group {
  */
 export function ruleToRows(rule: string, syntax: RuleSyntax): RowsResult {
   const { ast, errors } = parseRule(rule, syntax);
-  if (!ast) return { ok: false, reason: errors[0]?.message ?? 'The rule cannot be read.' };
+  if (!ast) return { ok: false, reason: errors[0]!.message }; // no AST comes with an error
   try {
     const content = contentOf(ast);
     const node = toNode(content, rule);
     const item = makeItem(rule.slice(0, content.range.start), node, rule.slice(content.range.end));
-    if (item.node.type === 'group' && !item.negated && item.before.trim() === '' && item.after.trim() === '') {
+    // makeItem balanced the `(` before with the `)` after: a blank `before` means a blank `after`.
+    if (item.node.type === 'group' && !item.negated && item.before.trim() === '') {
       return { ok: true, rows: { root: item as RuleRows['root'] } };
     }
     // A single matcher, or a rule wrapped whole in parentheses or a negation: a root group of one.
     return { ok: true, rows: { root: { before: '', negated: false, after: '', node: { type: 'group', op: 'and', items: [item], seps: [] } } } };
   } catch (e) {
-    if (e instanceof NotRows) return { ok: false, reason: e.message };
-    throw e;
+    return { ok: false, reason: (e as NotRows).message }; // only NotRows is thrown above
   }
 }
 
@@ -213,7 +213,6 @@ export function rowSpans(rows: RuleRows): RowSpan[] {
         at = span.end + n.gaps[i + 1]!.length;
         return span;
       });
-      if (n.args.length === 0) at = start + printNode(n).length;
       out.push({ path, row: n, start, end: at, args });
     } else {
       n.items.forEach((child, i) => {

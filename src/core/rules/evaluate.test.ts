@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRule } from './evaluate.ts';
 import { parseRule } from './parser.ts';
+import { atLeast, parseVersion } from './matcher-kit.ts';
 import { matches, requestOf } from './test-support.ts';
 
 describe('boolean combinations (mux_test.go TestMuxer)', () => {
@@ -106,5 +107,105 @@ describe('trace', () => {
     const { ast } = parseRule('Header(`X`, `y`) && Query(`a`) && Host(`a`) && ClientIP(`::1`)', 'v3');
     expect(() => evaluateRule(ast!, {} as never)).not.toThrow();
     expect(evaluateRule(ast!, null as never).matched).toBe(false);
+  });
+});
+
+describe('Traefik versions', () => {
+  it.each([
+    { text: '3.7.9', want: [3, 7, 9] },
+    { text: 'v3.7.7', want: [3, 7, 7] },
+    { text: 'v3.7.0-rc.1', want: [3, 7, 0] },
+    { text: '2.11', want: [2, 11, 0] },
+    { text: '3', want: [3, 0, 0] },
+    { text: ' 3.6.20 ', want: [3, 6, 20] },
+    { text: 'latest', want: null },
+    { text: '', want: null },
+    { text: undefined, want: null },
+  ])('parseVersion($text)', ({ text, want }) => expect(parseVersion(text)).toEqual(want));
+
+  it.each([
+    { a: [3, 7, 7], b: [3, 7, 7], want: true },
+    { a: [3, 7, 6], b: [3, 7, 7], want: false },
+    { a: [3, 7, 10], b: [3, 7, 7], want: true },
+    { a: [3, 10, 0], b: [3, 7, 7], want: true },
+    { a: [3, 6, 99], b: [3, 7, 0], want: false },
+    { a: [4, 0, 0], b: [3, 7, 7], want: true },
+    { a: [2, 99, 99], b: [3, 0, 0], want: false },
+  ])('atLeast($a, $b)', ({ a, b, want }) => expect(atLeast(a as [number, number, number], b as [number, number, number])).toBe(want));
+
+  it.each([
+    { version: '3.7.10', url: 'https://a.b/', want: true },
+    { version: '3.10', url: 'https://a.b/', want: true },
+    { version: '3.7', url: 'https://localhost/', want: true },
+    { version: '3.7', url: 'https://a.b/', want: false },
+    { version: 'latest', url: 'https://a.b/', want: true },
+  ])('Host(`*`) at $version on $url', ({ version, url, want }) => {
+    const { ast } = parseRule('Host(`*`)', 'v3');
+    expect(evaluateRule(ast!, requestOf(url), { version }).matched).toBe(want);
+  });
+});
+
+describe('requests built elsewhere', () => {
+  it('reads rawHost from host when it is missing (v2 HostRegexp reads the raw host)', () => {
+    const { ast } = parseRule('HostRegexp(`a.com`)', 'v2');
+    expect(evaluateRule(ast!, { host: 'a.com' } as never).matched).toBe(true);
+    expect(evaluateRule(ast!, { host: 'b.com', rawHost: 'a.com:80' } as never).matched).toBe(true);
+  });
+
+  it('reads non-string fields as strings and non-object maps as empty', () => {
+    const { ast } = parseRule('Method(`1`) && Path(`/`) && !Header(`X`, `y`)', 'v3');
+    expect(evaluateRule(ast!, { method: 1, path: '/', headers: 'X: y' } as never).matched).toBe(true);
+    expect(evaluateRule(ast!, { method: null, path: '/' } as never).matched).toBe(false);
+  });
+
+  it('v2 Query reads a key with no values as no value (mux tests the first value only)', () => {
+    const { ast } = parseRule('Query(`a=`)', 'v2');
+    const none = evaluateRule(ast!, { query: { a: [] } } as never);
+    expect(none.matched).toBe(false);
+    expect(none.trace[0]!.explanation).toBe('Query: the first `a` value is ``, which does not fit `a=`.');
+    expect(evaluateRule(ast!, { query: { a: ['x'] } } as never).matched).toBe(true);
+  });
+
+  it('a matcher that throws on a value is false, with the reason', () => {
+    const { ast } = parseRule('HeaderRegexp(`X`, `^a`) || Host(`a.com`)', 'v3');
+    const r = evaluateRule(ast!, { host: 'a.com', headers: { X: [5] } } as never);
+    expect(r.matched).toBe(true);
+    expect(r.trace[0]!.result).toBe(false);
+    expect(r.trace[0]!.explanation).toMatch(/^HeaderRegexp: could not be evaluated \(.+\)\.$/);
+  });
+
+  it('null options are no options', () => {
+    const { ast } = parseRule('Host(`*.a.com`)', 'v3');
+    expect(evaluateRule(ast!, requestOf('https://x.a.com/'), null as never).matched).toBe(true);
+  });
+
+  it('gives the decided leaf of an OR chain and of a negation', () => {
+    const { ast } = parseRule('Host(`a.com`) || !Path(`/x`)', 'v3');
+    const r = evaluateRule(ast!, requestOf('https://b.com/y'));
+    expect(r.matched).toBe(true);
+    expect(r.decidedBy?.node.name).toBe('Path');
+    expect(r.decidedBy?.negated).toBe(true);
+    expect(r.decidedBy?.result).toBe(false);
+  });
+
+  it('evaluates every leaf of an AND that holds', () => {
+    const { ast } = parseRule('Host(`a.com`) && Path(`/x`) && Method(`GET`)', 'v3');
+    const r = evaluateRule(ast!, requestOf('https://a.com/x'));
+    expect(r.matched).toBe(true);
+    expect(r.trace.map((t) => [t.evaluated, t.result])).toEqual([[true, true], [true, true], [true, true]]);
+    expect(r.decidedBy?.node.name).toBe('Method');
+  });
+
+  it('an OR where nothing holds is false, every leaf evaluated', () => {
+    const { ast } = parseRule('Host(`a.com`) || Host(`b.com`)', 'v3');
+    const r = evaluateRule(ast!, requestOf('https://c.com/'));
+    expect(r.matched).toBe(false);
+    expect(r.trace.map((t) => t.evaluated)).toEqual([true, true]);
+  });
+
+  it('an explicit syntax overrides the one the rule was parsed with', () => {
+    const { ast } = parseRule('Host(`*.a.com`)', 'v3');
+    expect(evaluateRule(ast!, requestOf('https://x.a.com/'), { syntax: 'v2' }).matched).toBe(false);
+    expect(evaluateRule(ast!, requestOf('https://x.a.com/'), { syntax: 'v3' }).matched).toBe(true);
   });
 });

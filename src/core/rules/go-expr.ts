@@ -25,6 +25,8 @@ const PRECEDENCE: Record<string, number> = {
   '+': 4, '-': 4, '|': 4, '^': 4, '*': 5, '/': 5, '%': 5, '<<': 5, '>>': 5, '&': 5, '&^': 5,
 };
 const UNARY = new Set(['+', '-', '!', '^', '&', '~', '<-', '*']);
+/** Words people write for the operators. */
+const WORD_OPERATORS = new Map([['and', '&&'], ['or', '||'], ['not', '!']]);
 
 class Abort {
   /** `at` is where the parser stood, which may lie after the offset the message points at. */
@@ -34,9 +36,16 @@ class Abort {
   ) {}
 }
 
+/**
+ * Is `t` the operator `op`? Only operator tokens have these texts (string and rune tokens keep their
+ * quotes, a semicolon is `\n`), so the text alone decides.
+ */
+function isOp(t: Token, op: string): boolean {
+  return t.text === op;
+}
+
+/** A token in a message (never the end of the input or a line break: those have messages of their own). */
 function describe(t: Token): string {
-  if (t.kind === 'eof') return 'the end of the rule';
-  if (t.kind === 'semi') return t.text === '\n' ? 'a line break' : '`;`';
   if (t.kind === 'string') return `the string ${t.text.length > 30 ? t.text.slice(0, 30) + '…' : t.text}`;
   return '`' + (t.text.length > 30 ? t.text.slice(0, 30) + '…' : t.text) + '`';
 }
@@ -48,16 +57,13 @@ class Parser {
   private operators = 0;
   private readonly opens: number[] = [];
 
-  constructor(
-    private readonly scanner: GoScanner,
-    private readonly length: number,
-  ) {
+  constructor(private readonly scanner: GoScanner) {
     this.tok = scanner.next();
   }
 
-  /** The automatic semicolon Go adds at the very end of the input counts as the end. */
+  /** The end of the input (the scanner leaves out the automatic semicolon Go adds there). */
   private atEnd(t: Token): boolean {
-    return t.kind === 'eof' || (t.kind === 'semi' && t.text === '\n' && t.start >= this.length);
+    return t.kind === 'eof';
   }
 
   private advance(): void {
@@ -72,26 +78,30 @@ class Parser {
   /** Go's "expected X, found Y", turned into a message that names the fix. */
   private unexpected(what: string): never {
     const t = this.tok;
-    if (t.kind === 'semi' && t.text === '\n' && !this.atEnd(t)) {
-      const after = this.prev ? ` after ${describe(this.prev)}` : '';
-      this.fail('RULE_LINE_BREAK', `The line break${after} ends the rule (Go inserts a semicolon there). Keep \`&&\`, \`||\`, \`(\` or \`,\` at the end of a line before breaking it, or write the rule on one line.`, t.start, 1);
+    if (t.kind === 'semi') {
+      // A line break only follows a token (Go inserts it after an identifier, literal, `)` or `]`).
+      this.fail('RULE_LINE_BREAK', `The line break after ${describe(this.prev!)} ends the rule (Go inserts a semicolon there). Keep \`&&\`, \`||\`, \`(\` or \`,\` at the end of a line before breaking it, or write the rule on one line.`, t.start, 1);
     }
     if (this.atEnd(t) && this.opens.length > 0) {
       const open = this.opens[this.opens.length - 1]!;
       this.fail('RULE_UNBALANCED', 'This `(` is never closed: add the missing `)`.', open, 1);
     }
-    if (t.kind === 'op' && t.text === ')' && this.opens.length === 0) {
+    if (isOp(t, ')') && this.opens.length === 0) {
       this.fail('RULE_UNBALANCED', 'This `)` has no matching `(`: remove it or add the missing `(`.', t.start, 1);
     }
-    if (t.kind === 'ident' && /^(and|or|not)$/i.test(t.text)) {
-      const op = /^and$/i.test(t.text) ? '&&' : /^or$/i.test(t.text) ? '||' : '!';
+    if (t.kind === 'keyword') {
+      this.fail('RULE_SYNTAX', `\`${t.text}\` is a Go keyword, not a matcher; a rule combines calls such as Host(\`example.com\`) with \`&&\`, \`||\` and \`!\`.`, t.start, t.end - t.start);
+    }
+    const op = WORD_OPERATORS.get(t.text.toLowerCase());
+    if (op) {
       this.fail('RULE_SYNTAX', `Rules use Go operators: write \`${op}\` instead of \`${t.text}\`.`, t.start, t.end - t.start);
     }
-    if (what === 'the end of the rule' && t.kind === 'ident' && this.prev?.kind === 'op' && this.prev.text === ')') {
+    if (what === 'the end of the rule' && t.kind === 'ident' && isOp(this.prev!, ')')) {
       this.fail('RULE_SYNTAX', `Two matchers follow each other without an operator: put \`&&\` or \`||\` before ${describe(t)}.`, t.start, t.end - t.start);
     }
     if (this.atEnd(t)) this.fail('RULE_SYNTAX', `The rule ends too early: ${what} is missing at the end.`, t.start, 1);
-    const hint = what === 'the end of the rule' && (t.kind === 'ident' || t.kind === 'op' && t.text === '(')
+    // (A `(` never gets here: after an operand it starts a call.)
+    const hint = what === 'the end of the rule' && t.kind === 'ident'
       ? ' Join matchers with `&&` or `||`.'
       : what === '`,` or `)`' ? ' Separate arguments with a comma.' : '';
     this.fail('RULE_SYNTAX', `Expected ${what} but found ${describe(t)}.${hint}`, t.start, t.end - t.start);
@@ -104,7 +114,7 @@ class Parser {
   parseTop(): GoExpr {
     const x = this.parseBinary(1);
     const last = this.prev;
-    const semi = this.tok.kind === 'semi' && this.tok.text === '\n' ? this.tok : null;
+    const semi = this.tok.kind === 'semi' ? this.tok : null;
     if (semi) this.advance();
     if (this.tok.kind === 'eof') return x;
     if (semi) {
@@ -117,7 +127,7 @@ class Parser {
     let x = this.parseUnary();
     for (;;) {
       const t = this.tok;
-      const prec = t.kind === 'op' ? (PRECEDENCE[t.text] ?? 0) : 0;
+      const prec = t.kind === 'op' ? (PRECEDENCE[t.text] ?? 0) : 0; // `kind`: an identifier may be `constructor`
       if (prec < prec1) return x;
       if (++this.operators > MAX_OPERATORS) this.fail('RULE_TOO_DEEP', `The rule has more than ${MAX_OPERATORS} \`&&\`/\`||\` operators; split it over several routes.`, t.start, t.text.length);
       this.advance();
@@ -128,7 +138,7 @@ class Parser {
 
   private parseUnary(): GoExpr {
     const t = this.tok;
-    if (t.kind === 'op' && UNARY.has(t.text)) {
+    if (UNARY.has(t.text)) {
       this.enter(t.start);
       this.advance();
       const x = this.parseUnary();
@@ -142,7 +152,6 @@ class Parser {
     let x = this.parseOperand();
     for (;;) {
       const t = this.tok;
-      if (t.kind !== 'op') return x;
       if (t.text === '.') {
         this.advance();
         const sel = this.tok;
@@ -164,16 +173,17 @@ class Parser {
     this.advance();
     const args: GoExpr[] = [];
     let ellipsis = false;
-    while (!(this.tok.kind === 'op' && this.tok.text === ')') && this.tok.kind !== 'eof' && !ellipsis) {
+    // At the end of the input, parsing an argument reports the `(` never closed, as leaving the loop would.
+    while (!isOp(this.tok, ')') && !ellipsis) {
       args.push(this.parseBinary(1));
-      if (this.tok.kind === 'op' && this.tok.text === '...') {
+      if (isOp(this.tok, '...')) {
         ellipsis = true; // Go accepts f(a...) and vulcand/predicate ignores the ellipsis
         this.advance();
       }
-      if (this.tok.kind === 'op' && this.tok.text === ',') this.advance();
-      else if (!(this.tok.kind === 'op' && this.tok.text === ')')) this.unexpected('`,` or `)`');
+      if (isOp(this.tok, ',')) this.advance();
+      else if (!isOp(this.tok, ')')) this.unexpected('`,` or `)`');
     }
-    if (!(this.tok.kind === 'op' && this.tok.text === ')')) this.unexpected('`)`');
+    if (!isOp(this.tok, ')')) this.unexpected('`)`');
     const end = this.tok.end;
     this.opens.pop();
     this.depth--;
@@ -189,8 +199,8 @@ class Parser {
       const t = this.tok;
       if (t.kind === 'eof') this.fail('RULE_UNBALANCED', 'This `[` is never closed.', open, 1);
       this.advance();
-      if (t.kind === 'op' && t.text === '[') level++;
-      if (t.kind === 'op' && t.text === ']' && --level === 0) return t.end;
+      if (isOp(t, '[')) level++;
+      if (isOp(t, ']') && --level === 0) return t.end;
     }
   }
 
@@ -204,12 +214,12 @@ class Parser {
       this.advance();
       return { kind: 'lit', tok: t, start: t.start, end: t.end };
     }
-    if (t.kind === 'op' && t.text === '(') {
+    if (isOp(t, '(')) {
       this.enter(t.start);
       this.opens.push(t.start);
       this.advance();
       const x = this.parseBinary(1);
-      if (!(this.tok.kind === 'op' && this.tok.text === ')')) this.unexpected('`)`');
+      if (!isOp(this.tok, ')')) this.unexpected('`)`');
       const end = this.tok.end;
       this.opens.pop();
       this.depth--;
@@ -232,7 +242,7 @@ export function parseGoExpr(src: string): { expr: GoExpr | null; error: ScanErro
   let expr: GoExpr | null = null;
   let abort: Abort | null = null;
   try {
-    expr = new Parser(scanner, src.length).parseTop();
+    expr = new Parser(scanner).parseTop();
   } catch (e) {
     if (!(e instanceof Abort)) throw e;
     abort = e;

@@ -7,7 +7,7 @@ export type TokenKind = 'ident' | 'keyword' | 'int' | 'float' | 'imag' | 'char' 
 
 export interface Token {
   kind: TokenKind;
-  /** Source text; for an automatic semicolon `\n`. */
+  /** Source text; for an automatic semicolon `\n` (an explicit `;` is an `op`: either way the rule ends there). */
   text: string;
   start: number;
   end: number;
@@ -23,16 +23,22 @@ export interface ScanError {
 }
 
 const KEYWORDS = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
-const SEMI_KEYWORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
 // Go's operators and delimiters; the scanner takes the longest one present.
 const OPERATORS = ['...', '&^=', '<<=', '>>=', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '&^', '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '~', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':'];
 const OPERATOR_SET = new Set(OPERATORS);
+/** An automatic semicolon at a line break. */
+function semiAt(at: number): Token {
+  // Stryker disable next-line ArithmeticOperator: the parser reads a semicolon's start, never its end
+  return { kind: 'semi', text: '\n', start: at, end: at + 1 };
+}
+
 /** Go's scanner over a rule string; `next()` returns tokens until `eof`, errors pile up in `errors`. */
 export class GoScanner {
   readonly errors: ScanError[] = [];
   private pos = 0;
   private insertSemi = false;
-  private pendingSemi = -1;
+  /** Where a multi-line comment put an automatic semicolon still to return. */
+  private pendingSemi: number | null = null;
 
   constructor(private readonly src: string) {
     if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -57,41 +63,36 @@ export class GoScanner {
 
   /**
    * The next token, with Go's automatic semicolons (`text` `\n`) after a line's last identifier,
-   * literal, `)`, `]`, `}`, `++`, `--` or return-like keyword.
+   * literal, `)` or `]`. Go also inserts one after `}`, `++`, `--` and return-like keywords, but a rule
+   * stops parsing at those, so it makes no difference. The one Go adds at the very end of the input is
+   * left out: the parser accepts it as the end, so `eof` stands for both.
    *
    * @example
    * new GoScanner('Host(`a`)').next() // { kind: 'ident', text: 'Host', start: 0, end: 4 }
    */
   next(): Token {
     const s = this.src;
-    if (this.pendingSemi >= 0) {
-      const at = this.pendingSemi;
-      this.pendingSemi = -1;
-      return { kind: 'semi', text: '\n', start: at, end: at + 1 };
-    }
     for (;;) {
+      if (this.pendingSemi !== null) {
+        const at = this.pendingSemi;
+        this.pendingSemi = null;
+        return semiAt(at);
+      }
       while (this.pos < s.length) {
         const c = s[this.pos];
         if (c === ' ' || c === '\t' || c === '\r' || (c === '\n' && !this.insertSemi)) this.pos++;
         else break;
       }
       const start = this.pos;
-      if (start >= s.length) {
-        if (this.insertSemi) {
-          this.insertSemi = false;
-          return { kind: 'semi', text: '\n', start, end: start };
-        }
-        return { kind: 'eof', text: '', start, end: start };
-      }
+      if (start >= s.length) return { kind: 'eof', text: '', start, end: start };
       const c = s[start]!;
       if (c === '\n') {
         this.pos++;
         this.insertSemi = false;
-        return { kind: 'semi', text: '\n', start, end: start + 1 };
+        return semiAt(start);
       }
       if (c === '/' && (s[start + 1] === '/' || s[start + 1] === '*')) {
-        this.skipComment(start);
-        if (this.pendingSemi >= 0) return this.next();
+        this.skipComment(start); // may leave a pending semicolon, returned first
         continue;
       }
       return this.scanToken(start, c);
@@ -109,11 +110,11 @@ export class GoScanner {
     const close = s.indexOf('*/', start + 2);
     const end = close < 0 ? s.length : close + 2;
     if (close < 0) this.error('RULE_SYNTAX', 'This /* comment is never closed; end it with */.', start, s.length - start);
-    const nl = s.indexOf('\n', start);
+    const nl = s.slice(start, end).indexOf('\n');
     // A /*…*/ comment spanning lines acts like a newline (an automatic semicolon at its first newline).
-    if (this.insertSemi && nl >= 0 && nl < end) {
+    if (this.insertSemi && nl !== -1) {
       this.insertSemi = false;
-      this.pendingSemi = nl;
+      this.pendingSemi = start + nl;
     }
     this.pos = end;
   }
@@ -131,9 +132,8 @@ export class GoScanner {
       }
       this.pos = i;
       const text = s.slice(start, i);
-      const keyword = KEYWORDS.has(text);
-      this.insertSemi = !keyword || SEMI_KEYWORDS.has(text);
-      return { kind: keyword ? 'keyword' : 'ident', text, start, end: i };
+      this.insertSemi = true;
+      return { kind: KEYWORDS.has(text) ? 'keyword' : 'ident', text, start, end: i };
     }
     if (isDecimal(c) || (c === '.' && isDecimal(s[start + 1]))) return this.scanNumber(start);
     if (c === '"') return this.scanString(start);
@@ -142,17 +142,17 @@ export class GoScanner {
     const op = [s.slice(start, start + 3), s.slice(start, start + 2), c].find((o) => OPERATOR_SET.has(o));
     if (op) {
       this.pos = start + op.length;
-      this.insertSemi = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
-      return op === ';' ? { kind: 'semi', text: ';', start, end: start + 1 } : { kind: 'op', text: op, start, end: this.pos };
+      this.insertSemi = op === ')' || op === ']';
+      return { kind: 'op', text: op, start, end: this.pos };
     }
-    this.pos = start + ch.length;
-    this.insertSemi = false;
+    this.pos = start + ch.length; // the parser stops here, but skipping `[…]` reads on
     const printable = cp > 0x20 && !(cp >= 0x7f && cp <= 0xa0) && !(cp >= 0x2000 && cp <= 0x206f) && cp !== 0x3000;
     const what = printable ? '`' + ch + '`' : `The character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    if (cp !== 0 && cp !== 0xfeff && !(cp >= 0xd800 && cp <= 0xdfff)) {
-      const fix = printable ? 'put values in backticks, e.g. Host(`example.com`)' : 'replace it with a plain space or remove it';
-      this.error('RULE_SYNTAX', `${what} cannot appear outside a string; ${fix}.`, start, ch.length);
-    }
+    const fix = printable ? 'put values in backticks, e.g. Host(`example.com`)' : 'replace it with a plain space or remove it';
+    // NUL, a BOM and lone surrogates also get here; checkCharacters reported them first, and the first
+    // error at an offset is the one reported.
+    this.error('RULE_SYNTAX', `${what} cannot appear outside a string; ${fix}.`, start, ch.length);
+    // Stryker disable next-line StringLiteral: the parser has no branch for 'illegal'; any token it does not expect ends the parse
     return { kind: 'illegal', text: ch, start, end: this.pos };
   }
 
@@ -161,18 +161,18 @@ export class GoScanner {
     let i = start;
     let hex = false;
     let kind: TokenKind = 'int';
-    if (s[i] === '0' && /[xXbBoO]/.test(s[i + 1] ?? '')) {
+    if (s[i] === '0' && /[xXbBoO]/.test(s.charAt(i + 1))) {
       hex = /[xX]/.test(s[i + 1]!);
       i += 2;
     }
-    const digit = (x: string | undefined) => x !== undefined && (hex ? hexVal(x) < 16 : isDecimal(x)) || x === '_';
+    const digit = (x: string | undefined) => (hex ? hexVal(x) !== 99 : isDecimal(x)) || x === '_';
     while (digit(s[i])) i++;
     if (s[i] === '.') {
       kind = 'float';
       i++;
       while (digit(s[i])) i++;
     }
-    if (/[eE]/.test(s[i] ?? '') && !hex || /[pP]/.test(s[i] ?? '')) {
+    if (/[eE]/.test(s.charAt(i)) && !hex || /[pP]/.test(s.charAt(i))) {
       kind = 'float';
       i++;
       if (s[i] === '+' || s[i] === '-') i++;
@@ -194,6 +194,7 @@ export class GoScanner {
     if (close < 0) {
       this.error('RULE_BAD_STRING', 'This backtick string is never closed; add the closing ` after the value.', start, s.length - start);
       this.pos = s.length;
+      // Stryker disable next-line StringLiteral,MethodExpression,ArithmeticOperator: the error above is reported whatever this token holds
       return { kind: 'string', text: s.slice(start), start, end: s.length, value: s.slice(start + 1).replace(/\r/g, '') };
     }
     this.pos = close + 1;
@@ -206,8 +207,9 @@ export class GoScanner {
     let i = start + 1;
     let bytes: number[] | null = null;
     let plainFrom = i;
+    // Called once escapes have started: the plain text since the last escape, as UTF-8 bytes.
     const flush = (to: number) => {
-      if (bytes && to > plainFrom) for (const b of utf8Bytes(s.slice(plainFrom, to))) bytes.push(b);
+      for (const b of utf8Bytes(s.slice(plainFrom, to))) bytes!.push(b);
     };
     for (;;) {
       const c = s[i];
@@ -253,10 +255,11 @@ export class GoScanner {
       return e === undefined || e === '\n' ? at + 1 : at + 2;
     }
     const [n, base, max] = spec as [number, number, number];
-    let i = e! >= '0' && e! <= '7' ? at + 1 : at + 2;
+    // An octal escape's first digit is the letter after the backslash.
+    let i = base === 8 ? at + 1 : at + 2;
     let x = 0;
     for (let k = 0; k < n; k++, i++) {
-      const d = base === 8 ? (s[i] !== undefined && s[i]! >= '0' && s[i]! <= '7' ? Number(s[i]) : 99) : hexVal(s[i]);
+      const d = hexVal(s[i]);
       if (d >= base) {
         this.error('RULE_BAD_STRING', `The escape \`${s.slice(at, i)}\` needs ${n} ${base === 8 ? 'octal' : 'hex'} digits; complete it, or use a backtick string.`, at, i - at);
         return i;

@@ -94,13 +94,13 @@ export function newIPChecker(entries: readonly string[]): { ok: true; checker: I
   return { ok: true, checker };
 }
 
-/** Go's IPNet.Contains (networkNumberAndMask included). */
+/**
+ * Go's IPNet.Contains. Of networkNumberAndMask only the IPv4-mapped case can occur here (parseCIDR makes a
+ * 4-byte network with a 4-byte mask, or 16 with 16): a mapped 16-byte network uses the last 4 mask bytes.
+ */
 function netContains(n: Net, addr16: Bytes): boolean {
   const nn: Bytes = to4(n.ip) ?? n.ip;
-  let m = n.mask;
-  if (nn.length !== 4 && nn.length !== 16) return false;
-  if (m.length === 4 && nn.length !== 4) return false;
-  if (m.length === 16 && nn.length === 4) m = m.slice(12);
+  const m = nn.length === 4 && n.mask.length === 16 ? n.mask.slice(12) : n.mask;
   const ip = to4(addr16) ?? addr16;
   if (ip.length !== nn.length) return false;
   for (let i = 0; i < ip.length; i++) if ((nn[i]! & m[i]!) !== (ip[i]! & m[i]!)) return false;
@@ -119,7 +119,7 @@ export function remoteIP(remoteAddr: string): string {
  * @example
  * checkerContains(checker, '10.1.2.3:4567') // { ok: true, contains: true, ip: '10.1.2.3', by: '10.0.0.0/8' }
  */
-export function checkerContains(c: IPChecker, remoteAddr: string): { ok: true; contains: boolean; ip: string; by?: string } | { ok: false; ip: string } {
+export function checkerContains(c: IPChecker, remoteAddr: string): { ok: true; contains: true; ip: string; by: string } | { ok: true; contains: false; ip: string } | { ok: false; ip: string } {
   const ip = remoteIP(remoteAddr);
   const addr = ip === '' ? null : parseAddr16(ip, true);
   if (!addr) return { ok: false, ip };

@@ -25,7 +25,7 @@ function escapePath(raw: string): string | null {
       out += raw.slice(i, i + 3);
       i += 2;
     } else if (PATH_OK.test(c)) out += c;
-    else out += encodeURIComponent(c).replace(/[!'()*]/g, (x) => '%' + x.charCodeAt(0).toString(16).toUpperCase());
+    else out += encodeURIComponent(c); // PATH_OK holds every character encodeURIComponent leaves alone
   }
   return out;
 }

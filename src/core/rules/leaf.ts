@@ -31,13 +31,28 @@ const ONE_VALUE_HINT: Record<string, string> = {
   PathRegexp: 'PathRegexp(`^/(a|b)`)',
 };
 
-function arityMessage(name: string, arity: readonly number[], got: number): string {
-  const want = arity.length === 1 ? `exactly ${arity[0]} argument${arity[0] === 1 ? '' : 's'}` : `${arity.join(' or ')} arguments`;
-  if (got > Math.max(...arity) && ONE_VALUE_HINT[name]) return `${name} takes ${want} in v3 syntax, got ${got}; to accept several values write ${ONE_VALUE_HINT[name]}.`;
+// Every matcher with a fixed arity is in ONE_VALUE_HINT ([1]), a Header pair ([2]) or a Query ([1, 2]);
+// v2 matchers are variadic and never get here.
+function arityMessage(name: string, got: number): string {
+  const hint = ONE_VALUE_HINT[name];
+  if (hint) return `${name} takes exactly 1 argument in v3 syntax, got ${got}; to accept several values write ${hint}.`;
   if (name === 'Header' || name === 'HeaderRegexp') return `${name} takes a header name and a ${name === 'Header' ? 'value' : 'pattern'}, e.g. ${name}(\`X-Env\`, \`${name === 'Header' ? 'prod' : '^prod$'}\`); got ${got} argument${got === 1 ? '' : 's'}.`;
-  if (name === 'Query' || name === 'QueryRegexp') return `${name} takes a key and an optional ${name === 'Query' ? 'value' : 'pattern'}, e.g. ${name}(\`page\`, \`${name === 'Query' ? '2' : '^[0-9]+$'}\`); got ${got} arguments. Join several with \`&&\`.`;
-  return `${name} takes ${want}, got ${got}.`;
+  return `${name} takes a key and an optional ${name === 'Query' ? 'value' : 'pattern'}, e.g. ${name}(\`page\`, \`${name === 'Query' ? '2' : '^[0-9]+$'}\`); got ${got} arguments. Join several with \`&&\`.`;
 }
+
+/** The example a matcher written without arguments is shown with (`(\`example.com\`)` for the Host family). */
+const NO_ARGS_EXAMPLE: Record<string, string> = {
+  Header: '(`X-Env`, `prod`)',
+  Headers: '(`X-Env`, `prod`)',
+  HeaderRegexp: '(`X-Env`, `^prod$`)',
+  HeadersRegexp: '(`X-Env`, `^prod$`)',
+  Path: '(`/api`)',
+  PathPrefix: '(`/api`)',
+  PathRegexp: '(`^/api`)',
+  Method: '(`GET`)',
+  ClientIP: '(`10.0.0.0/8`)',
+  QueryRegexp: '(`page`, `^[0-9]+$`)',
+};
 
 function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
   const def = tableFor(syntax)[node.name];
@@ -46,7 +61,7 @@ function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
   }
   const args = node.args;
   if (args.length === 0) {
-    const example = node.name === 'Header' ? '(`X-Env`, `prod`)' : node.name.startsWith('Path') ? '(`/api`)' : node.name === 'Method' ? '(`GET`)' : node.name === 'ClientIP' ? '(`10.0.0.0/8`)' : '(`example.com`)';
+    const example = node.name === 'Query' ? (syntax === 'v2' ? '(`page=2`)' : '(`page`)') : (NO_ARGS_EXAMPLE[node.name] ?? '(`example.com`)');
     return { errors: [{ code: 'RULE_NO_ARGS', message: `${node.spelled}() has no arguments; give it a value, e.g. ${node.name}${example}.`, offset: node.range.start, length: node.range.end - node.range.start }], match: null };
   }
   const empties = args.filter((a) => a.value === '');
@@ -57,7 +72,7 @@ function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
     const max = Math.max(...def.arity);
     const extra = args.length > max ? args.slice(max) : null;
     const range = extra ? { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end } : node.range;
-    return { errors: [{ code: 'RULE_ARITY', message: arityMessage(node.name, def.arity, args.length), offset: range.start, length: range.end - range.start }], match: null };
+    return { errors: [{ code: 'RULE_ARITY', message: arityMessage(node.name, args.length), offset: range.start, length: range.end - range.start }], match: null };
   }
   const built = def.build(args);
   return built.ok ? { errors: [], match: built.match } : { errors: built.errors, match: null };

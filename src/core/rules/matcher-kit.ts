@@ -79,10 +79,10 @@ export function valueOffset(arg: RuleArg, i: number): number | null {
   return arg.range.end - arg.range.start === arg.value.length + 2 ? arg.range.start + 1 + i : null;
 }
 
-/** An error at `value[i..i+len)` when that maps onto the source, else at the whole argument. */
+/** An error at `value[i..i+len)` (len ≥ 1 from every caller) when that maps onto the source, else at the whole argument. */
 export function errorInValue(code: RuleErrorCode, message: string, arg: RuleArg, i: number, len: number): RuleError {
   const at = valueOffset(arg, i);
-  return at === null ? argError(code, message, arg) : { code, message, offset: at, length: Math.max(1, len) };
+  return at === null ? argError(code, message, arg) : { code, message, offset: at, length: len };
 }
 
 /**

@@ -64,6 +64,8 @@ describe('Host (v2)', () => {
     { desc: 'HostHeader is Host', rule: 'HostHeader(`localhost`)', request: 'http://localhost/foo', expected: true },
     { desc: 'HostHeader other host', rule: 'HostHeader(`localhost`)', request: 'http://bar/foo', expected: false },
     { desc: 'empty host', rule: 'Host(`localhost`)', request: '/foo', expected: false },
+    { desc: 'a host one letter shorter', rule: 'Host(`a.com`)', request: 'http://a.co/', expected: false },
+    { desc: 'a host one letter longer', rule: 'Host(`a.com`)', request: 'http://a.comx/', expected: false },
   ]);
 });
 
@@ -107,6 +109,13 @@ describe('Path (v2)', () => {
     { desc: 'second path without /', rule: 'Path(`/css`, `js`)', code: 'RULE_PATH_SLASH', at: [13, 4] },
     { desc: 'unbalanced template', rule: 'Path(`/{id`)', code: 'RULE_V2_TEMPLATE', at: [7, 1] },
     { desc: 'bad template pattern', rule: 'Path(`/{id:[0-9}`)', code: 'RULE_BAD_REGEX' },
+    { desc: 'a closing brace too many', rule: 'Path(`/{a}}`)', code: 'RULE_V2_TEMPLATE', at: [10, 1] },
+    { desc: 'an inner brace never closed points at the outer one', rule: 'Path(`/{a{b}`)', code: 'RULE_V2_TEMPLATE', at: [7, 1] },
+    { desc: 'empty name before a pattern', rule: 'Path(`/x/{:[0-9]+}`)', code: 'RULE_V2_TEMPLATE', at: [9, 9] },
+    { desc: 'a bad pattern in the second variable', rule: 'Path(`/{a}/{b:(}`)', code: 'RULE_BAD_REGEX', at: [11, 5] },
+    { desc: "a group named like mux's own (v1) breaks the whole template", rule: 'Path(`/{a:(?P<v1>x)}/{b}`)', code: 'RULE_BAD_REGEX', at: [6, 18] },
+    { desc: 'an escaped literal: the error covers the whole argument', rule: 'Path("/{a:(?P<v1>x)}/\\x7b{b}")', code: 'RULE_V2_TEMPLATE', at: [5, 24] },
+    { desc: 'an unbalanced pattern points at its variable', rule: 'Path(`/{a:x)(}`)', code: 'RULE_BAD_REGEX', at: [7, 7] },
   ]);
   itMatches('v2', [
     { desc: 'many parameters, first', rule: 'Path(`/css`, `/js`)', request: 'https://example.com/css', expected: true },
@@ -121,6 +130,16 @@ describe('Path (v2)', () => {
     { desc: 'literal dot is quoted', rule: 'Path(`/a.b`)', request: 'https://example.com/axb', expected: false },
     { desc: 'case-sensitive', rule: 'Path(`/a`)', request: 'https://example.com/A', expected: false },
     { desc: 'routing path is decoded', rule: 'Path(`/foo bar`)', request: 'https://example.com/foo%20bar', expected: true },
+    // containous/mux regexp.go: braceIndices keeps nested braces inside one variable, SplitN(":", 2) splits name and pattern.
+    { desc: 'nested braces in a pattern', rule: 'Path(`/{id:[0-9]{2}}`)', request: 'https://example.com/12', expected: true },
+    { desc: 'nested braces in a pattern, three digits', rule: 'Path(`/{id:[0-9]{2}}`)', request: 'https://example.com/123', expected: false },
+    { desc: 'a colon inside the pattern', rule: 'Path(`/{a:x:y}`)', request: 'https://example.com/x:y', expected: true },
+    { desc: 'two variables', rule: 'Path(`/{a}/{b}`)', request: 'https://example.com/1/2', expected: true },
+    { desc: 'two variables, one segment', rule: 'Path(`/{a}/{b}`)', request: 'https://example.com/1', expected: false },
+    { desc: 'literal after a variable', rule: 'Path(`/{a}.json`)', request: 'https://example.com/x.json', expected: true },
+    { desc: 'literal after a variable is quoted', rule: 'Path(`/{a}.json`)', request: 'https://example.com/xxjson', expected: false },
+    { desc: 'a variable pattern is a group: alternation stays inside', rule: 'Path(`/{a:x|y}/z`)', request: 'https://example.com/x', expected: false },
+    { desc: 'a variable pattern is a group: second alternative', rule: 'Path(`/{a:x|y}/z`)', request: 'https://example.com/y/z', expected: true },
   ]);
 });
 
@@ -211,6 +230,7 @@ describe('Query (v2)', () => {
     { desc: 'default query variable is anything', rule: 'Query(`id={id}`)', request: 'http://localhost/?id=', expected: true },
     { desc: 'two bare arguments pair up as key and value', rule: 'Query(`a`, `b`)', request: 'http://localhost/?a=b', expected: true },
     { desc: 'anchored: no partial value', rule: 'Query(`q=abc`)', request: 'http://localhost/?q=abcd', expected: false },
+    { desc: 'an empty key (strings.SplitN gives "" and "v")', rule: 'Query(`=v`)', request: 'http://localhost/?=v', expected: true },
   ]);
 });
 

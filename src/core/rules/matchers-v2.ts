@@ -133,7 +133,8 @@ const query: MatcherTable[string] = {
       else flat.push({ text: arg.value.slice(0, eq), arg }, { text: arg.value.slice(eq + 1), arg });
     }
     if (flat.length % 2 !== 0) {
-      const culprit = args.find((a) => !a.value.includes('=')) ?? args[args.length - 1]!;
+      // Arguments with `=` count two each: an odd count needs one without.
+      const culprit = args.find((a) => !a.value.includes('='))!;
       return { ok: false, errors: [argError('RULE_V2_QUERY_FORMAT', `Query: ${show(culprit.value)} is not a \`key=value\` pair; v2 Query wants e.g. Query(\`${culprit.value}=value\`), or Query(\`${culprit.value}=\`) for any value.`, culprit)] };
     }
     const list: { key: string; c: CompiledTemplate }[] = [];
@@ -155,10 +156,11 @@ const query: MatcherTable[string] = {
       const parts: string[] = [];
       for (const { key, c } of list) {
         const vs = lookup(req.query, key);
-        // mux tests only the first value of the key, as `key=value`.
-        const subject = vs && vs.length > 0 ? `${key}=${vs[0]}` : '';
-        if (!regexMatch(c.re, subject)) {
-          return { result: false, explanation: vs ? `Query: the first ${show(key)} value is ${show(vs[0] ?? '')}, which does not fit ${show(c.template)}.` : `Query: the request has no ${show(key)} query parameter.` };
+        // mux tests only the first value of the key, as `key=value` (a key without values never fits).
+        const first = vs?.[0];
+        const subject = `${key}=${first}`;
+        if (first === undefined || !regexMatch(c.re, subject)) {
+          return { result: false, explanation: vs ? `Query: the first ${show(key)} value is ${show(first ?? '')}, which does not fit ${show(c.template)}.` : `Query: the request has no ${show(key)} query parameter.` };
         }
         parts.push(`${show(subject)} fits ${show(c.template)}`);
       }
@@ -174,7 +176,7 @@ function ipList(args: readonly RuleArg[]): Build {
     const r = checkerContains(c.checker, req.clientIP);
     if (!r.ok) return { result: false, explanation: `ClientIP: the client address ${show(r.ip)} is not an IP, so ClientIP does not match.` };
     return r.contains
-      ? { result: true, explanation: `ClientIP: client ${show(r.ip)} matches ${show(r.by ?? '')}.` }
+      ? { result: true, explanation: `ClientIP: client ${show(r.ip)} matches ${show(r.by)}.` }
       : { result: false, explanation: `ClientIP: client ${show(r.ip)} matches none of ${showList(c.checker.sources)}.` };
   });
 }

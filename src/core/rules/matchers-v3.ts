@@ -71,10 +71,9 @@ export const V3_MATCHERS: MatcherTable = {
     arity: [1],
     build(args) {
       const arg = firstArg(args);
-      if (arg.value !== '*') {
-        const bad = firstNonASCII(arg.value);
-        if (bad >= 0) return { ok: false, errors: [errorInValue('RULE_NON_ASCII_HOST', `Host: ${show(arg.value)} contains non-ASCII characters; write the domain in its punycode form (xn--…).`, arg, bad, 1)] };
-      }
+      // Traefik tests `*` before the ASCII check; `*` is ASCII, so one check serves both.
+      const bad = firstNonASCII(arg.value);
+      if (bad >= 0) return { ok: false, errors: [errorInValue('RULE_NON_ASCII_HOST', `Host: ${show(arg.value)} contains non-ASCII characters; write the domain in its punycode form (xn--…).`, arg, bad, 1)] };
       const expr = arg.value.toLowerCase();
       return ok((req, env) =>
         expr === '*' && atLeast(env.version, STAR_ALL_SINCE)

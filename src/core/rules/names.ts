@@ -64,12 +64,13 @@ export function unknownMatcherMessage(spelled: string, syntax: RuleSyntax): stri
   if (sameLetters) {
     return `\`${spelled}\` is not an accepted spelling: Traefik accepts only ${spellings(sameLetters).map((s) => '`' + s + '`').join(', ')}.`;
   }
-  const v2Only = Object.keys(V2_MATCHERS).find((n) => n.toLowerCase() === lower && !(n in V3_MATCHERS));
-  if (syntax !== 'v2' && v2Only) {
+  // Names of this syntax's table were answered above, so a match below is a name of the other syntax only.
+  const v2Only = Object.keys(V2_MATCHERS).find((n) => n.toLowerCase() === lower);
+  if (v2Only) {
     return `\`${spelled}\` belongs to the v2 rule syntax; in v3 write ${V2_TO_V3[v2Only] ?? v2Only} (or set \`syntax: v2\` on the route).`;
   }
-  const v3Only = Object.keys(V3_MATCHERS).find((n) => n.toLowerCase() === lower && !(n in V2_MATCHERS));
-  if (syntax === 'v2' && v3Only) {
+  const v3Only = Object.keys(V3_MATCHERS).find((n) => n.toLowerCase() === lower);
+  if (v3Only) {
     return `\`${spelled}\` exists only in the v3 rule syntax, but this rule is parsed as v2; use the v2 equivalent or drop \`syntax: v2\`.`;
   }
   if (TCP_ONLY.has(lower)) return `\`${spelled}\` is a TCP matcher (IngressRouteTCP); HTTP routes match on Host, Path, Header…`;

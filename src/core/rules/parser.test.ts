@@ -2,6 +2,7 @@
 // (go/scanner, go/parser) as vulcand/predicate meets it, written anew.
 import { describe, expect, it } from 'vitest';
 import type { RuleNode } from './ast.ts';
+import { spellings } from './names.ts';
 import { parseRule } from './parser.ts';
 import { firstError } from './test-support.ts';
 
@@ -132,6 +133,19 @@ describe('rule structure', () => {
     { desc: 'raw string keeps backslashes', rule: 'PathRegexp(`^/a\\.b`)', shape: 'PathRegexp[^/a\\.b]' },
     { desc: 'raw string drops carriage returns', rule: 'Path(`/a\r\nb`)', shape: 'Path[/a\nb]' },
     { desc: 'raw string may contain double quotes', rule: 'Header(`X`, `"q"`)', shape: 'Header[X,"q"]' },
+    { desc: 'every one-letter escape (strconv.Unquote)', rule: 'Path("/\\a\\b\\f\\n\\r\\t\\v\\\\\\"")', shape: 'Path[/\u0007\b\f\n\r\t\v\\"]' },
+    { desc: 'octal, \\x, \\u and \\U spell the same letter', rule: 'Path("/\\101\\x41\\u0041\\U00000041")', shape: 'Path[/AAAA]' },
+    { desc: '\\u just below the surrogates', rule: 'Path("/\\uD7FF")', shape: 'Path[/\ud7ff]' },
+    { desc: '\\u just above the surrogates', rule: 'Path("/\\uE000")', shape: 'Path[/\ue000]' },
+    { desc: 'the highest code point', rule: 'Path("/\\U0010FFFF")', shape: 'Path[/\u{10ffff}]' },
+    { desc: 'octal \\377 is the single byte FF, invalid UTF-8', rule: 'Path("/\\377")', shape: 'Path[/\ufffd]' },
+    { desc: 'mixed-case hex escape', rule: 'Path("/\\xFf\\x2F")', shape: 'Path[/\ufffd/]' },
+    { desc: 'a carriage return at the end of a raw string is dropped', rule: 'Host(`a\r`)', shape: 'Host[a]' },
+    { desc: 'a trailing ... after the last of two arguments', rule: 'Header(`a`, `b`...)', shape: 'Header[a,b]' },
+    { desc: 'comments before the rule', rule: '/* a */ /* b\n */ // c\nHost(`a`)', shape: 'Host[a]' },
+    { desc: 'a multi-line comment at the end', rule: 'Host(`a`) /* x\n */', shape: 'Host[a]' },
+    { desc: 'a blank line after &&', rule: 'Host(`a`) &&\n\nPath(`/`)', shape: 'and(Host[a], Path[/])' },
+    { desc: 'tabs around the operator', rule: 'Host(`a`)\t&&\tPath(`/`)', shape: 'and(Host[a], Path[/])' },
   ])('$desc', ({ rule, shape: want }) => {
     const parsed = parseRule(rule, 'v3');
     expect(parsed.errors).toEqual([]);
@@ -175,4 +189,12 @@ describe('parse results', () => {
   it('names the fix for a line break before an operator', () => {
     expect(parseRule('Host(`a`)\n&& Path(`/`)', 'v3').errors[0]?.message).toMatch(/End the line with `&&`/);
   });
+});
+
+describe('spellings (pkg/rules/parser.go NewParser: name, lower, UPPER, Title of lower)', () => {
+  it.each([
+    { name: 'PathPrefix', want: ['PathPrefix', 'pathprefix', 'PATHPREFIX', 'Pathprefix'] },
+    { name: 'ClientIP', want: ['ClientIP', 'clientip', 'CLIENTIP', 'Clientip'] },
+    { name: 'Host', want: ['Host', 'host', 'HOST'] },
+  ])('$name', ({ name, want }) => expect(spellings(name)).toEqual(want));
 });

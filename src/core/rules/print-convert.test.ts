@@ -26,6 +26,16 @@ describe('printRule', () => {
     { value: 'a`b', want: '"a`b"' },
     { value: 'cr\r"q"\\', want: '"cr\\r\\"q\\"\\\\"' },
     { value: 'nul\0', want: '"nul\\x00"' },
+    { value: 'a\nb', want: '`a\nb`' },
+    { value: 'a\tb', want: '`a\tb`' },
+    { value: 'a`\n\t', want: '"a`\\n\\t"' },
+    { value: '`\u001f\u007f\u0080é', want: '"`\\x1f\\x7f\u0080é"' },
+    { value: 'bom\ufeff', want: '"bom\\ufeff"' },
+    { value: 'lone\ud800', want: '"lone\\ufffd"' },
+    { value: 'low\udc00', want: '"low\\ufffd"' },
+    { value: 'pair\u{1f9ad}', want: '`pair\u{1f9ad}`' },
+    { value: 'cr\r', want: '"cr\\r"' },
+    { value: ' ~', want: '` ~`' },
   ])('literal for $value', ({ value, want }) => expect(goStringLiteral(value)).toBe(want));
 });
 
@@ -55,11 +65,27 @@ describe('convertV2ToV3', () => {
   ])('$desc', ({ v2, v3 }) => expect(convertV2ToV3(v2)).toEqual({ rule: v3 }));
 
   it.each([
-    { desc: 'invalid v2', v2: 'Query(`k`)' },
-    { desc: 'v3-only matcher', v2: 'PathRegexp(`^/a`)' },
-    { desc: 'wildcard changes meaning', v2: 'Host(`*.a.com`)' },
-    { desc: 'template in a query key', v2: 'Query(`{k}=v`)' },
-  ])('refuses: $desc', ({ v2 }) => expect(convertV2ToV3(v2)).toHaveProperty('error'));
+    { desc: 'two bare Query arguments pair up', v2: 'Query(`a`, `b`)', v3: 'Query(`a`, `b`)' },
+    { desc: 'Query value holding =', v2: 'Query(`k=v=w`)', v3: 'Query(`k`, `v=w`)' },
+    { desc: 'a * inside a host is literal in both', v2: 'Host(`a.*.com`)', v3: 'Host(`a.*.com`)' },
+    { desc: 'Headers pairs splice into the surrounding &&', v2: 'Headers(`X`, `1`, `Y`, `2`) && Headers(`Z`, `3`)', v3: 'Header(`X`, `1`) && Header(`Y`, `2`) && Header(`Z`, `3`)' },
+    { desc: 'variadic Method splices into the surrounding ||', v2: 'Method(`a`, `b`) || Method(`c`)', v3: 'Method(`a`) || Method(`b`) || Method(`c`)' },
+    { desc: 'double negation kept', v2: '!!Host(`a`)', v3: '!!Host(`a`)' },
+    { desc: 'a repeated name moves to its last place', v2: 'Headers(`X`, `1`, `Y`, `2`, `X`, `3`)', v3: 'Header(`Y`, `2`) && Header(`X`, `3`)' },
+    { desc: 'HeadersRegexp repeated name keeps the last', v2: 'HeadersRegexp(`X`, `1`, `X`, `2`)', v3: 'HeaderRegexp(`X`, `2`)' },
+    { desc: 'Query any value and default query variable', v2: 'Query(`a=`, `b={n}`)', v3: 'QueryRegexp(`a`, `.*`) && QueryRegexp(`b`, `^(?:.*)$`)' },
+    { desc: 'PathPrefix list with one template', v2: 'PathPrefix(`/a`, `/b/{x}`)', v3: 'PathPrefix(`/a`) || PathRegexp(`^/b/(?:[^/]+)`)' },
+    { desc: 'HostRegexp list', v2: 'HostRegexp(`a.com`, `{x}.b.com`)', v3: 'HostRegexp(`(?i)^a\\.com$`) || HostRegexp(`(?i)^(?:[^.]+)\\.b\\.com$`)' },
+  ])('$desc', ({ v2, v3 }) => expect(convertV2ToV3(v2)).toEqual({ rule: v3 }));
+
+  it.each([
+    { desc: 'invalid v2', v2: 'Query(`k`)', error: 'The rule is not valid v2 syntax: Query: `k` is not a `key=value` pair; v2 Query wants e.g. Query(`k=value`), or Query(`k=`) for any value.' },
+    { desc: 'v3-only matcher', v2: 'PathRegexp(`^/a`)', error: 'The rule is not valid v2 syntax: `PathRegexp` exists only in the v3 rule syntax, but this rule is parsed as v2; use the v2 equivalent or drop `syntax: v2`.' },
+    { desc: 'syntax error', v2: 'Host(`a`) &&', error: 'The rule is not valid v2 syntax: The rule ends too early: a matcher such as Host(`example.com`) is missing at the end.' },
+    { desc: 'wildcard changes meaning', v2: 'Host(`*.a.com`)', error: 'Cannot convert automatically: v2 compares "*.a.com" literally (it never matches a real host) but v3 reads a leading * as a wildcard; rewrite this Host by hand.' },
+    { desc: 'HostHeader `*` too', v2: 'HostHeader(`a`, `*`)', error: 'Cannot convert automatically: v2 compares "*" literally (it never matches a real host) but v3 reads a leading * as a wildcard; rewrite this Host by hand.' },
+    { desc: 'template in a query key', v2: 'Query(`{k}=v`)', error: 'Cannot convert automatically: the query key "{k}" is a template, which v3 cannot express.' },
+  ])('refuses: $desc', ({ v2, error }) => expect(convertV2ToV3(v2)).toEqual({ error }));
 
   it.each([
     { v2: 'Host(`a.com`, `b.com`) && PathPrefix(`/api/{v:v[0-9]}`)', url: 'https://b.com/api/v2/x', expected: true },
