@@ -115,8 +115,9 @@ function valueSamples(lit: Lit): string[] {
     case 'Query':
     case 'QueryRegexp': {
       if (lit.syntax === 'v2') {
-        const eq = (a[0] ?? '').indexOf('=');
-        const v = eq < 0 ? '' : (a[0] ?? '').slice(eq + 1);
+        // v2 Query(`key=value`): the parser requires the `=`; `key=` accepts any value.
+        const pair = a[0] ?? '';
+        const v = pair.slice(pair.indexOf('=') + 1);
         return v === '' ? ['', 'w'] : samplesOf(v, 'query');
       }
       if (a.length < 2) return [''];

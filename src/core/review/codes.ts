@@ -52,7 +52,9 @@ export function toDiagnostics(findings: readonly ShadowFinding[], config: Dynami
     const origin = config.routers[f.router]?.origin;
     if (!origin || origin.file === '') continue;
     const related: RelatedInformation[] = [];
-    for (const name of f.by === null ? [] : [f.by, ...f.others.filter((o) => o !== f.by)]) {
+    // A finding without `by` has no related router (its `others` are not reported either).
+    const names = f.by === null ? new Set<string>() : new Set([f.by, ...f.others]);
+    for (const name of names) {
       const other = config.routers[name]?.origin;
       if (other && other.file !== '') related.push({ message: `${relatedLabel(f.kind)} ${name}`, range: other.range, file: other.file });
     }

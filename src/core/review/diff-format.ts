@@ -31,8 +31,11 @@ export function outcomeText(s: RoutingSummary): string {
   return `no response (${s.reason ?? ''})`;
 }
 
+/** A diagnostic message's first line (the rest is detail the diff leaves out). */
+const firstLine = (message: string): string => message.split('\n', 1)[0]!;
+
 function diagLine(d: Diagnostic): string {
-  return `${d.severity} ${d.code} ${d.file}: ${d.message.split('\n')[0]}`;
+  return `${d.severity} ${d.code} ${d.file}: ${firstLine(d.message)}`;
 }
 
 /**
@@ -76,7 +79,8 @@ function code(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || longest > 0 ? ' ' : '';
+  // Padded whenever it holds a backtick (which covers one at either end, where the fence would absorb it).
+  const pad = longest > 0 ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
@@ -123,8 +127,8 @@ export function formatDiffMarkdown(diff: WorkspaceDiff): string {
   }
   if (diff.diagnostics.introduced.length || diff.diagnostics.fixed.length) {
     out.push('#### Diagnostics', '');
-    for (const d of diff.diagnostics.introduced) out.push(`- **new ${d.severity}** ${code(d.code)} in ${code(d.file)}: ${md(d.message.split('\n')[0] ?? '')}`);
-    for (const d of diff.diagnostics.fixed) out.push(`- **fixed** ${code(d.code)} in ${code(d.file)}: ${md(d.message.split('\n')[0] ?? '')}`);
+    for (const d of diff.diagnostics.introduced) out.push(`- **new ${d.severity}** ${code(d.code)} in ${code(d.file)}: ${md(firstLine(d.message))}`);
+    for (const d of diff.diagnostics.fixed) out.push(`- **fixed** ${code(d.code)} in ${code(d.file)}: ${md(firstLine(d.message))}`);
     out.push('');
   }
   return out.join('\n');

@@ -100,10 +100,6 @@ export function routingRequestOf(draft: Draft): RoutingRequest {
   };
 }
 
-function matched(result: unknown): boolean {
-  return typeof result === 'boolean' ? result : !!(result as { matched?: boolean } | null)?.matched;
-}
-
 /**
  * Whether the draft satisfies the literal (its leaf matches, or does not when negated). Never throws.
  *
@@ -112,7 +108,7 @@ function matched(result: unknown): boolean {
  */
 export function litHolds(lit: Lit, draft: Draft): boolean {
   try {
-    return matched(evaluateRule(lit.node as RuleNode, routingRequestOf(draft), lit.env)) !== lit.neg;
+    return evaluateRule(lit.node as RuleNode, routingRequestOf(draft), lit.env).matched !== lit.neg;
   } catch {
     return false;
   }
@@ -122,7 +118,7 @@ export function litHolds(lit: Lit, draft: Draft): boolean {
 export function astHolds(ast: unknown, draft: Draft, env: EvaluateOptions = {}): boolean {
   if (!ast) return false;
   try {
-    return matched(evaluateRule(ast as RuleNode, routingRequestOf(draft), env));
+    return evaluateRule(ast as RuleNode, routingRequestOf(draft), env).matched;
   } catch {
     return false;
   }

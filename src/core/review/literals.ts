@@ -1,7 +1,7 @@
 // No Traefik counterpart: a rule (parsed by core/rules, which mirrors pkg/muxer/http) as a disjunction of
 // conjunctions of literals — a leaf matcher, possibly negated, with the request dimension it reads. Negation is
 // pushed to the leaves by De Morgan, as Traefik's own parser does (pkg/rules/parser.go invert).
-import { canonicalHeaderKey, parseRule, type EvaluateOptions } from '../rules/index.ts';
+import { canonicalHeaderKey, parseRule, type EvaluateOptions, type RuleNode } from '../rules/index.ts';
 import type { RuleSyntax } from '../types.ts';
 
 /** The part of a request a leaf reads: `host`, `path`, `method`, `ip`, `header:<Key>`, `query:<key>`, `other`. */
@@ -42,33 +42,24 @@ function dimOf(name: string, args: readonly string[], syntax: RuleSyntax): Dim {
     return `header:${canonicalHeaderKey(args[0] ?? '')}`;
   }
   if (name === 'Query' || name === 'QueryRegexp') {
+    // v2 Query takes `key=value` (the parser rejects an argument without `=`), v3 the key alone.
     const a = args[0] ?? '';
-    return `query:${syntax === 'v2' ? a.slice(0, a.indexOf('=') < 0 ? a.length : a.indexOf('=')) : a}`;
+    return `query:${syntax === 'v2' ? a.split('=', 1)[0] : a}`;
   }
   return 'other';
 }
 
-/** Reads the rules module's AST into our tree (tolerant of binary or n-ary boolean nodes). */
-function toTree(node: unknown): Tree | null {
-  if (!node || typeof node !== 'object') return null;
-  const n = node as Record<string, unknown>;
-  const type = String(n['type'] ?? n['kind'] ?? '');
-  if (type === 'and' || type === 'or') {
-    const raw = Array.isArray(n['children']) ? (n['children'] as unknown[]) : [n['left'], n['right']];
-    const items = raw.map(toTree);
-    if (items.some((i) => i === null)) return null;
-    return { t: type, items: items as Tree[] };
+/** Reads the rules module's AST (binary `and`/`or`, `not` with its operand, matchers) into our tree. */
+function toTree(node: RuleNode): Tree {
+  switch (node.type) {
+    case 'and':
+    case 'or':
+      return { t: node.type, items: [toTree(node.left), toTree(node.right)] };
+    case 'not':
+      return { t: 'not', item: toTree(node.operand) };
+    case 'matcher':
+      return { t: 'leaf', name: node.name, args: node.args.map((a) => a.value), node };
   }
-  if (type === 'not') {
-    const item = toTree(n['child'] ?? n['operand'] ?? n['expr']);
-    return item && { t: 'not', item };
-  }
-  const name = n['name'] ?? n['matcher'];
-  if (typeof name !== 'string') return null;
-  const args = (Array.isArray(n['args']) ? (n['args'] as unknown[]) : []).map((a) =>
-    typeof a === 'string' ? a : String((a as { value?: unknown } | null)?.value ?? ''),
-  );
-  return { t: 'leaf', name, args, node };
 }
 
 /**
@@ -77,15 +68,15 @@ function toTree(node: unknown): Tree | null {
  */
 function splitLeaf(leaf: Extract<Tree, { t: 'leaf' }>, syntax: RuleSyntax): Tree {
   const pairs = leaf.name === 'Headers' || leaf.name === 'HeadersRegexp';
-  const queries = syntax === 'v2' && (leaf.name === 'Query' || leaf.name === 'QueryRegexp');
+  const queries = syntax === 'v2' && leaf.name === 'Query'; // v2 has no QueryRegexp
   const size = pairs ? 2 : 1;
   if ((!pairs && !queries) || leaf.args.length <= size) return leaf;
   const parts: Tree[] = [];
   for (let i = 0; i < leaf.args.length; i += size) {
     const text = `${leaf.name}(${leaf.args.slice(i, i + size).map(goString).join(', ')})`;
-    const sub = toTree(parseRule(text, syntax).ast);
+    const sub = parseRule(text, syntax).ast;
     if (!sub) return leaf;
-    parts.push(sub);
+    parts.push(toTree(sub));
   }
   return { t: 'and', items: parts };
 }
@@ -104,7 +95,7 @@ export function goString(value: string): string {
 export function disjuncts(rule: string, syntax: RuleSyntax, limit = 32, target: Omit<EvaluateOptions, 'syntax'> = {}): Disjuncts {
   const env: EvaluateOptions = { ...target, syntax };
   const parsed = parseRule(rule, syntax);
-  const tree = parsed.errors.length === 0 ? toTree(parsed.ast) : null;
+  const tree = parsed.errors.length === 0 && parsed.ast ? toTree(parsed.ast) : null;
   if (!tree) return { ok: false, conjunctions: [], truncated: false };
   let truncated = false;
   const dnf = (t: Tree, neg: boolean): Lit[][] => {

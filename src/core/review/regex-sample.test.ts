@@ -35,12 +35,99 @@ describe('regexSamples', () => {
   });
 });
 
+describe('regexSamples: exact proposals', () => {
+  // The shortest string, one more repetition, then the second and third alternatives (RE2 syntax:
+  // github.com/google/re2/wiki/Syntax, as Go's regexp/syntax reads it).
+  it.each<[string, string[]]>([
+    ['abc', ['abc']],
+    ['a|b|c|d', ['a', 'b', 'c']],
+    ['a|b', ['a', 'b']],
+    ['a|', ['a', '']],
+    ['(a|b)(c|d)', ['ac', 'bd']],
+    ['x*', ['', 'x']],
+    ['x+', ['x', 'xx']],
+    ['x?', ['', 'x']],
+    ['x*?y+?', ['y', 'xyy']],
+    ['x{2}', ['xx']],
+    ['x{2,}', ['xx', 'xxx']],
+    ['x{2,4}', ['xx', 'xxx']],
+    ['(ab){2}', ['abab']],
+    // `{` that starts no repetition is a literal in RE2.
+    ['x{,2}', ['x{,2}']],
+    ['x{a}', ['x{a}']],
+    ['.', ['w']],
+    ['[^w]', ['a']],
+    ['[^\\n]', ['w']],
+    ['\\d\\D', ['0w']],
+    ['\\w\\W', ['w-']],
+    ['\\s\\S', [' w']],
+    ['[[:upper:]]', ['A']],
+    ['[[:^alpha:]]', ['0']],
+    ['[[:digit:][:lower:]]', ['w']],
+    ['[[:alnum:]][[:word:]][[:print:]][[:graph:]]', ['wwww']],
+    ['[[:space:]][[:xdigit:]][[:punct:]][[:digit:]]', [' a-0']],
+    ['[[:^lower:]][[:^upper:]][[:^digit:]]', ['0ww']],
+    ['[a-c]', ['a']],
+    ['[X-Z]', ['X']],
+    ['[\\d]', ['0']],
+    ['[\\W]', ['-']],
+    ['[]a]', ['a']],
+    ['[]]', [']']],
+    ['[a-]', ['a']],
+    // Perl syntax: a `-` after a class escape is a literal, not a range.
+    ['[\\d-z]', ['z']],
+    ['[#]', ['#']],
+    ['[\\x7e]', ['~']],
+    ['\\x41\\x{42}', ['AB']],
+    ['\\x{1F600}', ['\u{1F600}']],
+    ['\\t\\n\\r\\f\\v\\a\\.', ['\t\n\r\f\v\x07.']],
+    ['\\pL\\p{L}', ['ww']],
+    ['\\p{^L}', ['0']],
+    ['\\Aa\\b-\\B-\\z', ['a--']],
+    ['\\Qa.b\\Ec', ['a.bc']],
+    ['\\Qa.b', ['a.b']],
+    ['(?i)ab', ['ab']],
+    ['(?i:ab)c', ['abc']],
+    ['(?P<n>x)(?<m>y)', ['xy']],
+    ['(?s-i:x)', ['x']],
+    ['^$', ['']],
+    ['[\\x01]|a', ['a']],
+  ])('%j', (pattern, samples) => {
+    expect(regexSamples(pattern)).toEqual(samples);
+    // Each proposal is one Go's regexp matches (unanchored, as the *Regexp matchers use it).
+    const re = compileGoRegexp(pattern);
+    for (const s of samples) expect(matchString(re, s), JSON.stringify(s)).toBe(true);
+  });
+
+  it.each<[string, string[]]>([
+    ['a{1000}', ['a'.repeat(1000)]],
+    ['a{1000,}', ['a'.repeat(1000), 'a'.repeat(1001)]],
+    // Samples longer than 2,000 characters are dropped.
+    ['a{1000}b{1000}c', []],
+    ['a{1000}b{999,1000}c', ['a'.repeat(1000) + 'b'.repeat(999) + 'c']],
+  ])('long repetitions: %s', (pattern, samples) => {
+    expect(regexSamples(pattern)).toEqual(samples);
+  });
+
+  it.each([
+    'a\\', '(ab', 'ab)', '(?=x)', '(?#c)', '(?P<>x)', '[abc', '[a-\\d]', '[\\b]', '[\\Qa\\E]', '\\xZZ', '\\x{}', '\\PL', '\\pN', '\\p{Greek}', '\\1',
+    '[[:bogus:]]', '[[:^print:]]', 'a{1001}', '[\\x01]', '[\\x7f]', '[^\\x00-\\x{10FFFF}]',
+  ])('%j: outside the sampler, no proposal', (pattern) => {
+    expect(regexSamples(pattern)).toEqual([]);
+  });
+});
+
 describe('muxTemplateToRegexp', () => {
   it.each([
     ['{sub:[a-z]+}.example.com', 'host', '^(?:[a-z]+)\\.example\\.com$'],
     ['{sub}.example.com', 'host', '^(?:[^.]+)\\.example\\.com$'],
     ['/api/{id}', 'prefix', '^/api/(?:[^/]+)'],
     ['/users/{id:[0-9]{1,3}}', 'path', '^/users/(?:[0-9]{1,3})$'],
+    ['{v}', 'query', '^(?:.*)$'],
+    ['/a/{b}/c', 'path', '^/a/(?:[^/]+)/c$'],
+    ['/{a}{b:x}', 'prefix', '^/(?:[^/]+)(?:x)'],
+    ['a.b+c*d?(e)|[f]^$\\g', 'path', '^a\\.b\\+c\\*d\\?\\(e\\)\\|\\[f\\]\\^\\$\\\\g$'],
+    ['{a}.x}', 'host', null],
     ['{a', 'host', null],
     ['a}', 'host', null],
     ['{:x}', 'host', null],

@@ -136,7 +136,8 @@ class Reader {
       const m = /^(\{\^?L\}|L)/.exec(this.s.slice(this.i));
       if (!m || e === 'P') throw new GiveUp(); // Unicode classes other than letters: not worth guessing
       this.i += m[0].length;
-      const test = (c: string) => /\p{L}/u.test(c);
+      const letter = (c: string) => /\p{L}/u.test(c);
+      const test = m[0].includes('^') ? (c: string) => !letter(c) : letter; // \p{^L}: not a letter
       return inClass ? test : { t: 'set', test };
     } else if (/[0-9]/.test(e)) throw new GiveUp();
     else ch = ({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07' } as Record<string, string>)[e] ?? e;

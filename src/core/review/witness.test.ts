@@ -8,7 +8,8 @@ import { compileRouting, generateConfig, simulate, type CompiledRouting } from '
 import { baseSettings, config, router } from '../simulate/fixtures.ts';
 import type { SimRequest } from '../simulate/verdict.ts';
 import type { DynamicConfig, DynamicRouter, Settings } from '../types.ts';
-import { witnessRequests } from './witness.ts';
+import { disjuncts } from './literals.ts';
+import { requestKey, solve, witnessRequests, witnessTarget, type WitnessTarget } from './witness.ts';
 
 /** The rule alone against the request (rules module), for requests that never reach routing. */
 function ruleMatches(r: DynamicRouter, request: SimRequest, settings: Settings): boolean {
@@ -134,5 +135,83 @@ describe('witnesses match their own router in the real simulator', () => {
     const settings = baseSettings();
     const routing = compileRouting(cfg, settings);
     expect(expectAllMatch(cfg, settings, routing, 1)).toBeGreaterThan(250);
+  });
+});
+
+describe('witnessTarget', () => {
+  const eps = (...list: Settings['entryPoints']) => baseSettings({ entryPoints: list });
+  it.each<[string, Parameters<typeof router>[2], Settings | undefined, WitnessTarget]>([
+    ['the router first entryPoint', { entryPoints: ['admin', 'web'] }, undefined, { scheme: 'http', entryPoint: 'admin' }],
+    ['a TLS router', { entryPoints: ['web'], tls: true }, undefined, { scheme: 'https', entryPoint: 'web' }],
+    ['no entryPoint and no settings', { entryPoints: [] }, undefined, { scheme: 'http' }],
+    ['the first default entryPoint', { entryPoints: [] }, eps({ name: 'web', port: 80 }, { name: 'alt', port: 81, asDefault: true }, { name: 'alt2', port: 82, asDefault: true }), { scheme: 'http', entryPoint: 'alt' }],
+    ['else the first entryPoint', { entryPoints: [] }, eps({ name: 'web', port: 80 }, { name: 'websecure', port: 443 }), { scheme: 'http', entryPoint: 'web' }],
+    ['an entryPoint with http.tls', { entryPoints: ['websecure'] }, eps({ name: 'websecure', port: 443, tls: {} }), { scheme: 'https', entryPoint: 'websecure' }],
+    ['an entryPoint with http.tls null', { entryPoints: ['websecure'] }, eps({ name: 'websecure', port: 443, tls: null }), { scheme: 'http', entryPoint: 'websecure' }],
+    ['an entryPoint the settings do not have', { entryPoints: ['other'] }, eps({ name: 'websecure', port: 443, tls: {} }), { scheme: 'http', entryPoint: 'other' }],
+  ])('%s', (_, over, settings, target) => {
+    // Strict: no entryPoint key at all when there is none.
+    expect(witnessTarget(router('t@kubernetescrd', 'Host(`a.com`)', over), settings)).toStrictEqual(target);
+  });
+});
+
+describe('requestKey', () => {
+  const base: SimRequest = { method: 'GET', url: 'http://a.com/', headers: {}, clientIP: '203.0.113.7' };
+  it('the same for the same request, headers in any order', () => {
+    expect(requestKey({ ...base, headers: { 'X-A': '1', 'X-B': ['2', '3'] } })).toBe(requestKey({ ...base, headers: { 'X-B': ['2', '3'], 'X-A': '1' } }));
+    expect(requestKey(base)).toBe('GET|http://a.com/|203.0.113.7||~|');
+    expect(requestKey({ ...base, headers: { 'X-B': ['2', '3'], 'X-A': '1' }, entryPoint: 'web', sni: null })).toBe('GET|http://a.com/|203.0.113.7|web|null|X-A:1\nX-B:2\u00003');
+  });
+  it.each<[string, Partial<SimRequest>]>([
+    ['method', { method: 'POST' }],
+    ['url', { url: 'http://a.com/x' }],
+    ['client', { clientIP: '10.0.0.1' }],
+    ['entryPoint', { entryPoint: 'web' }],
+    ['no SNI', { sni: null }],
+    ['an SNI', { sni: 'a.com' }],
+    ['a header', { headers: { 'X-A': '1' } }],
+    ['a header list', { headers: { 'X-A': ['1', '2'] } }],
+  ])('differs by %s', (_, over) => {
+    expect(requestKey({ ...base, ...over })).not.toBe(requestKey(base));
+  });
+  it('a list of values differs from their concatenation', () => {
+    expect(requestKey({ ...base, headers: { 'X-A': ['1', '2'] } })).not.toBe(requestKey({ ...base, headers: { 'X-A': '12' } }));
+    expect(requestKey({ ...base, headers: { 'X-A': ['1', '2'] } })).not.toBe(requestKey({ ...base, headers: { 'X-A': '1,2' } }));
+  });
+});
+
+describe('witnessRequests: options', () => {
+  it('the v2 syntax for a v2 router, or for every router when the target is Traefik v2.11', () => {
+    const v2rule = 'Host(`a.com`, `b.com`)';
+    expect(witnessRequests(router('x@kubernetescrd', v2rule))).toEqual([]);
+    expect(witnessRequests(router('x@kubernetescrd', v2rule, { ruleSyntax: 'v2' })).map((w) => w.url)).toEqual(['http://a.com/']);
+    const v211: Settings = { ...baseSettings(), target: 'v2.11', version: '2.11.50' };
+    expect(witnessRequests(router('x@kubernetescrd', v2rule), { settings: v211 }).map((w) => w.url)).toEqual(['http://a.com/']);
+  });
+
+  it('evaluates for the target version: a wildcard host is literal before v3.7', () => {
+    const r = router('x@kubernetescrd', 'Host(`*.example.com`)');
+    expect(witnessRequests(r, { settings: baseSettings() }).map((w) => w.url)).toEqual(['http://w.example.com/']);
+    expect(witnessRequests(r, { settings: baseSettings({ version: '3.6.0' }) })).toEqual([]);
+  });
+
+  it('16 witnesses at most by default, one per distinct request', () => {
+    const rule = Array.from({ length: 20 }, (_, i) => `Host(\`h${i}.com\`)`).join(' || ');
+    expect(witnessRequests(router('many@kubernetescrd', rule))).toHaveLength(16);
+    expect(witnessRequests(router('dup@kubernetescrd', 'Host(`a.com`) || Host(`a.com`) || Host(`b.com`)')).map((w) => w.url)).toEqual(['http://a.com/', 'http://b.com/']);
+  });
+
+  it('skips witnesses the check rejects, and the limit counts kept witnesses', () => {
+    const r = router('x@kubernetescrd', 'Host(`a.com`) || Host(`b.com`) || Host(`c.com`)');
+    const check = (w: SimRequest) => !w.url.includes('a.com');
+    expect(witnessRequests(r, { check }).map((w) => w.url)).toEqual(['http://b.com/', 'http://c.com/']);
+    expect(witnessRequests(r, { check, limit: 1 }).map((w) => w.url)).toEqual(['http://b.com/']);
+  });
+
+  it('solves a disjunct only when its literals hold together', () => {
+    // `solve` alone: each dimension on its own; the whole rule is checked after.
+    expect(solve(disjuncts('Host(`a.com`) && !Method(`GET`)', 'v3').conjunctions[0]!)).toMatchObject({ host: 'a.com', method: 'POST', path: '/' });
+    expect(solve(disjuncts('Path(`/a`) && Path(`/b`)', 'v3').conjunctions[0]!)).toBeNull();
+    expect(solve([])).toEqual({ method: 'GET', host: 'witness.example', path: '/', query: [], headers: {}, clientIP: '203.0.113.7' });
   });
 });

@@ -48,11 +48,8 @@ export function witnessTarget(router: DynamicRouter, settings?: Settings): Witne
  */
 export function solve(lits: readonly Lit[], base: Draft = BASE_DRAFT): Draft | null {
   let draft = base;
+  // Every matcher of a rule that parses reads a known dimension; one that did not would get no proposal.
   for (const [dim, group] of byDimension(lits)) {
-    if (dim === 'other') {
-      if (group.some((l) => !l.neg)) return null; // a matcher this module does not know: cannot satisfy it
-      continue;
-    }
     let picked = false;
     for (const value of dimensionCandidates(dim, group)) {
       const next = withDim(draft, dim, value);
