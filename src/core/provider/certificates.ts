@@ -24,7 +24,7 @@ export function certificateNames(pem: string): string[] | null {
   const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pem);
   if (!m) return null;
   try {
-    const der = Uint8Array.from(atob(m[1]!.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
+    const der = Uint8Array.from(atob(m[1]!.replace(/\s/g, '')), (c) => c.charCodeAt(0));
     const cert = AsnConvert.parse(der, Certificate);
     const names = new Set<string>();
     for (const rdn of cert.tbsCertificate.subject) {

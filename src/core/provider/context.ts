@@ -14,6 +14,7 @@ export class BuildContext {
   /** Qualified names assumed to exist outside the workspace (DynamicConfig.outside). */
   readonly outside = new Set<string>();
   /** `ns/secretName` of each processed IngressRoute's tls.secretName, in processing order (getTLSHTTP). */
+  // Stryker disable next-line ArrayDeclaration: an entry that is not `ns/name` finds no Secret, so buildTLSCertificates adds nothing for it
   readonly routeSecrets: string[] = [];
   private readonly byKind = new Map<ResourceKind, Map<string, Resource>>();
 
@@ -68,10 +69,11 @@ export class BuildContext {
     const text = this.texts[resource.source.file];
     if (!node || node.kind !== 'scalar' || text === undefined) return this.range(resource, path);
     const start = decodedToSourceOffset(node, text, offset);
-    const end = decodedToSourceOffset(node, text, Math.max(offset, offset + length - 1)) + (length > 0 ? 1 : 0);
+    // Offsets map in order, so the end is past the start: a zero-length error marks one character.
+    const end = decodedToSourceOffset(node, text, Math.max(offset, offset + length - 1)) + 1;
     // An error just past the rule's end (`Host(`a.com`) &&` at the end of a file) marks the last character.
     if (start >= text.length) return { start: Math.max(0, text.length - 1), end: text.length };
-    return { start, end: Math.min(Math.max(end, start + 1), text.length) };
+    return { start, end: Math.min(end, text.length) };
   }
 }
 

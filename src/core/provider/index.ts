@@ -34,6 +34,7 @@ export interface ProviderResult {
  */
 export function buildDynamicConfig(resources: readonly Resource[], settings: Settings, options: { texts?: Record<string, string> } = {}): ProviderResult {
   const ctx = new BuildContext(resources, settings, options.texts ?? {});
+  // Stryker disable next-line ArrayDeclaration: buildCertificates replaces the list below
   const config: DynamicConfig = { routers: {}, services: {}, middlewares: {}, tlsOptions: {}, certificates: [] };
   buildMiddlewares(ctx, config);
   buildTraefikServices(ctx, config);
@@ -54,7 +55,7 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
       r.disabled = { reason: 'no service and no child routers', code: 'PROVIDER_NO_SERVICE' };
     }
   }
-  applyEntryPointModels(ctx, config, children);
+  applyEntryPointModels(ctx, config);
   resolveTLSConflicts(ctx, config);
   config.certificates = buildCertificates(ctx);
   const transports = buildServersTransports(ctx);
@@ -71,15 +72,15 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
  * runtime. One in a namespace outside the workspace is assumed to exist (the reference rule). */
 function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRouter, reported: Set<string>): void {
   const option = r.tls?.options;
-  if (!option || option === 'default' || !option.endsWith('@kubernetescrd') || config.tlsOptions[option] || r.disabled?.code === 'PROVIDER_ROUTE_SKIPPED') return;
+  if (!option || !option.endsWith('@kubernetescrd') || config.tlsOptions[option] || r.disabled?.code === 'PROVIDER_ROUTE_SKIPPED') return;
   const owner = ctx.resources.find((x) => x.id === r.origin.resourceId);
   const path = ['spec', 'tls', 'options', 'name'];
   const written = obj(obj(obj(owner?.raw['spec'])?.['tls'])?.['options']);
   const name = str(written?.['name']) ?? '';
   const ns = str(written?.['namespace']) || owner?.metadata.namespace || '';
-  // A default TLSOption dropped for being defined in several namespaces is a known failure, never outside.
-  const dropped = ctx.find('TLSOption', ns, name) !== undefined;
-  const verdict = dropped || name.includes('@') ? { kind: 'missing' as const } : judgeMissing(ctx.scope, 'TLSOption', ns, name);
+  // A TLSOption the workspace holds but Traefik dropped (a default defined in several namespaces) is in a
+  // namespace of the workspace, so judgeMissing says missing. `ns-name@kubernetescrd` does not say its namespace.
+  const verdict = name.includes('@') ? { kind: 'missing' as const } : judgeMissing(ctx.scope, 'TLSOption', ns, name);
   if (verdict.kind === 'outside') {
     ctx.outside.add(option);
     if (owner && !reported.has(owner.id)) {
@@ -94,11 +95,12 @@ function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRout
 }
 
 /** EntryPoint models (http.middlewares, http.tls): prepended middlewares, TLS, and `<ep>-<name>` copies. */
-function applyEntryPointModels(ctx: BuildContext, config: DynamicConfig, children: Set<string>): void {
+function applyEntryPointModels(ctx: BuildContext, config: DynamicConfig): void {
   const models = new Map(ctx.settings.entryPoints.filter((e) => (e.middlewares?.length ?? 0) > 0 || e.tls).map((e) => [e.name, e]));
+  // Stryker disable next-line ConditionalExpression: without models no router has a modelled entryPoint below
   if (models.size === 0) return;
+  // Models apply to root routers only: children have no entryPoints of their own (routes.ts), so none is modelled.
   for (const r of Object.values(config.routers)) {
-    if (children.has(r.name)) continue;
     const modelled = r.entryPoints.filter((e) => models.has(e));
     if (modelled.length === 0) continue;
     const apply = (target: DynamicRouter, ep: string) => {

@@ -23,7 +23,7 @@ export function secretData(secret: Resource): Record<string, string> {
 }
 
 /** Reads a Secret of the Middleware's namespace with `read`, following the reference rule when it is absent. */
-function withSecret<T>(ctx: BuildContext, mw: Resource, name: string, path: Path, read: (data: Record<string, string>, type: string) => { value: T } | { error: string }): SecretRead<T> {
+function withSecret<T>(ctx: BuildContext, mw: Resource, name: string, path: Path, read: (data: Record<string, string>, type: string | undefined) => { value: T } | { error: string }): SecretRead<T> {
   const ns = mw.metadata.namespace;
   const secret = ctx.find('Secret', ns, name);
   const what = `Middleware ${ns}/${mw.metadata.name}`;
@@ -36,7 +36,7 @@ function withSecret<T>(ctx: BuildContext, mw: Resource, name: string, path: Path
     ctx.report('PROVIDER_MIDDLEWARE_DROPPED', `Secret ${ns}/${name} does not exist${verdict.suggestion ? ` (did you mean ${verdict.suggestion}?)` : ''}: Traefik cannot build ${what} and drops it; routers using it fail.`, mw, path);
     return { dropped: true };
   }
-  const result = read(secretData(secret), str(secret.raw['type']) ?? '');
+  const result = read(secretData(secret), str(secret.raw['type']));
   if ('error' in result) {
     ctx.report('PROVIDER_MIDDLEWARE_DROPPED', `Secret ${ns}/${name}: ${result.error}. Traefik cannot build ${what} and drops it; routers using it fail.`, mw, path);
     return { dropped: true };
@@ -45,7 +45,7 @@ function withSecret<T>(ctx: BuildContext, mw: Resource, name: string, path: Path
 }
 
 /** loadBasicAuthCredentials (basic-auth Secrets: `user:{SHA}base64(sha1(password))`) or loadAuthCredentials (one key, one user a line). */
-function credentials(data: Record<string, string>, type: string, basic: boolean): { value: string[] } | { error: string } {
+function credentials(data: Record<string, string>, type: string | undefined, basic: boolean): { value: string[] } | { error: string } {
   if (basic && type === 'kubernetes.io/basic-auth') {
     if (data['username'] === undefined || data['password'] === undefined) return { error: 'it must contain both username and password keys' };
     const digest = String.fromCharCode(...sha1(utf8ToBytes(data['password'])));

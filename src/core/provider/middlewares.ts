@@ -110,10 +110,12 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
 /** Middleware CRDs → dynamic middlewares, in the provider's order: Middlewares it cannot build are dropped
  * (each "Error while reading … middleware" is a `continue`), then chains resolve their members. */
 export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void {
+  // Stryker disable next-line ArrayDeclaration: an entry without type is skipped by both loops below
   const pending: { r: Resource; type: string; cfg: Record<string, unknown>; mw: DynamicMiddleware }[] = [];
   for (const r of ctx.all('Middleware')) {
     const spec = obj(r.raw['spec']) ?? {};
-    const types = Object.keys(spec).filter((k) => spec[k] !== undefined && spec[k] !== null);
+    // YAML and JSON values are never undefined: only an explicit null leaves a type unset.
+    const types = Object.keys(spec).filter((k) => spec[k] !== null);
     if (types.length !== 1) {
       ctx.report('PROVIDER_MIDDLEWARE_TYPES', types.length === 0 ? `Middleware ${r.metadata.namespace}/${r.metadata.name} sets no type: routers using it fail.` : `Middleware ${r.metadata.namespace}/${r.metadata.name} sets ${types.length} types (${types.join(', ')}): Traefik refuses it ("multi-types middleware not supported") and routers using it fail. Keep one.`, r, ['spec'], { key: true });
       continue;
@@ -127,13 +129,17 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
   }
   for (const { r, type, cfg, mw } of pending) {
     let emitted: Record<string, unknown> | null | undefined;
-    if (type === 'basicAuth' || type === 'digestAuth') emitted = authConfig(ctx, r, type, cfg);
-    else if (type === 'forwardAuth') emitted = forwardAuthConfig(ctx, r, cfg);
-    else if (type === 'rateLimit') emitted = rateLimitConfig(ctx, r, cfg);
-    else if (type === 'plugin') emitted = pluginConfig(ctx, r, cfg);
-    else if (type === 'errors') emitted = errorsConfig(ctx, config, r, mw);
+    switch (type) {
+      case 'basicAuth':
+      case 'digestAuth': emitted = authConfig(ctx, r, type, cfg); break;
+      case 'forwardAuth': emitted = forwardAuthConfig(ctx, r, cfg); break;
+      case 'rateLimit': emitted = rateLimitConfig(ctx, r, cfg); break;
+      case 'plugin': emitted = pluginConfig(ctx, r, cfg); break;
+      case 'errors': emitted = errorsConfig(ctx, config, r, mw); break;
+    }
     if (emitted === null) delete config.middlewares[mw.name];
-    else if (emitted) mw.providerConfig = emitted;
+    // Stryker disable next-line ConditionalExpression: an undefined providerConfig is read as none (`providerConfig ?? config`); null was handled above
+    if (emitted) mw.providerConfig = emitted;
   }
   for (const { r, type, cfg, mw } of pending) {
     if (type !== 'chain' || !config.middlewares[mw.name]) continue;
@@ -144,6 +150,7 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
     }
     cfg['middlewares'] = refs.keys;
     mw.providerConfig = { middlewares: refs.written };
+    // Stryker disable next-line ConditionalExpression: a null failure is read as none
     if (refs.failing) mw.failure = refs.failing;
   }
 }

@@ -62,7 +62,7 @@ function routeTLS(ctx: BuildContext, ir: Resource): RouterTLS | null | 'error' {
       }
       out.options = name;
     } else {
-      const ns = str(options?.['namespace']) || ir.metadata.namespace;
+      const ns = str(options!['namespace']) || ir.metadata.namespace;
       if (!namespaceAllowed(ctx, ir.metadata.namespace, ns)) {
         ctx.report('PROVIDER_CROSS_NAMESPACE', `TLSOption ${ns}/${name} is in another namespace than ${ir.metadata.namespace}: ${crossNamespaceHint(ir.metadata.namespace)}.`, ir, ['spec', 'tls', 'options', 'namespace']);
         return 'error';
@@ -72,7 +72,8 @@ function routeTLS(ctx: BuildContext, ir: Resource): RouterTLS | null | 'error' {
       }
       out.options = qualify(normalize(makeID(ns, name)));
     }
-    out.resolvedOptions = out.options === 'default' ? 'default' : out.options;
+    // Both forms above are provider-qualified, never the bare global `default`.
+    out.resolvedOptions = out.options;
   }
   const resolver = str(tls?.['certResolver']);
   if (resolver) out.certResolver = resolver;
@@ -94,7 +95,8 @@ function syntaxOf(ctx: BuildContext, raw: string): RuleSyntax {
  * skips the whole IngressRoute before building any service.
  */
 function parentRouterNames(ctx: BuildContext, ir: Resource): string[] | null {
-  if (ctx.settings.target === 'v2.11' || !atLeast(ctx.settings, '3.6.0')) return [];
+  // atLeast without a v2 version is false for v2.11, which has no parentRefs.
+  if (!atLeast(ctx.settings, '3.6.0')) return [];
   const names: string[] = [];
   const refs = arr(obj(ir.raw['spec'])?.['parentRefs']);
   for (let i = 0; i < refs.length; i++) {
@@ -122,9 +124,11 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
     if (!processed(ir, ctx)) continue;
     const spec = obj(ir.raw['spec']) ?? {};
     const secretName = str(obj(spec['tls'])?.['secretName']);
+    // Stryker disable next-line ConditionalExpression: `ns/undefined` names no Secret: buildTLSCertificates adds nothing for it
     if (secretName) ctx.routeSecrets.push(`${ir.metadata.namespace}/${secretName}`);
     const ns = ir.metadata.namespace;
-    const ingressName = ir.metadata.name || ir.metadata.generateName || '';
+    // Traefik falls back to generateName, but extractResources drops objects without metadata.name.
+    const ingressName = ir.metadata.name;
     const entryPoints = arr(spec['entryPoints']).map(String);
     const tls = routeTLS(ctx, ir);
     const parents = parentRouterNames(ctx, ir);
@@ -135,12 +139,12 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
       const path = ['spec', 'routes', i];
       const kind = str(route['kind']);
       if (ctx.settings.target === 'v2.11' ? kind !== 'Rule' : kind !== undefined && kind !== '' && kind !== 'Rule') {
-        ctx.report('PROVIDER_ROUTE_KIND', `Route kind is ${kind === undefined ? 'missing' : `"${kind}"`}; ${ctx.settings.target === 'v2.11' ? 'Traefik v2.11 requires kind: Rule' : 'only Rule is allowed'}, so Traefik skips this route.`, ir, kind === undefined ? path : [...path, 'kind']);
+        ctx.report('PROVIDER_ROUTE_KIND', `Route kind is ${kind === undefined ? 'missing' : `"${kind}"`}; ${ctx.settings.target === 'v2.11' ? 'Traefik v2.11 requires kind: Rule' : 'only Rule is allowed'}, so Traefik skips this route.`, ir, [...path, 'kind']);
         return;
       }
       const match = str(route['match']) ?? '';
       if (match === '') {
-        ctx.report('PROVIDER_EMPTY_MATCH', 'This route has no match rule, so Traefik skips it: add match, e.g. Host(`app.example.com`).', ir, route['match'] === undefined ? path : [...path, 'match']);
+        ctx.report('PROVIDER_EMPTY_MATCH', 'This route has no match rule, so Traefik skips it: add match, e.g. Host(`app.example.com`).', ir, [...path, 'match']);
         return;
       }
       const key = routerKey(ns, ingressName, match);
@@ -169,9 +173,10 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
           service = name;
         } else {
           service = qualify(resolved.name);
+          // Stryker disable next-line ConditionalExpression: `failing ??= undefined` changes nothing
           if (resolved.failing) failing ??= resolved.failing;
         }
-      } else if (refs.length > 1) {
+      } else if (refs.length) {
         const weighted = skipped ? null : buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
         if (!weighted) skipped ??= 'one of its service references does not resolve';
         else config.services[name] = weighted;
@@ -198,8 +203,8 @@ export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
         origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, path), routeIndex: i },
       };
       if (parents.length && entryPoints.length) router.writtenEntryPoints = entryPoints;
-      const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']) ?? '';
-      const keep = [...mws.keepQualified, ...(writtenTLS.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
+      const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']);
+      const keep = [...mws.keepQualified, ...(writtenTLS?.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
       if (keep.length) router.keepQualified = keep;
       const observability = obj(route['observability']);
       if (observability) {
@@ -225,7 +230,8 @@ function checkRule(ctx: BuildContext, ir: Resource, router: DynamicRouter, path:
   const { errors } = parseRule(router.rule, router.ruleSyntax);
   if (errors.length === 0) return;
   const fixes = [];
-  if (router.ruleSyntax === 'v3' && ctx.settings.target !== 'v2.11' && parseRule(router.rule, 'v2').errors.length === 0) {
+  // A rule that fails in its own syntax and parses as v2 can only be a v3 route (v2.11 routes are all v2).
+  if (parseRule(router.rule, 'v2').errors.length === 0) {
     const converted = convertV2ToV3(router.rule);
     const node = nodeAtPath(ir.source.node, path);
     if ('rule' in converted && node?.kind === 'scalar') {
@@ -242,7 +248,7 @@ function checkRule(ctx: BuildContext, ir: Resource, router: DynamicRouter, path:
 
 function checkPriority(ctx: BuildContext, ir: Resource, router: DynamicRouter, path: (string | number)[]): void {
   const node = nodeAtPath(ir.source.node, path);
-  if (!node || node.kind !== 'scalar' || !/^\d+$/.test(node.text)) return;
+  if (node?.kind !== 'scalar' || !/^\d+$/.test(node.text)) return;
   if (BigInt(node.text) > MAX_USER_PRIORITY) {
     ctx.report('PROVIDER_PRIORITY_TOO_HIGH', `Priority ${node.text} is above the highest Traefik accepts (${MAX_USER_PRIORITY}); the router is not served.`, ir, path);
     if (router.disabled?.code !== 'PROVIDER_ROUTE_SKIPPED') router.disabled = { reason: 'priority above the maximum', code: 'PROVIDER_PRIORITY_TOO_HIGH' };

@@ -33,9 +33,14 @@ export function fullServiceName(namespace: string, ref: Raw): string {
   return `${normalize(base)}@${provider}`;
 }
 
-function sticky(raw: unknown): StickyCookie | undefined {
+/** net.JoinHostPort: an IPv6 host is bracketed. */
+function joinHostPort(host: string, port: number | string): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** A sticky cookie as buildServersLB and buildServicesLB copy it (Cookie.SetDefaults: path `/`); none without `cookie`. */
+export function stickyCookie(raw: unknown): StickyCookie | undefined {
   const cookie = obj(obj(raw)?.['cookie']);
-  if (!cookie && obj(raw) === undefined) return undefined;
   if (!cookie) return undefined;
   const out: StickyCookie = { name: str(cookie['name']) ?? '', path: str(cookie['path']) ?? '/' };
   const secure = bool(cookie['secure']);
@@ -82,6 +87,7 @@ function servicePort(svc: Resource, ref: unknown): ResolvedPort | 'missing' {
       return out;
     }
   }
+  // Stryker disable next-line StringLiteral: an unlisted ExternalName port has no name; it only feeds the scheme, which a name changes only when it starts with "https"
   if (isExternal && typeof ref === 'number') return { name: '', port: ref };
   return 'missing';
 }
@@ -95,7 +101,8 @@ function endpointServers(ctx: BuildContext, svc: Resource, portName: string, sch
   const seen = new Set<string>();
   const servers: DynamicServer[] = [];
   for (const slice of slices) {
-    const port = arr(slice.raw['ports']).map((p) => obj(p) ?? {}).find((p) => str(p['name']) !== undefined && str(p['name']) === portName);
+    // Traefik matches only named slice ports (p.Name != nil): str() of a missing name never equals portName.
+    const port = arr(slice.raw['ports']).map((p) => obj(p) ?? {}).find((p) => str(p['name']) === portName);
     const portNumber = num(port?.['port']);
     if (!port || portNumber === undefined) continue;
     for (const ep of arr(slice.raw['endpoints']).map((e) => obj(e) ?? {})) {
@@ -104,8 +111,7 @@ function endpointServers(ctx: BuildContext, svc: Resource, portName: string, sch
       for (const address of arr(ep['addresses']).map((a) => str(a) ?? '')) {
         if (!address || seen.has(address)) continue;
         seen.add(address);
-        const host = address.includes(':') ? `[${address}]` : address;
-        const server: DynamicServer = { url: `${scheme}://${host}:${portNumber}`, source: 'endpointslice' };
+        const server: DynamicServer = { url: `${scheme}://${joinHostPort(address, portNumber)}`, source: 'endpointslice' };
         if (bool(conditions['terminating']) === true) server.fenced = true;
         servers.push(server);
       }
@@ -136,7 +142,8 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
       return null;
     }
     ctx.report('PROVIDER_SERVICE_ASSUMED', `Kubernetes Service ${namespace}/${name} is not in the workspace; assuming it exists with port ${portString(portRef)}.`, site.owner, [...site.path, 'name']);
-    scheme = serviceScheme(providedScheme, typeof portRef === 'string' ? portRef : '', typeof portRef === 'number' ? portRef : undefined);
+    // A number port has no name: its text cannot start with "https".
+    scheme = serviceScheme(providedScheme, String(portRef), typeof portRef === 'number' ? portRef : undefined);
     if (!scheme) return badScheme(ctx, providedScheme, site);
     const port = typeof portRef === 'number' ? `:${portRef}` : '';
     servers = [{ url: `${scheme}://${name}.${namespace}.svc${port}`, source: 'assumed' }];
@@ -172,7 +179,7 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
       // Each InternalIP of each Node, at the nodePort (net.JoinHostPort brackets IPv6).
       servers = ctx.all('Node').flatMap((n) => arr(obj(n.raw['status'])?.['addresses']).map((a) => obj(a) ?? {}))
         .filter((a) => str(a['type']) === 'InternalIP' && str(a['address']))
-        .map((a) => ({ url: `${scheme}://${str(a['address'])!.includes(':') ? `[${str(a['address'])}]` : str(a['address'])}:${port.nodePort ?? 0}`, source: 'nodeport' as const }));
+        .map((a) => ({ url: `${scheme}://${joinHostPort(str(a['address'])!, port.nodePort ?? 0)}`, source: 'nodeport' as const }));
       if (servers.length === 0) {
         ctx.report('PROVIDER_NO_ENDPOINTS', `nodePortLB: no Node of the workspace has an InternalIP address, so Traefik generates no servers and skips the route.`, site.owner, [...site.path, 'nodePortLB']);
         return null;
@@ -181,12 +188,15 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
       ctx.report('PROVIDER_NODES_ASSUMED', `nodePortLB: the servers are the InternalIP of every Node at nodePort ${port.nodePort ?? '?'}; Nodes are not in the workspace.`, site.owner, [...site.path, 'nodePortLB']);
       servers = [{ url: `${scheme}://node-internal-ip:${port.nodePort ?? 0}`, source: 'nodeport' }];
     } else if (external) {
-      servers = [{ url: `${scheme}://${str(spec['externalName']) ?? name}:${port.port ?? portString(portRef)}`, source: 'externalname' }];
+      servers = [{ url: `${scheme}://${joinHostPort(str(spec['externalName']) ?? name, port.port ?? portString(portRef))}`, source: 'externalname' }];
     } else if (nativeLB) {
       const clusterIP = str(spec['clusterIP']) ?? '';
-      if (clusterIP === '' || clusterIP === 'None') {
-        servers = [{ url: `${scheme}://${name}.${namespace}.svc:${port.port}`, source: 'clusterip' }];
-      } else servers = [{ url: `${scheme}://${clusterIP}:${port.port}`, source: 'clusterip' }];
+      if (clusterIP === 'None') {
+        ctx.report('PROVIDER_NO_ENDPOINTS', `Service ${namespace}/${name} is headless (clusterIP: None): nativeLB has no ClusterIP to send to ("no clusterIP on headless service"), so Traefik skips the route. Remove nativeLB to use the endpoints.`, site.owner, [...site.path, 'nativeLB']);
+        return null;
+      }
+      // A Service written without clusterIP gets one from the API server: reached by its DNS name here.
+      servers = [{ url: `${scheme}://${joinHostPort(clusterIP || `${name}.${namespace}.svc`, port.port ?? 0)}`, source: 'clusterip' }];
     } else {
       const fromSlices = endpointServers(ctx, svc, port.name, scheme);
       if (fromSlices && fromSlices.length === 0 && !ctx.settings.provider.allowEmptyServices) {
@@ -199,6 +209,7 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
   }
   const lb: DynamicService = {
     type: 'loadBalancer',
+    // Stryker disable next-line StringLiteral: every caller names the load balancer (placedService) before storing it
     name: '',
     servers,
     kubernetesService: { namespace, name, port: typeof portRef === 'number' || typeof portRef === 'string' ? portRef : portString(portRef) },
@@ -207,7 +218,7 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
     flushInterval: str(obj(ref['responseForwarding'])?.['flushInterval']) ?? '100ms',
     strategy: str(ref['strategy']) ?? 'wrr',
   };
-  const st = sticky(ref['sticky']);
+  const st = stickyCookie(ref['sticky']);
   if (st) lb.sticky = st;
   const transport = str(ref['serversTransport']);
   if (transport) {

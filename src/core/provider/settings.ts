@@ -30,6 +30,7 @@ export function defaultSettings(): Settings {
 export function compareVersion(a: string, b: string): number {
   const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
   const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
+  // Stryker disable next-line EqualityOperator: one more round compares 0 with 0, which returns nothing
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;

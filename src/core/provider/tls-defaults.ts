@@ -46,16 +46,17 @@ export function parseDuration(value: unknown): number | null {
   if (typeof value === 'number') return Number.isInteger(value) ? value * 1e9 : null;
   if (typeof value !== 'string') return null;
   if (/^[-+]?\d+$/.test(value)) return parseInt(value, 10) * 1e9;
-  if (value === '0') return 0;
-  const m = /^([-+]?)((?:\d*\.?\d+(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(value);
+  // time.ParseDuration takes `5.s` and `.5s`, not `.s`.
+  const m = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(value);
   if (!m) return null;
   let total = 0;
-  for (const part of m[2]!.matchAll(/(\d*\.?\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += parseFloat(part[1]!) * UNITS[part[2]!]!;
+  for (const part of m[2]!.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += parseFloat(part[1]!) * UNITS[part[2]!]!;
   return Math.round(m[1] === '-' ? -total : total);
 }
 
+/** Up to 9 decimals without trailing zeros, never in exponent notation (8m0.000000001s). */
 function trim(n: number): string {
-  return String(Number(n.toFixed(9)));
+  return n.toFixed(9).replace(/\.?0+$/, '');
 }
 
 /**
@@ -66,6 +67,7 @@ function trim(n: number): string {
  */
 export function formatDuration(ns: number): string {
   if (ns === 0) return '0s';
+  // Stryker disable next-line EqualityOperator: 0 has returned above
   const sign = ns < 0 ? '-' : '';
   const abs = Math.abs(ns);
   if (abs < 1e3) return `${sign}${abs}ns`;

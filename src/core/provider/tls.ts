@@ -173,7 +173,8 @@ export function buildCertificates(ctx: BuildContext): DynamicCertificate[] {
  */
 export function resolveTLSConflicts(ctx: BuildContext, config: DynamicConfig): void {
   const renaming = atLeast(ctx.settings, '3.6.21', '2.11.50');
-  const routers = Object.values(config.routers).filter((r) => r.tls && !r.disabled && r.parentRefs.length === 0);
+  // Children have no entryPoints of their own (routes.ts): they never join an entryPoint's routers here.
+  const routers = Object.values(config.routers).filter((r) => r.tls && !r.disabled);
   const eps = new Set(routers.flatMap((r) => r.entryPoints));
   for (const ep of eps) {
     const onEp = routers.filter((r) => r.entryPoints.includes(ep));

@@ -4,7 +4,7 @@ import { arr, bool, num, obj } from '../model/index.ts';
 import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../types.ts';
 import type { BuildContext } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
-import { nameAndService, placedService } from './services.ts';
+import { nameAndService, placedService, stickyCookie } from './services.ts';
 
 const TYPES = ['weighted', 'mirroring', 'failover', 'highestRandomWeight'] as const;
 
@@ -22,7 +22,7 @@ function origin(ctx: BuildContext, owner: Resource, path: Path): Origin {
 }
 
 /** A weighted round robin named `name` over `refs` (the services of a route, or of a TraefikService). */
-export function buildWeighted(ctx: BuildContext, config: DynamicConfig, ns: string, name: string, refs: unknown, owner: Resource, path: Path, stickyRaw?: unknown): DynamicService | null {
+export function buildWeighted(ctx: BuildContext, config: DynamicConfig, ns: string, name: string, refs: unknown, owner: Resource, path: Path, stickyRaw?: unknown): Extract<DynamicService, { type: 'weighted' }> | null {
   const services: { name: string; weight: number }[] = [];
   let ok = true;
   arr(refs).forEach((raw, i) => {
@@ -32,9 +32,10 @@ export function buildWeighted(ctx: BuildContext, config: DynamicConfig, ns: stri
     else services.push({ name: childName, weight: num(ref['weight']) ?? 1 });
   });
   if (!ok) return null;
-  const svc: DynamicService = { type: 'weighted', name, services, origin: origin(ctx, owner, path) };
-  const cookie = obj(obj(stickyRaw)?.['cookie']);
-  if (cookie) svc.sticky = { name: String(cookie['name'] ?? ''), path: String(cookie['path'] ?? '/'), ...(bool(cookie['secure']) !== undefined ? { secure: bool(cookie['secure'])! } : {}), ...(bool(cookie['httpOnly']) !== undefined ? { httpOnly: bool(cookie['httpOnly'])! } : {}) };
+  const svc: Extract<DynamicService, { type: 'weighted' }> = { type: 'weighted', name, services, origin: origin(ctx, owner, path) };
+  // buildServicesLB copies every cookie field (sameSite, maxAge and domain too), as buildServersLB does.
+  const sticky = stickyCookie(stickyRaw);
+  if (sticky) svc.sticky = sticky;
   return svc;
 }
 
@@ -55,7 +56,7 @@ export function buildTraefikServices(ctx: BuildContext, config: DynamicConfig): 
     if (type === 'weighted') svc = buildWeighted(ctx, config, ns, name, body['services'], r, ['spec', 'weighted', 'services'], body['sticky']);
     else if (type === 'highestRandomWeight') {
       const w = buildWeighted(ctx, config, ns, name, body['services'], r, ['spec', 'highestRandomWeight', 'services']);
-      svc = w && w.type === 'weighted' ? { type: 'highestRandomWeight', name, services: w.services, origin: w.origin! } : null;
+      svc = w ? { type: 'highestRandomWeight', name, services: w.services, origin: w.origin! } : null;
     } else if (type === 'mirroring') {
       const main = child(ctx, config, ns, body, r, ['spec', 'mirroring']);
       const mirrors: { name: string; percent: number }[] = [];
