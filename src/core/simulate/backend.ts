@@ -7,7 +7,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { StickyCookie } from '../types.ts';
 import { escapedPath, withEscapedPath } from './go-url.ts';
 import { cloneHeaders, headersToJson, type HeaderMap } from './go-http.ts';
-import { splitHostPort } from './forwarded.ts';
+import { parseIPStrict, splitHostPort } from './forwarded.ts';
 import type { GoRequest } from './request.ts';
 import type { UpstreamRequest } from './verdict.ts';
 
@@ -112,16 +112,36 @@ export function requestCookie(headers: HeaderMap, name: string): string | undefi
   return undefined;
 }
 
+/** Go `fnv.New64()` (FNV-1, not 1a) of the text, as `strconv.FormatUint(sum, 16)`: sticky.go `fnvHash`. */
+function fnvHash(s: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of enc(s)) h = ((h * 0x100000001b3n) & 0xffffffffffffffffn) ^ BigInt(b);
+  return h.toString(16);
+}
+
 /**
- * The child a request's sticky cookie points at, if any.
+ * The child a request's sticky cookie points at, if any (sticky.go StickyHandler). A value other than the
+ * sha256 one (the child name itself, its FNV-64 hash, or that hash hashed again: cookies of older versions)
+ * still sticks, and `rewrite` says Traefik then writes the cookie again with the current value.
  *
  * @example
- * stickyChild(headers, 'shop_version', ['apps-web-80@kubernetescrd'])
+ * stickyChild(headers, 'shop_version', ['apps-web-80'])?.child // 'apps-web-80'
  */
-export function stickyChild(headers: HeaderMap, cookie: string, children: readonly string[]): string | undefined {
+export function stickyChild(headers: HeaderMap, cookie: string, children: readonly string[]): { child: string; rewrite: boolean } | undefined {
   const value = requestCookie(headers, cookie);
   if (value === undefined) return undefined;
-  return children.find((c) => stickyCookieValue(c) === value);
+  const current = children.find((c) => stickyCookieValue(c) === value);
+  if (current !== undefined) return { child: current, rewrite: false };
+  const legacy = children.find((c) => c === value || fnvHash(c) === value || fnvHash(fnvHash(c)) === value);
+  return legacy === undefined ? undefined : { child: legacy, rewrite: true };
+}
+
+/** Go `validCookieDomain`: an IPv4 address, or a domain name of letters, digits and inner `-` (a leading dot allowed). */
+function validCookieDomain(domain: string): boolean {
+  if (!/[:%]/.test(domain) && parseIPStrict(domain) !== undefined) return true;
+  const d = domain.startsWith('.') ? domain.slice(1) : domain;
+  if (d.length > 255 || !/[A-Za-z]/.test(d)) return false;
+  return d.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
 /**
@@ -132,8 +152,11 @@ export function stickyChild(headers: HeaderMap, cookie: string, children: readon
  */
 export function setCookieValue(sticky: StickyCookie, name: string, child: string): string {
   let s = `${name}=${stickyCookieValue(child)}`;
-  s += `; Path=${sticky.path || '/'}`;
-  if (sticky.domain) s += `; Domain=${sticky.domain}`;
+  // sticky.go: Path "/" unless configured (an empty one is left out, as Cookie.String does).
+  const path = sticky.path ?? '/';
+  if (path !== '') s += `; Path=${path}`;
+  // Cookie.String: an invalid Domain is dropped, a leading dot is not sent.
+  if (sticky.domain && validCookieDomain(sticky.domain)) s += `; Domain=${sticky.domain.replace(/^\./, '')}`;
   if (sticky.maxAge !== undefined && sticky.maxAge > 0) s += `; Max-Age=${sticky.maxAge}`;
   else if (sticky.maxAge !== undefined && sticky.maxAge < 0) s += '; Max-Age=0';
   if (sticky.httpOnly) s += '; HttpOnly';

@@ -33,13 +33,24 @@ export function isManagedXHeader(key: string): boolean {
  * splitHostPort('[::1]:443') // { host: '::1', port: '443' }
  */
 export function splitHostPort(hostport: string): { host: string; port: string } | undefined {
-  if (hostport.startsWith('[')) {
-    const m = /^\[([^\]]*)\]:([^:]*)$/.exec(hostport);
-    return m ? { host: m[1]!, port: m[2]! } : undefined;
-  }
+  // The port starts after the last colon; a bracketed host must end just before it.
   const i = hostport.lastIndexOf(':');
-  if (i < 0 || hostport.indexOf(':') !== i) return undefined;
-  return { host: hostport.slice(0, i), port: hostport.slice(i + 1) };
+  if (i < 0) return undefined;
+  let host: string;
+  let j = 0;
+  let k = 0;
+  if (hostport.startsWith('[')) {
+    const end = hostport.indexOf(']');
+    if (end < 0 || end + 1 !== i) return undefined;
+    host = hostport.slice(1, end);
+    j = 1;
+    k = end + 1;
+  } else {
+    host = hostport.slice(0, i);
+    if (host.includes(':')) return undefined;
+  }
+  if (hostport.slice(j).includes('[') || hostport.slice(k).includes(']')) return undefined;
+  return { host, port: hostport.slice(i + 1) };
 }
 
 /**
@@ -65,7 +76,8 @@ export function validIPOrCIDR(entry: string): boolean {
   const slash = entry.indexOf('/');
   if (slash < 0) return parseIPStrict(entry) !== undefined && !entry.includes('%');
   const bits = entry.slice(slash + 1);
-  const ip = parseIPStrict(entry.slice(0, slash));
+  // net.ParseCIDR refuses an address with a zone.
+  const ip = entry.slice(0, slash).includes('%') ? undefined : parseIPStrict(entry.slice(0, slash));
   if (!ip || !/^\d+$/.test(bits)) return false;
   return Number(bits) <= (ip.kind() === 'ipv4' ? 32 : 128);
 }

@@ -183,3 +183,24 @@ export function notFound(): SimResponse {
 export function statusBody(status: number): SimResponse {
   return { status, headers: {}, body: statusText(status) };
 }
+
+/** Go's `htmlEscape` (net/http): the five characters `<>&'"`. */
+function htmlEscape(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&#34;' })[c]!);
+}
+
+/**
+ * Go `http.Redirect` to an absolute URL: non-ASCII bytes of Location %-escaped, an HTML content type for GET and
+ * HEAD, and a short HTML body for GET only.
+ *
+ * @example
+ * httpRedirect('GET', 'https://a.com/login', 302).body // '<a href="https://a.com/login">Found</a>.\n\n'
+ */
+export function httpRedirect(method: string, url: string, status: number): SimResponse {
+  let location = '';
+  for (const b of new TextEncoder().encode(url)) location += b >= 0x80 ? '%' + b.toString(16).toUpperCase() : String.fromCharCode(b);
+  const headers: Record<string, string> = { Location: location };
+  if (method === 'GET' || method === 'HEAD') headers['Content-Type'] = 'text/html; charset=utf-8';
+  const body = method === 'GET' ? `<a href="${htmlEscape(url)}">${statusText(status)}</a>.\n\n` : '';
+  return { status, headers, body };
+}

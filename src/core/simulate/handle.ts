@@ -110,7 +110,7 @@ export function handleRouter(
     return handleRouter(result.winner.router, ctx, false, null, depth + 1);
   }
 
-  const resolution = resolveService(ctx.routing, r.router.service, ctx.chain.req.headers);
+  const resolution = resolveService(ctx.routing, r.router.service, ctx.chain.req.headers, [], ctx.chain.req.remoteAddr);
   ctx.service = { name: r.router.service, tree: resolution.tree, middlewares: [] };
   for (const c of resolution.setCookies) ctx.chain.responseHeaders['Set-Cookie'] = [...(ctx.chain.responseHeaders['Set-Cookie'] ?? []), c];
   if (resolution.response) {

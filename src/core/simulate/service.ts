@@ -7,6 +7,7 @@ import type { HeaderMap } from './go-http.ts';
 import { httpError } from './go-http.ts';
 import { setCookieValue, stickyChild, stickyCookieName } from './backend.ts';
 import { unqualify } from '../provider/names.ts';
+import { splitHostPort } from './forwarded.ts';
 import type { ServiceNode, SimResponse } from './verdict.ts';
 
 export type ServiceTarget =
@@ -20,6 +21,28 @@ export interface ServiceResolution {
   /** Traefik's own answer (503 when no server is available). */
   response?: SimResponse;
   setCookies: string[];
+}
+
+/**
+ * hrw.go getNodeScore / nextServer: FNV-1a 64 of key + name as a fraction of 2^64, scored weight / -ln(fraction);
+ * the highest score wins, the first one on a tie (a later one must score strictly more).
+ *
+ * @example
+ * hrwPick('203.0.113.7', [{ name: 'apps-a-80', weight: 1 }, { name: 'apps-b-80', weight: 1 }])?.name
+ */
+export function hrwPick<T extends { name: string; weight: number }>(key: string, candidates: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = 0;
+  for (const c of candidates) {
+    let h = 0xcbf29ce484222325n;
+    for (const b of new TextEncoder().encode(key + c.name)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+    const score = (1 / -Math.log(Number(h) / 2 ** 64)) * c.weight;
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 const percent = (w: number, total: number) => (total > 0 ? Math.round((w / total) * 10000) / 100 : 0);
@@ -38,11 +61,12 @@ export function lookupService(routing: CompiledRouting, name: string, parent?: s
 
 /**
  * Walks a service tree for one request: which child and server it reaches, with weights as percentages.
+ * `remoteAddr` (the connection's `ip:port`) decides highestRandomWeight services.
  *
  * @example
  * resolveService(routing, 'apps-web-1a2b@kubernetescrd', headers).target // { type: 'server', url: 'http://10.1.0.7:8080', … }
  */
-export function resolveService(routing: CompiledRouting, name: string, headers: HeaderMap, seen: string[] = []): ServiceResolution {
+export function resolveService(routing: CompiledRouting, name: string, headers: HeaderMap, seen: string[] = [], remoteAddr?: string): ServiceResolution {
   const svc = lookupService(routing, name, seen[seen.length - 1]);
   if (name.endsWith('@internal')) return { tree: { type: 'internal', name, notes: ['Traefik internal service'] }, target: { type: 'internal', service: name }, setCookies: [] };
   if (!svc) {
@@ -72,9 +96,10 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
         const hit = stickyChild(headers, cookie, eligible.map((s) => s.url));
         sticky = { cookie, matched: hit !== undefined };
         if (hit) {
-          chosen = hit;
-          notes.push(`sticky cookie ${cookie} points at ${hit}`);
-        } else if (chosen) setCookies.push(setCookieValue(svc.sticky, cookie, chosen));
+          chosen = hit.child;
+          notes.push(`sticky cookie ${cookie} points at ${hit.child}${hit.rewrite ? ' (an older cookie value: Traefik writes it again)' : ''}`);
+        }
+        if (chosen && (!hit || hit.rewrite)) setCookies.push(setCookieValue(svc.sticky, cookie, chosen));
       }
       if (eligible.length > 1 && !sticky?.matched) notes.push(`${svc.strategy || 'wrr'} over ${eligible.length} servers: the first pick is unpredictable (servers are shuffled); ${chosen} is shown`);
       if (svc.servers.some((s) => s.source === 'assumed')) notes.push('server addresses are assumed (the Service/EndpointSlice is not in the workspace)');
@@ -99,11 +124,11 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
         // CRD provider writes `ns-svc-port` without `@kubernetescrd` (kubernetes_test.go WRRService names).
         const hit = stickyChild(headers, cookie, usable.map((c) => unqualify(c.name)));
         sticky = { cookie, matched: hit !== undefined };
-        if (hit) pick = usable.find((c) => unqualify(c.name) === hit);
-        else if (pick) setCookies.push(setCookieValue(svc.sticky, cookie, unqualify(pick.name)));
+        if (hit) pick = usable.find((c) => unqualify(c.name) === hit.child);
+        if (pick && (!hit || hit.rewrite)) setCookies.push(setCookieValue(svc.sticky, cookie, unqualify(pick.name)));
       }
       const children = svc.services.map((c) => {
-        const sub = c === pick ? resolveService(routing, c.name, headers, path) : undefined;
+        const sub = c === pick ? resolveService(routing, c.name, headers, path, remoteAddr) : undefined;
         const node: ServiceNode = sub?.tree ?? { type: 'missing', name: c.name, notes: c.weight > 0 ? ['not chosen for this request'] : ['weight 0: never chosen'] };
         return { name: c.name, weight: c.weight, percent: c.weight > 0 ? percent(c.weight, total) : 0, node };
       });
@@ -113,28 +138,32 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
         return { tree, target: null, response: httpError('no available server', 503), setCookies };
       }
       if (!sticky?.matched && usable.length > 1) notes.push(`weighted round robin: ${usable.map((c) => `${c.name} ${percent(c.weight, total)}%`).join(', ')}; the heaviest child is shown`);
-      const sub = resolveService(routing, pick.name, headers, path);
+      const sub = resolveService(routing, pick.name, headers, path, remoteAddr);
       const tree: ServiceNode = { type: 'weighted', name, children, chosen: pick.name, notes };
       if (sticky) tree.sticky = sticky;
       return { tree, target: sub.target, ...(sub.response ? { response: sub.response } : {}), setCookies: [...setCookies, ...sub.setCookies] };
     }
     case 'mirroring': {
-      const main = resolveService(routing, svc.service, headers, path);
+      const main = resolveService(routing, svc.service, headers, path, remoteAddr);
       const notes = svc.mirrors.map((m) => `${m.percent}% of requests are copied to ${m.name} (its response is discarded)`);
       if (!svc.mirrorBody) notes.push('mirrors receive no body (mirrorBody: false)');
       return { ...main, tree: { type: 'mirroring', name, main: main.tree, mirrors: svc.mirrors.map((m) => ({ name: m.name, percent: m.percent })), notes } };
     }
     case 'failover': {
-      const main = resolveService(routing, svc.service, headers, path);
+      const main = resolveService(routing, svc.service, headers, path, remoteAddr);
       const fallback: ServiceNode = { type: 'missing', name: svc.fallback, notes: ['used only while the main service is unhealthy'] };
       return { ...main, tree: { type: 'failover', name, main: main.tree, fallback, notes: [`${svc.service} while healthy, else ${svc.fallback}`] } };
     }
     case 'highestRandomWeight': {
       const usable = svc.services.filter((c) => c.weight > 0);
-      const pick = usable[0];
-      const notes = ['highest random weight: the child depends on a hash of the client IP; the first child is shown'];
+      // hrw.go: the key is the client IP (RemoteAddrStrategy); each child is scored under the name the provider wrote.
+      const key = remoteAddr === undefined ? undefined : splitHostPort(remoteAddr)?.host ?? remoteAddr;
+      const pick = key === undefined ? usable[0] : hrwPick(key, usable.map((c) => ({ child: c, name: unqualify(c.name), weight: c.weight })))?.child;
+      const notes = [key === undefined
+        ? 'highest random weight: the child depends on a hash of the client IP; the first child is shown'
+        : `highest random weight: the client IP ${key} hashed with each child's name, scaled by its weight, picks ${pick?.name ?? 'none'}`];
       if (!pick) return { tree: { type: 'highestRandomWeight', name, children: [], notes }, target: null, response: httpError('no available server', 503), setCookies: [] };
-      const sub = resolveService(routing, pick.name, headers, path);
+      const sub = resolveService(routing, pick.name, headers, path, remoteAddr);
       const children = svc.services.map((c) => ({ name: c.name, weight: c.weight, node: c === pick ? sub.tree : ({ type: 'missing', name: c.name, notes: ['not shown'] } as ServiceNode) }));
       return { ...sub, tree: { type: 'highestRandomWeight', name, children, notes } };
     }

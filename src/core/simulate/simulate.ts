@@ -138,7 +138,7 @@ function run(routing: CompiledRouting, sim: SimRequest, options: SimulateOptions
     errorPages: ctx.chain.errorPages,
   });
   const respond = (response: SimResponse, cause: ResponseCause): Verdict => {
-    const pages = applyErrorPages(response, ctx.chain.errorPages, ctx.chain.req.host, (name) => routing.middlewares[name]?.config);
+    const pages = applyErrorPages(response, ctx.chain.errorPages, ctx.chain.req, (name) => routing.middlewares[name]?.config);
     notes.push(...pages.notes);
     const headers = { ...pages.response.headers };
     for (const [k, v] of Object.entries(ctx.chain.responseHeaders)) {

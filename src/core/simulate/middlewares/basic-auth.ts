@@ -29,10 +29,10 @@ export function loadUsers(config: Record<string, unknown>, ctx: Pick<MwContext, 
   const id = `${ctx.namespace}/${name}`;
   const data = ctx.routing.secrets[id];
   if (!data) return { ok: 'unknown', secret: id };
-  const type = ctx.routing.secretTypes[id];
   const keys = Object.keys(data);
-  const basicType = type === 'kubernetes.io/basic-auth' || (type === undefined && keys.includes('username') && keys.includes('password'));
-  if (basicType) {
+  // Only the Secret's type selects loadBasicAuthCredentials: an Opaque Secret (or one without a type, which the
+  // API server makes Opaque) with username and password keys has two keys, and loadAuthCredentials refuses it.
+  if (ctx.routing.secretTypes[id] === 'kubernetes.io/basic-auth') {
     const user = data['username'];
     const password = data['password'];
     if (user === undefined || password === undefined) return { ok: false, error: `basicAuth: secret '${id}' must contain both username and password keys` };

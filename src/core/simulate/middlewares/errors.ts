@@ -1,13 +1,16 @@
 // Mirrors pkg/middlewares/customerrors/custom_errors.go (and types.NewHTTPCodeRanges): an error status from
 // further down is replaced by a page fetched from another service, keeping the (rewritten) status.
 import { statusText } from '../go-http.ts';
+import { escapedPath, queryEscape } from '../go-url.ts';
+import type { GoRequest } from '../request.ts';
 import type { ErrorPageRule, SimResponse } from '../verdict.ts';
 import { next, numOf, objOf, strList, strOf, type MiddlewareImpl } from './kit.ts';
 
 type Ranges = [number, number][];
 
 /**
- * `types.NewHTTPCodeRanges`: "500-599", "404", "400,404"; undefined on a malformed entry.
+ * `types.NewHTTPCodeRanges`: each entry is "404" or "500-599" (split on "-", the first two parts read with
+ * strconv.Atoi: "500-599-600" is 500-599); undefined on an entry Atoi refuses (`"400,404"`, `"5xx"`).
  *
  * @example
  * parseCodeRanges(['500-599', '404']) // [[500, 599], [404, 404]]
@@ -15,12 +18,11 @@ type Ranges = [number, number][];
 export function parseCodeRanges(blocks: readonly string[]): Ranges | undefined {
   const out: Ranges = [];
   for (const block of blocks) {
-    for (const code of block.split(',')) {
-      const fromTo = code.split('-');
-      if (fromTo.length > 2 || !fromTo.every((p) => /^[+-]?\d+$/.test(p))) return undefined;
-      const from = Number(fromTo[0]);
-      out.push([from, fromTo.length === 2 ? Number(fromTo[1]) : from]);
-    }
+    const codes = block.split('-');
+    const low = codes[0]!;
+    const high = codes.length === 1 ? low : codes[1]!;
+    if (!/^[+-]?\d+$/.test(low) || !/^[+-]?\d+$/.test(high)) return undefined;
+    out.push([Number(low), Number(high)]);
   }
   return out;
 }
@@ -59,14 +61,17 @@ export const errors: MiddlewareImpl = {
  * Applies the Errors middlewares (innermost first) to a response Traefik produced further down.
  *
  * @example
- * applyErrorPages(notFound(), [rule], 'shop.example.com', configOf).response.status // 404, body from the error service
+ * applyErrorPages(notFound(), [rule], req, configOf).response.status // 404, body from the error service
  */
 export function applyErrorPages(
   response: SimResponse,
   rules: readonly ErrorPageRule[],
-  host: string,
+  req: Pick<GoRequest, 'host' | 'tls' | 'url'>,
   configOf: (middleware: string) => Record<string, unknown> | undefined,
 ): { response: SimResponse; notes: string[] } {
+  const host = req.host;
+  // `{url}`: url.QueryEscape of the original URL (scheme from TLS, the request's Host, escaped path, query).
+  const orig = `${req.tls ? 'https' : 'http'}://${host}${escapedPath(req.url)}${req.url.rawQuery !== '' ? `?${req.url.rawQuery}` : ''}`;
   let current = response;
   const notes: string[] = [];
   for (const rule of [...rules].reverse()) {
@@ -84,11 +89,14 @@ export function applyErrorPages(
     }
     let query = '';
     if (rule.query !== '') {
-      query = ('/' + rule.query.replace(/^\//, '')).replaceAll('{status}', String(code)).replaceAll('{originalStatus}', String(original));
+      query = ('/' + rule.query.replace(/^\//, '')).replaceAll('{status}', String(code)).replaceAll('{originalStatus}', String(original))
+        .replaceAll('{url}', queryEscape(orig));
     }
-    const url = `http://${host}${query.replace('{url}', '…')}`;
+    const url = `http://${host}${query}`;
     current = { status: code, headers: {}, body: `(page rendered by ${rule.service} for GET ${url})` };
-    notes.push(`${rule.middleware}: status ${original}${code !== original ? ` → ${code} ${statusText(code)}` : ''} — body replaced by ${rule.service} (GET ${url})`);
+    // nginxHeaders (kubernetesIngressNGINX custom-http-errors): no code modifier, the page keeps its own status.
+    const nginx = Object.keys(objOf(configOf(rule.middleware)?.['nginxHeaders']) ?? {}).length > 0;
+    notes.push(`${rule.middleware}: status ${original}${code !== original ? ` → ${code} ${statusText(code)}` : ''} — body replaced by ${rule.service} (GET ${url})${nginx ? `; the status is the one ${rule.service} answers (X-Code: ${code}), not simulated` : ''}`);
   }
   return { response: current, notes };
 }

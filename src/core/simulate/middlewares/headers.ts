@@ -19,7 +19,7 @@ const SECURE = ['allowedHosts', 'hostsProxyHeaders', 'sslRedirect', 'sslTemporar
 function defined(config: Record<string, unknown>, key: string): boolean {
   const v = config[key];
   if (v === undefined || v === null || v === false || v === '') return false;
-  if (Array.isArray(v)) return v.length > 0;
+  // A list or a map: defined when not empty (an array's keys are its indices).
   if (typeof v === 'object') return Object.keys(v).length > 0;
   return true;
 }
@@ -136,7 +136,9 @@ export const headers: MiddlewareImpl = {
         effects.push(`request ${canonicalKey(key)}: ${value}`);
       }
     }
-    if (has(config, SECURE)) {
+    // The secure handler's allowedHosts check (a non-empty allowedHosts is itself a secure field).
+    const allowed = strList(config['allowedHosts']);
+    if (allowed.length > 0 && !boolOf(config['isDevelopment'])) {
       let host = req.host;
       for (const h of strList(config['hostsProxyHeaders'])) {
         const v = getHeader(req.headers, h);
@@ -145,8 +147,7 @@ export const headers: MiddlewareImpl = {
           break;
         }
       }
-      const allowed = strList(config['allowedHosts']);
-      if (allowed.length > 0 && !boolOf(config['isDevelopment']) && !allowed.some((a) => a.toLowerCase() === host.toLowerCase())) {
+      if (!allowed.some((a) => a.toLowerCase() === host.toLowerCase())) {
         return respond(httpError('Bad Host', 500), 'internal-error', `host "${host}" is not in allowedHosts [${allowed.join(', ')}]: 500 Bad Host`);
       }
     }

@@ -66,17 +66,22 @@ function makeAllowList(whiteList: boolean): MiddlewareImpl {
       if (bad !== undefined) return `${kind}: cannot parse CIDR ${bad}`;
       const status = numOf(config['rejectStatusCode']);
       if (!whiteList && status !== undefined && status !== 0 && statusText(status) === '') return `${kind}: invalid HTTP status code ${status}`;
-      const strategy = objOf(config['ipStrategy']);
-      const subnet = strategy ? ipv6SubnetOf(strategy) : undefined;
+      // IPStrategy.Get: depth first (excludedIPs then unread), else excludedIPs (ipv6Subnet then unread), else ipv6Subnet.
+      const strategy = objOf(config['ipStrategy']) ?? {};
+      const excluded = strList(strategy['excludedIPs']);
+      if ((numOf(strategy['depth']) ?? 0) <= 0 && excluded.length > 0) {
+        const excludedBad = excluded.find((r) => !validEntry(r));
+        return excludedBad === undefined ? null : `${kind}: cannot parse excludedIPs entry ${excludedBad}`;
+      }
+      const subnet = ipv6SubnetOf(strategy);
       if (subnet !== undefined && (subnet <= 0 || subnet > 128)) return `${kind}: invalid IPv6 subnet ${subnet} value, should be greater to 0 and lower or equal to 128`;
-      const excludedBad = strList(strategy?.['excludedIPs']).find((r) => !validEntry(r));
-      if (excludedBad !== undefined) return `${kind}: cannot parse excludedIPs entry ${excludedBad}`;
       return null;
     },
     run(config, { req }) {
       const ranges = strList(config['sourceRange']);
       const { ip, how } = strategyIP(req, objOf(config['ipStrategy']));
-      if (ip !== '' && ipInList(ip, ranges)) return next('applied', `client IP ${ip} (${how}) is in [${ranges.join(', ')}]: allowed`);
+      // Checker.IsAuthorized drops a port first (an X-Forwarded-For entry may carry one).
+      if (ip !== '' && ipInList(splitHostPort(ip)?.host ?? ip, ranges)) return next('applied', `client IP ${ip} (${how}) is in [${ranges.join(', ')}]: allowed`);
       const configured = numOf(config['rejectStatusCode']);
       const status = whiteList || !configured ? 403 : configured;
       const who = ip === '' ? `no client IP (${how})` : `client IP ${ip} (${how}) is not in [${ranges.join(', ')}]`;

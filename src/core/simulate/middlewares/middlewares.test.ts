@@ -261,10 +261,10 @@ describe('Chain, Errors, unsimulated and missing middlewares', () => {
     const state = stateFor('http://a.com/x');
     runMiddlewares([errors.name], 'r', r, state);
     expect(state.errorPages).toHaveLength(1);
-    const out = applyErrorPages({ status: 404, headers: {}, body: '404 page not found\n' }, state.errorPages, 'a.com', () => errors.config);
+    const out = applyErrorPages({ status: 404, headers: {}, body: '404 page not found\n' }, state.errorPages, state.req, () => errors.config);
     expect(out.response.status).toBe(410);
     expect(out.notes[0]).toContain('GET http://a.com/410.html');
-    expect(applyErrorPages({ status: 401, headers: {}, body: '' }, state.errorPages, 'a.com', () => errors.config).response.status).toBe(401);
+    expect(applyErrorPages({ status: 401, headers: {}, body: '' }, state.errorPages, state.req, () => errors.config).response.status).toBe(401);
     const bad = middleware('err@kubernetescrd', 'errors', { status: ['5xx'], service: 'errors-svc@kubernetescrd' });
     expect(middlewareBuildError([bad.name], routingWith([bad]))).toContain('invalid status');
   });

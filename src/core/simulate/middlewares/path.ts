@@ -109,8 +109,9 @@ export const replacePath: MiddlewareImpl = {
     addHeader(req.headers, 'X-Replaced-Path', current);
     req.url.rawPath = path;
     const decoded = pathUnescape(path);
+    // pathUnescape failed, so unescapeError finds the malformed escape (http.Error with the url.EscapeError).
     if (decoded === undefined) {
-      return respond(httpError(unescapeError(path) ?? 'invalid URL escape', 500), 'internal-error', `cannot unescape "${path}": 500`);
+      return respond(httpError(unescapeError(path)!, 500), 'internal-error', `cannot unescape "${path}": 500`);
     }
     req.url.path = decoded;
     req.requestURI = requestURI(req.url);
@@ -132,7 +133,7 @@ export const replacePathRegex: MiddlewareImpl = {
     req.url.rawPath = replaceAllString(re, current, replacement);
     const decoded = pathUnescape(req.url.rawPath);
     if (decoded === undefined) {
-      return respond(httpError(unescapeError(req.url.rawPath) ?? 'invalid URL escape', 500), 'internal-error', `cannot unescape "${req.url.rawPath}": 500`);
+      return respond(httpError(unescapeError(req.url.rawPath)!, 500), 'internal-error', `cannot unescape "${req.url.rawPath}": 500`);
     }
     req.url.path = decoded;
     req.requestURI = requestURI(req.url);

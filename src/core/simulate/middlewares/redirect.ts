@@ -1,6 +1,7 @@
 // Mirrors pkg/middlewares/redirect/redirect.go, redirect_scheme.go and redirect_regex.go.
 import { compileGoRegexp, findStringSubmatch, matchString, replaceAllString } from '../go-regexp.ts';
 import { getHeader } from '../go-http.ts';
+import { parseAndFormatURL } from '../go-url-parse.ts';
 import { splitHostPort } from '../forwarded.ts';
 import type { GoRequest } from '../request.ts';
 import { statusBody, statusText } from '../go-http.ts';
@@ -70,22 +71,27 @@ function redirect(
   const re = compileGoRegexp(regexSource);
   if (!matchString(re, oldURL)) return next('no-op', `${oldURL} does not match ${regexSource}: no redirect`);
   const newURL = replaceAllString(re, oldURL, replacement);
-  // url.Parse refuses control characters (→ the error handler's 500); URL.String() re-escapes spaces.
-  if ([...newURL].some((c) => c < ' ' || c === '\u007f')) {
-    return respond(statusBody(500), 'internal-error', `the redirect target "${newURL}" is not a valid URL: 500`);
+  // A url.Parse error goes to oxy's StdHandler: a *url.Error is a net.Error, not a timeout → 502 Bad Gateway.
+  const location = parseAndFormatURL(newURL);
+  if (location === undefined) {
+    return respond(statusBody(502), 'internal-error', `the redirect target "${newURL}" is not a valid URL: 502`);
   }
   if (newURL === oldURL) return next('no-op', `the target equals the current URL ${oldURL}: the request goes on`);
   let status = req.method === 'GET' ? 302 : 307;
   if (permanent) status = req.method === 'GET' ? 301 : 308;
   if (statusCode !== undefined) status = statusCode;
-  const response = { status, headers: { Location: newURL.replaceAll(' ', '%20') }, body: statusText(status) };
+  // Location is the parsed URL written back (URL.String(): the path re-escaped).
+  const response = { status, headers: { Location: location }, body: statusText(status) };
   return respond(response, 'redirect', `${status} ${statusText(status)} → ${newURL}`);
 }
 
+const schemeOf = (config: Record<string, unknown>) => strOf(config['scheme']) ?? '';
+const regexOf = (config: Record<string, unknown>) => strOf(config['regex']) ?? '';
+
 export const redirectScheme: MiddlewareImpl = {
-  check: (config) => ((strOf(config['scheme']) ?? '') === '' ? 'redirectScheme: you must provide a target scheme' : null),
+  check: (config) => (schemeOf(config) === '' ? 'redirectScheme: you must provide a target scheme' : null),
   run(config, { req }) {
-    const scheme = strOf(config['scheme']) ?? '';
+    const scheme = schemeOf(config);
     const confPort = strOf(config['port']) ?? '';
     const port = confPort !== '' && !((scheme === 'http' && confPort === '80') || (scheme === 'https' && confPort === '443')) ? ':' + confPort : '';
     const forced = boolOf(config['forcePermanentRedirect']) ? 308 : undefined;
@@ -95,11 +101,11 @@ export const redirectScheme: MiddlewareImpl = {
 
 export const redirectRegex: MiddlewareImpl = {
   check(config) {
-    const re = compileGoRegexp(strOf(config['regex']) ?? '');
+    const re = compileGoRegexp(regexOf(config));
     return re.ok ? null : `redirectRegex: ${re.error}`;
   },
   run(config, { req }) {
     const statusCode = numOf(config['statusCode']);
-    return redirect(req, strOf(config['regex']) ?? '', strOf(config['replacement']) ?? '', boolOf(config['permanent']), statusCode, rawURL(req));
+    return redirect(req, regexOf(config), strOf(config['replacement']) ?? '', boolOf(config['permanent']), statusCode, rawURL(req));
   },
 };
