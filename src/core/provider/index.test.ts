@@ -2,18 +2,9 @@
 // http.middlewares / http.tls copied onto routers, `<ep>-<name>` copies for routers on several entryPoints),
 // the router manager's failures (unknown TLS option, no service) and the TLS options Traefik holds.
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../yaml/index.ts';
-import { extractResources } from '../model/index.ts';
-import { buildDynamicConfig, defaultSettings } from './index.ts';
-import type { EntryPointSettings, Settings } from '../types.ts';
+import { build, type Built } from './test-support.ts';
+import type { EntryPointSettings } from '../types.ts';
 
-function build(text: string, provider: Partial<Settings['provider']> = {}, patch: Partial<Settings> = {}) {
-  const settings = { ...defaultSettings(), ...patch };
-  settings.provider = { ...settings.provider, ...provider };
-  const { resources } = extractResources([parseFile('t.yaml', text)]);
-  return { text, ...buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } }) };
-}
-type Built = ReturnType<typeof build>;
 const at = (r: Built, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => r.text.slice(d.range.start, d.range.end));
 
 const ir = (name: string, spec: string, ns = 'default') => `---

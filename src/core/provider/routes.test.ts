@@ -4,18 +4,12 @@
 // (ruleSyntax, priority, observability, TLS, entryPoints). Router names are sha256(match)[:20], computed here.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { build, type Built } from './test-support.ts';
 import { parseFile } from '../yaml/index.ts';
 import { extractResources } from '../model/index.ts';
 import { buildDynamicConfig, defaultSettings, toFileProviderShape } from './index.ts';
-import type { DynamicRouter, Settings } from '../types.ts';
+import type { DynamicRouter } from '../types.ts';
 
-function build(text: string, provider: Partial<Settings['provider']> = {}, patch: Partial<Settings> = {}) {
-  const settings = { ...defaultSettings(), ...patch };
-  settings.provider = { ...settings.provider, ...provider };
-  const { resources } = extractResources([parseFile('t.yaml', text)]);
-  return { text, ...buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } }) };
-}
-type Built = ReturnType<typeof build>;
 
 const hash20 = (match: string) => createHash('sha256').update(match, 'utf8').digest('hex').slice(0, 20);
 const V2 = { target: 'v2.11' as const, version: '2.11.50' };

@@ -4,17 +4,10 @@
 // (with_https_scheme.yml, with_ipv6.yml, with_native_service_lb.yml, with_externalname_*.yml, with_sticky.yml,
 // "Empty scheme and …" rows of TestParseServiceProtocol), written out.
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../yaml/index.ts';
-import { extractResources } from '../model/index.ts';
-import { buildDynamicConfig, defaultSettings, toFileProviderShape } from './index.ts';
-import type { DynamicService, Settings } from '../types.ts';
+import { build } from './test-support.ts';
+import { toFileProviderShape } from './index.ts';
+import type { DynamicService } from '../types.ts';
 
-function build(text: string, provider: Partial<Settings['provider']> = {}, patch: Partial<Settings> = {}) {
-  const settings = { ...defaultSettings(), ...patch };
-  settings.provider = { ...settings.provider, ...provider };
-  const { resources } = extractResources([parseFile('t.yaml', text)]);
-  return { text, ...buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } }) };
-}
 
 /** The only route's service reference, with `ref` written inline (flow mapping body). */
 const route = (ref: string, ns = 'default') => `apiVersion: traefik.io/v1alpha1

@@ -4,10 +4,8 @@
 // was made for this test with `openssl req -x509 -subj /CN=Shop.Example.com -addext
 // subjectAltName=DNS:*.shop.example.com,DNS:shop.example.com,IP:10.0.0.1`; its names are written out.
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../yaml/index.ts';
-import { extractResources } from '../model/index.ts';
-import { buildDynamicConfig, certificateNames, defaultSettings } from './index.ts';
-import type { Settings } from '../types.ts';
+import { build, type Built } from './test-support.ts';
+import { certificateNames } from './index.ts';
 
 const PEM = `-----BEGIN CERTIFICATE-----
 MIIBxzCCAWygAwIBAgIUUO+F9GLD0Tzk4x2rA+7fB8N4YjcwCgYIKoZIzj0EAwIw
@@ -24,13 +22,6 @@ NANsz7iF1TXf5qpflKFS5X0/N6zQw0oGyc2C
 `;
 const NAMES = ['*.shop.example.com', '10.0.0.1', 'shop.example.com'];
 
-function build(text: string, provider: Partial<Settings['provider']> = {}, patch: Partial<Settings> = {}) {
-  const settings = { ...defaultSettings(), ...patch };
-  settings.provider = { ...settings.provider, ...provider };
-  const { resources } = extractResources([parseFile('t.yaml', text)]);
-  return { text, ...buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } }) };
-}
-type Built = ReturnType<typeof build>;
 const at = (r: Built, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => r.text.slice(d.range.start, d.range.end));
 const indent = (text: string, n: number) => text.trimEnd().split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 const tlsSecret = (name: string, crt: string | undefined, key: string | undefined, ns = 'default') => `---

@@ -3,16 +3,8 @@
 // follow a block stay after the new entry; CRLF files stay CRLF; YAML 1.1 look-alikes are quoted.
 import { describe, expect, it } from 'vitest';
 import { planEdit, parseFile, type EditIntent } from './index.ts';
+import { apply, set } from './test-support.ts';
 
-function apply(text: string, intent: EditIntent): string {
-  const r = planEdit(text, intent);
-  if ('error' in r) throw new Error(r.error);
-  let out = text;
-  for (const e of [...r.edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.text + out.slice(e.range.end);
-  return out;
-}
-
-const set = (path: (string | number)[], value: unknown): EditIntent => ({ type: 'set', docIndex: 0, path, value });
 
 describe('a new entry after a last entry that carries a comment', () => {
   it.each([
