@@ -130,6 +130,13 @@ export function useGraphEdits(): GraphEdits {
       }
       let problem: string | null = null;
       for (const [file, steps] of byFile) problem ??= apply(file, steps);
+      // The selection follows the renamed resource: its old id names no node once the next analysis
+      // arrives, and a view refitted then (the inspector resizing the pane) would lose it.
+      const selection = useStudio.getState().selection;
+      if (!problem && selection?.resourceId === id) {
+        const { nodeId: _old, ...rest } = selection;
+        useStudio.getState().select({ ...rest, resourceId: `${id.slice(0, id.indexOf('/'))}/${node.ref.namespace}/${newName}` });
+      }
       fail(problem);
     },
     [ready, fail],
