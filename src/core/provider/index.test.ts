@@ -2,17 +2,10 @@
 // http.middlewares / http.tls copied onto routers, `<ep>-<name>` copies for routers on several entryPoints),
 // the router manager's failures (unknown TLS option, no service) and the TLS options Traefik holds.
 import { describe, expect, it } from 'vitest';
-import { build, type Built } from './test-support.ts';
+import { at, build, ir, type Built } from './test-support.ts';
 import type { EntryPointSettings } from '../types.ts';
 
-const at = (r: Built, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => r.text.slice(d.range.start, d.range.end));
 
-const ir = (name: string, spec: string, ns = 'default') => `---
-apiVersion: traefik.io/v1alpha1
-kind: IngressRoute
-metadata: { name: ${name}, namespace: ${ns} }
-spec:
-${spec}`;
 
 describe('applyModel: entryPoint http.middlewares and http.tls', () => {
   const eps: EntryPointSettings[] = [

@@ -12,3 +12,14 @@ export function build(text: string, provider: Partial<Settings['provider']> = {}
   return { text, ...buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } }) };
 }
 export type Built = ReturnType<typeof build>;
+
+/** The text of each diagnostic with `code`, as the ranges point into the built file. */
+export const at = (r: Built, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => r.text.slice(d.range.start, d.range.end));
+
+/** An IngressRoute document named `name` in `ns` with `spec` (already indented). */
+export const ir = (name: string, spec: string, ns = 'default') => `---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: { name: ${name}, namespace: ${ns} }
+spec:
+${spec}`;

@@ -4,7 +4,7 @@
 // was made for this test with `openssl req -x509 -subj /CN=Shop.Example.com -addext
 // subjectAltName=DNS:*.shop.example.com,DNS:shop.example.com,IP:10.0.0.1`; its names are written out.
 import { describe, expect, it } from 'vitest';
-import { build, type Built } from './test-support.ts';
+import { at, build, ir } from './test-support.ts';
 import { certificateNames } from './index.ts';
 
 const PEM = `-----BEGIN CERTIFICATE-----
@@ -22,7 +22,6 @@ NANsz7iF1TXf5qpflKFS5X0/N6zQw0oGyc2C
 `;
 const NAMES = ['*.shop.example.com', '10.0.0.1', 'shop.example.com'];
 
-const at = (r: Built, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => r.text.slice(d.range.start, d.range.end));
 const indent = (text: string, n: number) => text.trimEnd().split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 const tlsSecret = (name: string, crt: string | undefined, key: string | undefined, ns = 'default') => `---
 apiVersion: v1
@@ -31,12 +30,6 @@ metadata: { name: ${name}, namespace: ${ns} }
 stringData:
 ${crt === undefined ? '' : `  tls.crt: |\n${indent(crt, 4)}\n`}${key === undefined ? '' : `  tls.key: ${key}\n`}  other: x
 `;
-const ir = (name: string, spec: string, ns = 'default') => `---
-apiVersion: traefik.io/v1alpha1
-kind: IngressRoute
-metadata: { name: ${name}, namespace: ${ns} }
-spec:
-${spec}`;
 const store = (name: string, spec: string, ns = 'default') => `---\napiVersion: traefik.io/v1alpha1\nkind: TLSStore\nmetadata: { name: ${name}, namespace: ${ns} }\nspec: ${spec}\n`;
 const option = (name: string, spec: string, ns = 'default') => `---\napiVersion: traefik.io/v1alpha1\nkind: TLSOption\nmetadata: { name: ${name}, namespace: ${ns} }\nspec: ${spec}\n`;
 
