@@ -12,10 +12,16 @@ if (arg && !/^[a-z][a-z0-9/-]*\*?$/.test(arg)) {
   process.exit(2);
 }
 
+/**
+ * Builders of test and benchmark inputs that the product never runs (no import from src/ui, src/worker or
+ * src/cli): like test-support.ts, they are not mutated.
+ */
+const TEST_BUILDERS = ['rules/generate.ts', 'simulate/generate.ts', 'simulate/fixtures.ts', 'simulate/e2e-fixture.ts', 'graph/generate.ts'];
+
 /** Files to mutate and tests to run for an area. `yaml/edit` is the planEdit part of yaml/ only. */
 function area(name) {
   if (name === '') {
-    return { mutate: ['src/core/**/*.ts', '!src/core/**/*.test.ts', '!src/core/**/test-support.ts', '!src/core/robustness/**', '!src/core/**/*.d.ts'], tests: ['src/core/**/*.test.ts'] };
+    return { mutate: ['src/core/**/*.ts', '!src/core/**/*.test.ts', '!src/core/**/test-support.ts', '!src/core/robustness/**', '!src/core/**/*.d.ts', ...TEST_BUILDERS.map((f) => `!src/core/${f}`)], tests: ['src/core/**/*.test.ts'] };
   }
   if (name === 'yaml/edit') {
     return { mutate: ['src/core/yaml/edit*.ts', '!src/core/yaml/*.test.ts'], tests: ['src/core/yaml/edit*.test.ts'] };
@@ -24,7 +30,8 @@ function area(name) {
     console.error(`test:mutation: no folder src/core/${name}`);
     process.exit(2);
   }
-  return { mutate: [`src/core/${name}/**/*.ts`, `!src/core/${name}/**/*.test.ts`, `!src/core/${name}/**/test-support.ts`], tests: [`src/core/${name}/**/*.test.ts`] };
+  const builders = TEST_BUILDERS.filter((f) => f.startsWith(`${name}/`)).map((f) => `!src/core/${f}`);
+  return { mutate: [`src/core/${name}/**/*.ts`, `!src/core/${name}/**/*.test.ts`, `!src/core/${name}/**/test-support.ts`, ...builders], tests: [`src/core/${name}/**/*.test.ts`] };
 }
 
 const { mutate, tests } = area(arg);
