@@ -177,6 +177,29 @@ test.describe('graph', () => {
     expect(median(all.fontPx)).toBeLessThan(11);
   });
 
+  test('a simulated request brings its route into view in a large workspace', async ({ page, openExample }) => {
+    await openExample();
+    const ws = generateWorkspace(40);
+    await page.getByTestId('open-files').setInputFiles([{ name: 'team.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
+    await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    await expect.poll(async () => parseInt((await nodeCount(page).textContent()) ?? '0', 10)).toBeGreaterThan(180);
+    await page.waitForTimeout(500);
+    // The last generated IngressRoute's first route (Host app39… && PathPrefix /users0) is far below the opening view.
+    const route = graph.getByTestId('graph-node-router').filter({ hasText: 'team-0/app-39#0' });
+    const onScreen = async () => {
+      const pane = await graph.locator('.react-flow').boundingBox();
+      const box = (await route.count()) === 1 ? await route.boundingBox() : null;
+      return !!pane && !!box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height && box.x >= pane.x && box.x + box.width <= pane.x + pane.width;
+    };
+    expect(await onScreen()).toBe(false);
+    await page.getByRole('textbox', { name: 'URL' }).fill('https://app39.team-0.example.com/users0/list');
+    await expect(page.getByRole('region', { name: 'Verdict' }).getByTestId('verdict-headline')).toContainText('team-0-app-39-');
+    await expect.poll(onScreen).toBe(true);
+    await expect(graph.locator('.gstate-winner').filter({ hasText: 'team-0/app-39#0' })).toHaveCount(1);
+  });
+
   test('the graph has no serious or critical accessibility violation', async ({ page, openExample }) => {
     await openExample();
     await showView(page, 'Graph');

@@ -126,7 +126,8 @@ function ShownGraph(props: ShownGraphProps) {
   const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup, selectedEdge);
 
   const fit = useFit(shownLayout, canvas);
-  useViewportFollow(graph, shownLayout, selected, canvas, fit);
+  const winnerId = useMemo(() => resolveShown(graph, shownById, highlight?.winner ? `router:${highlight.winner}` : null), [graph, shownById, highlight]);
+  useViewportFollow(graph, shownLayout, selected, canvas, fit, { key: verdictKey, nodeId: stoppedId ?? winnerId });
 
   // Editing: chips, "+", rename, drag to connect, Delete on a connection.
   const { edits, dialog, setDialog, actions, onConnect, detachEdge } = useGraphEditing(shown, shownById, fullById, onSelectNode, setSelectedEdge);

@@ -61,7 +61,14 @@ export function useFit(layout: Layout, canvas: RefObject<HTMLDivElement | null>)
  * readably (a tall graph from its top), and a
  * node selected elsewhere (the editor's cursor, the routers table) is brought into view.
  */
-export function useViewportFollow(graph: Graph, layout: Layout, selected: string | null, canvas: RefObject<HTMLDivElement | null>, fit: (duration?: number, readable?: boolean, focus?: NodeBox) => void): void {
+export function useViewportFollow(
+  graph: Graph,
+  layout: Layout,
+  selected: string | null,
+  canvas: RefObject<HTMLDivElement | null>,
+  fit: (duration?: number, readable?: boolean, focus?: NodeBox) => void,
+  verdict: { key: string; nodeId: string | null } = NO_VERDICT,
+): void {
   const flow = useReactFlow();
   const lastIds = useRef<Set<string> | null>(null);
   const selectedRef = useRef(selected);
@@ -114,14 +121,33 @@ export function useViewportFollow(graph: Graph, layout: Layout, selected: string
     };
   }, [canvas, flow]);
 
+  const bringIntoView = useCallback(
+    (id: string | null) => {
+      const box = id ? layout.positions[id] : undefined;
+      const el = canvas.current;
+      if (!box || !el) return;
+      const { x, y, zoom } = flow.getViewport();
+      const left = -x / zoom;
+      const top = -y / zoom;
+      const inside = box.x >= left && box.y >= top && box.x + box.width <= left + el.clientWidth / zoom && box.y + box.height <= top + el.clientHeight / zoom;
+      if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 200 });
+    },
+    [layout, flow, canvas],
+  );
+  useEffect(() => bringIntoView(selected), [selected, bringIntoView]);
+
+  // A new verdict brings the node where the request ended (the winning route, or the middleware that
+  // answered) into view, once: later analyses that keep the same verdict leave the view where the user put it.
+  const verdictTarget = useRef(verdict.nodeId);
+  verdictTarget.current = verdict.nodeId;
+  const bringRef = useRef(bringIntoView);
+  bringRef.current = bringIntoView;
   useEffect(() => {
-    const box = selected ? layout.positions[selected] : undefined;
-    const el = canvas.current;
-    if (!box || !el) return;
-    const { x, y, zoom } = flow.getViewport();
-    const left = -x / zoom;
-    const top = -y / zoom;
-    const inside = box.x >= left && box.y >= top && box.x + box.width <= left + el.clientWidth / zoom && box.y + box.height <= top + el.clientHeight / zoom;
-    if (!inside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, READABLE_ZOOM), duration: 200 });
-  }, [selected, layout, flow, canvas]);
+    if (!verdict.key) return;
+    // After the frame that may refit a newly opened graph: the verdict's node wins over the opening view.
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => bringRef.current(verdictTarget.current)));
+    return () => cancelAnimationFrame(frame);
+  }, [verdict.key]);
 }
+
+const NO_VERDICT = { key: '', nodeId: null };
