@@ -420,7 +420,17 @@ export type DynamicService =
       mirrors: { name: string; percent: number }[];
       origin?: Origin;
     }
-  | { type: 'failover'; name: string; service: string; fallback: string; origin?: Origin }
+  | {
+      type: 'failover';
+      name: string;
+      service: string;
+      fallback: string;
+      /** `errors` as the CRD provider emits it (v3.7+: always, `{}` when nothing is written); maxRequestBodyBytes defaults to -1 at runtime. */
+      errors?: { status?: string[]; maxRequestBodyBytes?: number };
+      /** Why the service manager cannot build it (bad `errors.status`, no way to detect failures): routers using it fail. */
+      failure?: string;
+      origin?: Origin;
+    }
   | { type: 'highestRandomWeight'; name: string; services: { name: string; weight: number }[]; origin?: Origin };
 
 export interface DynamicMiddleware {

@@ -17,8 +17,12 @@ function service(s: DynamicService): Record<string, unknown> {
       return { weighted: { services: s.services.map((c) => ({ name: unqualify(c.name), weight: c.weight })), ...(s.sticky ? { sticky: { cookie: s.sticky } } : {}) } };
     case 'mirroring':
       return { mirroring: { service: unqualify(s.service), mirrorBody: s.mirrorBody, maxBodySize: s.maxBodySize, mirrors: s.mirrors.map((m) => ({ name: unqualify(m.name), percent: m.percent })) } };
-    case 'failover':
-      return { failover: { service: unqualify(s.service), fallback: unqualify(s.fallback) } };
+    case 'failover': {
+      const out: Record<string, unknown> = { service: unqualify(s.service), fallback: unqualify(s.fallback) };
+      // Errors is a pointer the provider always sets (`errors: {}` when nothing is written); its fields are omitempty.
+      if (s.errors) out['errors'] = { ...(s.errors.maxRequestBodyBytes !== undefined ? { maxRequestBodyBytes: s.errors.maxRequestBodyBytes } : {}), ...(s.errors.status ? { status: s.errors.status } : {}) };
+      return { failover: out };
+    }
     case 'highestRandomWeight':
       return { highestRandomWeight: { services: s.services.map((c) => ({ name: unqualify(c.name), weight: c.weight })) } };
   }

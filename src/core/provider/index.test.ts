@@ -1,6 +1,7 @@
 // buildDynamicConfig's steps after the provider (pkg/server/aggregator.go): applyModel (entryPoint
 // http.middlewares / http.tls copied onto routers, `<ep>-<name>` copies for routers on several entryPoints),
 // the router manager's failures (unknown TLS option, no service) and the TLS options Traefik holds.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { at, build, ir, type Built } from './test-support.ts';
 import type { EntryPointSettings } from '../types.ts';
@@ -52,6 +53,40 @@ describe('applyModel: entryPoint http.middlewares and http.tls', () => {
   it('a model with an empty middleware list and no TLS is no model', () => {
     const r = build(route('[web, admin]'), {}, { entryPoints: [{ name: 'web', port: 80, middlewares: [] }, { name: 'admin', port: 9000 }] });
     expect(names(r)).toEqual(['default-web-HASH@kubernetescrd']);
+  });
+});
+
+describe('applyModel: children follow their parent\'s `<ep>-<name>` copies (aggregator.go applyModel, Test_applyModel rows)', () => {
+  /** `default-<name>-sha256(match)[:20]@kubernetescrd`, the router of the only route of IngressRoute `name`. */
+  const routerOf = (name: string, match: string) => `default-${name}-${createHash('sha256').update(match, 'utf8').digest('hex').slice(0, 20)}@kubernetescrd`;
+  const P = routerOf('parent', 'Host(`p.com`)');
+  const P1 = routerOf('parent1', 'Host(`p1.com`)');
+  const P2 = routerOf('parent2', 'Host(`p2.com`)');
+  const parent = (name: string, eps: string, extra = '') => ir(name, `  entryPoints: ${eps}\n  routes:\n    - { match: Host(\`${name.replace('parent', 'p')}.com\`), services: [{ name: s, port: 80 }]${extra} }\n`);
+  const child = (name: string, parents: string) => ir(name, `  parentRefs: [${parents}]\n  routes:\n    - { match: Path(\`/${name}\`), services: [{ name: s, port: 80 }] }\n`);
+  const refsOf = (r: Built, name: string) => Object.values(r.config.routers).find((x) => x.origin.resourceId === `IngressRoute/default/${name}`)!.parentRefs;
+  const ep = (name: string, model: 'tls' | 'mw' | null): EntryPointSettings => ({ name, port: 80, ...(model === 'tls' ? { tls: {} } : model === 'mw' ? { middlewares: ['auth@file'] } : {}) });
+
+  it.each([
+    { desc: 'child router with parentRefs, parent not split', text: parent('parent', '[web]') + child('child', '{ name: parent }'), eps: [ep('web', null), ep('websecure', 'tls')], want: { child: [P] } },
+    { desc: 'child router with parentRefs, parent split by model', text: parent('parent', '[websecure, web]') + child('child', '{ name: parent }'), eps: [ep('web', null), ep('websecure', 'mw')], want: { child: [P, `websecure-${P}`] } },
+    { desc: 'multiple child routers with parentRefs, parent split by model', text: parent('parent', '[websecure, web]') + child('child1', '{ name: parent }') + child('child2', '{ name: parent }'), eps: [ep('web', null), ep('websecure', 'mw')], want: { child1: [P, `websecure-${P}`], child2: [P, `websecure-${P}`] } },
+    { desc: 'child router with multiple parentRefs, some split', text: parent('parent1', '[websecure, web]') + parent('parent2', '[web]') + child('child', '{ name: parent1 }, { name: parent2 }'), eps: [ep('web', null), ep('websecure', 'tls')], want: { child: [P1, `websecure-${P1}`, P2] } },
+    { desc: 'child router with multiple parentRefs, all split', text: parent('parent1', '[websecure, web]') + parent('parent2', '[web]') + child('child', '{ name: parent1 }, { name: parent2 }'), eps: [ep('web', 'tls'), ep('websecure', 'tls')], want: { child: [`websecure-${P1}`, `web-${P1}`, P2] } },
+    { desc: 'child router with parentRefs, parent split into three routers', text: parent('parent', '[websecure, web, admin]') + child('child', '{ name: parent }'), eps: [ep('web', null), ep('websecure', 'tls'), ep('admin', 'mw')], want: { child: [P, `websecure-${P}`, `admin-${P}`] } },
+    // No model: applyModel leaves parentRefs alone, even to a parent Traefik does not have ("child router with parentRefs to non-existing parent").
+    { desc: 'no model: a parent the provider skipped stays referenced', text: parent('parent', '[websecure, web]', ', middlewares: [{ name: m, namespace: other }]') + child('child', '{ name: parent }'), eps: [ep('web', null), ep('websecure', null)], want: { child: [P] } },
+    // With models, a reference is kept only when the router exists (`if _, ok := rts[ref]`): a skipped route, and its copies, are not routers.
+    { desc: 'with models: a parent the provider skipped, and its copies, are dropped', text: parent('parent', '[websecure, web]', ', middlewares: [{ name: m, namespace: other }]') + parent('parent2', '[web]') + child('child', '{ name: parent }, { name: parent2 }'), eps: [ep('web', null), ep('websecure', 'mw')], want: { child: [P2] } },
+  ])('$desc', ({ text, eps, want }) => {
+    const r = build(text, {}, { entryPoints: eps });
+    for (const [name, refs] of Object.entries(want)) expect(refsOf(r, name)).toEqual(refs);
+  });
+
+  it('every entryPoint of the parent modelled: only the copies are parents', () => {
+    const r = build(parent('parent', '[websecure, web]') + child('child', '{ name: parent }'), {}, { entryPoints: [ep('web', 'tls'), ep('websecure', 'tls')] });
+    expect(refsOf(r, 'child')).toEqual([`websecure-${P}`, `web-${P}`]);
+    expect(r.config.routers[P]).toBeUndefined();
   });
 });
 

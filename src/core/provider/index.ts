@@ -13,6 +13,7 @@ import { buildCertificates, buildTLSCertificates, buildTLSOptions, buildTLSStore
 import { buildServersTransports } from './transports.ts';
 import { buildTraefikServices } from './traefik-services.ts';
 import { qualify } from './names.ts';
+import { serviceFailure } from './failover.ts';
 
 export { defaultSettings } from './settings.ts';
 export { PROVIDER_CODES } from './codes.ts';
@@ -42,8 +43,14 @@ export function buildDynamicConfig(resources: readonly Resource[], settings: Set
   buildRouters(ctx, config);
   const outsideTLSReported = new Set<string>();
   const children = new Set(Object.values(config.routers).filter((r) => r.parentRefs.length > 0).map((r) => r.name));
+  // Stryker disable next-line all: only saves walking service trees when no failover is refused (walking finds nothing then)
+  const failovers = Object.values(config.services).some((s) => s.type === 'failover' && s.failure !== undefined);
   for (const r of Object.values(config.routers)) {
     checkTLSOption(ctx, config, r, outsideTLSReported);
+    // The service manager builds the router's whole service tree: a failover it refuses fails the router.
+    // Stryker disable next-line ConditionalExpression: see `failovers`
+    const failure = failovers ? serviceFailure(config, r.service) : undefined;
+    if (failure) r.disabled ??= { reason: `the router fails to build: ${failure}`, code: failure.startsWith('cannot register') ? 'PROVIDER_FAILOVER_NO_TRIGGER' : 'PROVIDER_FAILOVER_STATUS' };
     // The router manager's defaults (aggregator.go), not the provider's: the export shows none.
     if (!children.has(r.name) && r.entryPoints.length === 0) {
       r.entryPoints = defaultEntryPoints(ctx);
@@ -97,9 +104,10 @@ function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRout
 /** EntryPoint models (http.middlewares, http.tls): prepended middlewares, TLS, and `<ep>-<name>` copies. */
 function applyEntryPointModels(ctx: BuildContext, config: DynamicConfig): void {
   const models = new Map(ctx.settings.entryPoints.filter((e) => (e.middlewares?.length ?? 0) > 0 || e.tls).map((e) => [e.name, e]));
-  // Stryker disable next-line ConditionalExpression: without models no router has a modelled entryPoint below
+  // Without models applyModel leaves every router as it is, parentRefs to routers Traefik does not have included.
   if (models.size === 0) return;
   // Models apply to root routers only: children have no entryPoints of their own (routes.ts), so none is modelled.
+  const copies = new Map<string, string[]>();
   for (const r of Object.values(config.routers)) {
     const modelled = r.entryPoints.filter((e) => models.has(e));
     if (modelled.length === 0) continue;
@@ -116,12 +124,24 @@ function applyEntryPointModels(ctx: BuildContext, config: DynamicConfig): void {
       continue;
     }
     const base = r.name.slice(0, r.name.lastIndexOf('@'));
+    const names: string[] = [];
     for (const ep of modelled) {
       const copy: DynamicRouter = { ...r, name: `${ep}-${base}@kubernetescrd`, entryPoints: [ep], middlewares: [...r.middlewares] };
       apply(copy, ep);
       config.routers[copy.name] = copy;
+      names.push(copy.name);
     }
+    copies.set(r.name, names);
     r.entryPoints = r.entryPoints.filter((e) => !models.has(e));
     if (r.entryPoints.length === 0) delete config.routers[r.name];
+  }
+  // A child's parentRefs follow the copies: each parent is kept if it still exists, followed by its
+  // `<ep>-<name>` copies in entryPoint order. A parent Traefik does not have (all its entryPoints modelled,
+  // or a route the provider skipped) is dropped.
+  const live = (name: string) => config.routers[name] !== undefined && config.routers[name].disabled?.code !== 'PROVIDER_ROUTE_SKIPPED';
+  for (const r of Object.values(config.routers)) {
+    // Stryker disable next-line ConditionalExpression: a root router's empty list maps to an empty list
+    if (r.parentRefs.length === 0) continue;
+    r.parentRefs = r.parentRefs.flatMap((p) => [p, ...(copies.get(p) ?? [])]).filter(live);
   }
 }

@@ -262,6 +262,83 @@ describe('load balancer options in the file-provider shape', () => {
   });
 });
 
+describe('load-balancer strategy (buildServersLB; loadServers before v3.4)', () => {
+  // kubernetes_http.go:365-379 at HEAD (v3.6.0+: wrr, p2c, hrw, leasttime; "RoundRobin" logged as deprecated and left at
+  // the default wrr; else "load-balancer strategy %s is not supported"); v3.4.0-v3.5.x: wrr, p2c only; v3.3.0
+  // kubernetes_http.go:422-428 and v2.11.0 :344-350: only "" or "RoundRobin", else "load balancing strategy %s is not supported".
+  const lbStrategy = (r: ReturnType<typeof build>) => {
+    const lb = lbOf(r);
+    return lb?.type === 'loadBalancer' ? lb.strategy : undefined;
+  };
+  const V2 = { target: 'v2.11' as const, version: '2.11.50' };
+  /** The route with `kind: Rule`, which v2.11 requires. */
+  const ruled = (ref: string) => route(ref).replace('    - match:', '    - kind: Rule\n      match:');
+  it.each([
+    { strategy: 'wrr', patch: {}, want: 'wrr' },
+    { strategy: 'p2c', patch: {}, want: 'p2c' },
+    { strategy: 'hrw', patch: {}, want: 'hrw' },
+    { strategy: 'leasttime', patch: {}, want: 'leasttime' },
+    { strategy: '""', patch: {}, want: 'wrr' },
+    { strategy: 'hrw', patch: { version: '3.6.0' }, want: 'hrw' },
+    { strategy: 'leasttime', patch: { version: '3.6.0' }, want: 'leasttime' },
+    { strategy: 'p2c', patch: { version: '3.4.0' }, want: 'p2c' },
+    { strategy: 'wrr', patch: { version: '3.5.9' }, want: 'wrr' },
+    { strategy: 'RoundRobin', patch: { version: '3.3.9' }, want: 'wrr' },
+    { strategy: '""', patch: { version: '3.3.9' }, want: 'wrr' },
+    { strategy: 'RoundRobin', patch: V2, want: 'wrr' },
+  ])('$strategy on $patch.version is accepted as $want', ({ strategy, patch, want }) => {
+    const r = build(ruled(`name: whoami3, port: 8443, strategy: ${strategy}`) + WHOAMI3, {}, patch);
+    expect(lbStrategy(r)).toBe(want);
+    expect(codes(r)).not.toContain('PROVIDER_LB_STRATEGY');
+    expect(codes(r)).not.toContain('PROVIDER_LB_STRATEGY_DEPRECATED');
+  });
+
+  it('RoundRobin from v3.4 on: wrr, with the deprecation warning at the value', () => {
+    for (const version of ['3.4.0', '3.7.9']) {
+      const r = build(route('name: whoami3, port: 8443, strategy: RoundRobin') + WHOAMI3, {}, { version });
+      expect(lbStrategy(r)).toBe('wrr');
+      expect(at(r, 'PROVIDER_LB_STRATEGY_DEPRECATED')).toBe('RoundRobin');
+      expect(r.diagnostics.find((d) => d.code === 'PROVIDER_LB_STRATEGY_DEPRECATED')!.message).toBe('The RoundRobin strategy is deprecated: Traefik reads it as wrr and logs "RoundRobin strategy value is deprecated, please use wrr value instead". Write wrr.');
+      expect(r.diagnostics.find((d) => d.code === 'PROVIDER_LB_STRATEGY_DEPRECATED')!.severity).toBe('warning');
+    }
+  });
+
+  it.each([
+    { strategy: 'random', patch: {}, message: 'Strategy "random" is not supported: Traefik refuses this load balancer ("load-balancer strategy random is not supported") and drops the route, TraefikService or Middleware that uses it. Use wrr, p2c, hrw, leasttime, or leave it empty for wrr.' },
+    { strategy: 'WRR', patch: {}, message: 'Strategy "WRR" is not supported: Traefik refuses this load balancer ("load-balancer strategy WRR is not supported") and drops the route, TraefikService or Middleware that uses it. Use wrr, p2c, hrw, leasttime, or leave it empty for wrr.' },
+    { strategy: 'hrw', patch: { version: '3.5.9' }, message: 'Strategy "hrw" is not supported: Traefik refuses this load balancer ("load-balancer strategy hrw is not supported") and drops the route, TraefikService or Middleware that uses it. Use wrr, p2c, or leave it empty for wrr.' },
+    { strategy: 'leasttime', patch: { version: '3.4.0' }, message: 'Strategy "leasttime" is not supported: Traefik refuses this load balancer ("load-balancer strategy leasttime is not supported") and drops the route, TraefikService or Middleware that uses it. Use wrr, p2c, or leave it empty for wrr.' },
+    { strategy: 'wrr', patch: { version: '3.3.9' }, message: 'Strategy "wrr" is not supported: Traefik refuses this load balancer ("load balancing strategy wrr is not supported") and drops the route, TraefikService or Middleware that uses it. Traefik v3.3.9 knows only RoundRobin (wrr and p2c came in v3.4, hrw and leasttime in v3.6): write RoundRobin or leave it empty.' },
+    { strategy: 'p2c', patch: V2, message: 'Strategy "p2c" is not supported: Traefik refuses this load balancer ("load balancing strategy p2c is not supported") and drops the route, TraefikService or Middleware that uses it. Traefik v2.11.50 knows only RoundRobin (wrr and p2c came in v3.4, hrw and leasttime in v3.6): write RoundRobin or leave it empty.' },
+  ])('$strategy on $patch.version is refused: the route is skipped', ({ strategy, patch, message }) => {
+    const r = build(ruled(`name: whoami3, port: 8443, strategy: ${strategy}`) + WHOAMI3, {}, patch);
+    expect(lbOf(r)).toBeUndefined();
+    expect(r.config.routers[NAME]!.disabled?.code).toBe('PROVIDER_ROUTE_SKIPPED');
+    expect(at(r, 'PROVIDER_LB_STRATEGY')).toBe(strategy);
+    const d = r.diagnostics.find((x) => x.code === 'PROVIDER_LB_STRATEGY')!;
+    expect([d.severity, d.message]).toEqual(['error', message]);
+  });
+
+  it('the strategy is checked before the port and the Service lookup (its error is the one Traefik logs)', () => {
+    const r = build(route('name: nowhere, strategy: nope'));
+    expect(codes(r)).toEqual(['PROVIDER_LB_STRATEGY']);
+  });
+
+  it('a refused strategy in a TraefikService child or an errors middleware drops that object', () => {
+    const ts = build(WHOAMI3 + '---\napiVersion: traefik.io/v1alpha1\nkind: TraefikService\nmetadata: { name: w, namespace: default }\nspec:\n  weighted:\n    services: [{ name: whoami3, port: 8443, strategy: nope }]\n');
+    expect(ts.config.services['default-w@kubernetescrd']).toBeUndefined();
+    expect(at(ts, 'PROVIDER_LB_STRATEGY')).toBe('nope');
+    const mw = build(WHOAMI3 + '---\napiVersion: traefik.io/v1alpha1\nkind: Middleware\nmetadata: { name: e, namespace: default }\nspec:\n  errors: { status: ["500"], query: /x, service: { name: whoami3, port: 8443, strategy: nope } }\n');
+    expect(codes(mw)).toEqual(['PROVIDER_LB_STRATEGY', 'PROVIDER_MIDDLEWARE_DROPPED']);
+  });
+
+  it('the export shows the strategy Traefik holds: RoundRobin is the default wrr, left out', () => {
+    const shape = (strategy: string) => (toFileProviderShape(build(route(`name: whoami3, port: 8443, strategy: ${strategy}`) + WHOAMI3).config) as { http: { services: Record<string, { loadBalancer: Record<string, unknown> }> } }).http.services['default-test-route-6f97418635c7e18853da']!.loadBalancer['strategy'];
+    expect(shape('RoundRobin')).toBeUndefined();
+    expect(shape('p2c')).toBe('p2c');
+  });
+});
+
 describe('makeServersTransportKey', () => {
   const ST = `---
 apiVersion: traefik.io/v1alpha1

@@ -6,6 +6,7 @@ import type { BuildContext} from './context.ts';
 import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
 import { judgeMissing, outsideMessage } from '../validate/references.ts';
 import { makeID, normalize, qualify } from './names.ts';
+import { resolveStrategy } from './lb-strategy.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -125,6 +126,9 @@ function endpointServers(ctx: BuildContext, svc: Resource, portName: string, sch
  * reason is reported at the reference).
  */
 export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, site: RefSite): DynamicService | null {
+  // The strategy is checked first (buildServersLB before loadServers; loadServers' first check before v3.4).
+  const strategy = resolveStrategy(ctx, str(ref['strategy']) ?? '', site);
+  if (strategy === null) return null;
   const name = str(ref['name']) ?? '';
   const portRef = ref['port'];
   if (portRef === undefined || portRef === 0 || portRef === '') {
@@ -216,7 +220,7 @@ export function buildServersLB(ctx: BuildContext, namespace: string, ref: Raw, s
     scheme: scheme as 'http' | 'https' | 'h2c',
     passHostHeader: bool(ref['passHostHeader']) ?? true,
     flushInterval: str(obj(ref['responseForwarding'])?.['flushInterval']) ?? '100ms',
-    strategy: str(ref['strategy']) ?? 'wrr',
+    strategy,
   };
   const st = stickyCookie(ref['sticky']);
   if (st) lb.sticky = st;

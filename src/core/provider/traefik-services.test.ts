@@ -75,7 +75,8 @@ describe('buildTraefikService', () => {
     const range = r.config.services['default-failover1@kubernetescrd']!.origin!.range;
     expect(r.text.slice(range.start, range.start + 9)).toBe('failover:');
     expect(r.shape.http.services).toEqual({
-      'default-failover1': { failover: { service: 'default-whoami5-8080', fallback: 'default-whoami4-8080' } },
+      // Errors: &dynamic.FailoverError{} (kubernetes_test.go:3518): buildFailover always sets it.
+      'default-failover1': { failover: { service: 'default-whoami5-8080', fallback: 'default-whoami4-8080', errors: {} } },
       'default-whoami4-8080': LB('10.10.0.1', '10.10.0.2'),
       'default-whoami5-8080': LB('10.10.0.3', '10.10.0.4'),
     });

@@ -5,6 +5,7 @@ import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../t
 import type { BuildContext } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
 import { nameAndService, placedService, stickyCookie } from './services.ts';
+import { buildFailover } from './failover.ts';
 
 const TYPES = ['weighted', 'mirroring', 'failover', 'highestRandomWeight'] as const;
 
@@ -71,7 +72,7 @@ export function buildTraefikServices(ctx: BuildContext, config: DynamicConfig): 
     } else {
       const main = child(ctx, config, ns, obj(body['service']) ?? {}, r, ['spec', 'failover', 'service']);
       const fallback = child(ctx, config, ns, obj(body['fallback']) ?? {}, r, ['spec', 'failover', 'fallback']);
-      if (main && fallback) svc = { type: 'failover', name, service: main, fallback, origin: origin(ctx, r, ['spec']) };
+      if (main && fallback) svc = buildFailover(ctx, config, r, name, body, main, fallback);
     }
     if (svc) config.services[name] = svc;
   }

@@ -132,6 +132,14 @@ export function toggleNegate(rows: RuleRows, path: ItemPath): RuleRows {
 export function addRow(rows: RuleRows, groupPath: ItemPath, node: Row | Group): RuleRows {
   const out = clone(rows);
   const g = groupAt(out, groupPath);
+  // A negated group of one shown without its own parentheses (`!!Host(`a`)`: the outer `!` negates the
+  // group holding `!Host`) needs them once it holds a second item, or the `!` would bind to the first
+  // item only (`!!Host(`a`) && Path(`/`)` is `(!!Host) && Path`).
+  const holder = itemAt(out, groupPath);
+  if (holder.negated && holder.before.lastIndexOf('(') < holder.before.lastIndexOf('!')) {
+    holder.before += '(';
+    holder.after = ')' + holder.after;
+  }
   const parens = node.type === 'group';
   if (g.items.length > 0) g.seps.push(g.op === 'and' ? ' && ' : ' || ');
   g.items.push({ before: parens ? '(' : '', negated: false, node, after: parens ? ')' : '' });

@@ -222,6 +222,33 @@ describe('editing rows: edge cases', () => {
   });
 });
 
+describe('adding a row to a negated group of one', () => {
+  // `!!Host(`a`)` shows a negated group holding `!Host(`a`)`. A second item needs parentheses, or the printed
+  // rule would mean `(!!Host(`a`)) && Path(`/`)` instead of what the rows show, `!(!Host(`a`) && Path(`/`))`.
+  it.each([
+    { desc: 'the group of `!!Host`', rule: '!!Host(`a`)', path: [0], add: newRow('Path', ['/']), want: '!(!Host(`a`) && Path(`/`))', tree: '!(!Host(`a`) && Path(`/`))' },
+    { desc: 'inside parentheses that wrap the negation', rule: '(!!Host(`a`))', path: [0], add: newRow('Path', ['/']), want: '(!(!Host(`a`) && Path(`/`)))', tree: '!(!Host(`a`) && Path(`/`))' },
+    { desc: 'the second item of a root group', rule: '!Host(`a`) && !!Path(`/`)', path: [1], add: newRow('Method', ['GET']), want: '!Host(`a`) && !(!Path(`/`) && Method(`GET`))', tree: '!Host(`a`) && !(!Path(`/`) && Method(`GET`))' },
+    { desc: 'the first item of a root group', rule: '!!Host(`a`) && Path(`/`)', path: [0], add: newRow('Method', ['GET']), want: '!(!Host(`a`) && Method(`GET`)) && Path(`/`)', tree: '!(!Host(`a`) && Method(`GET`)) && Path(`/`)' },
+    { desc: 'a new group added to it', rule: '!!Host(`a`)', path: [0], add: newGroup('and', newRow('Path', ['/']), newRow('Method', ['GET'])), want: '!(!Host(`a`) && (Path(`/`) || Method(`GET`)))', tree: '!(!Host(`a`) && (Path(`/`) || Method(`GET`)))' },
+    { desc: 'already in parentheses: no second pair', rule: '!(!Host(`a`))', path: [0], add: newRow('Path', ['/']), want: '!(!Host(`a`) && Path(`/`))', tree: '!(!Host(`a`) && Path(`/`))' },
+    { desc: 'a negated row is no group: the root gets the row', rule: '!Host(`a`)', path: [], add: newRow('Path', ['/']), want: '!Host(`a`) && Path(`/`)', tree: '!Host(`a`) && Path(`/`)' },
+  ])('$desc', ({ rule, path, add, want, tree }) => {
+    const rows = addRow(rowsOf(rule), path, add);
+    expect(printRows(rows)).toBe(want);
+    expect(printRule(parseRule(want, 'v3').ast!)).toBe(tree);
+    expect(meaning(rows.root, true)).toBe(tree);
+  });
+
+  it('a group of one whose negation was removed needs no parentheses', () => {
+    const rows = addRow(toggleNegate(rowsOf('!!Host(`a`)'), [0]), [0], newRow('Path', ['/']));
+    expect(printRows(rows)).toBe('!Host(`a`) && Path(`/`)');
+    expect(printRule(parseRule(printRows(rows), 'v3').ast!)).toBe('!Host(`a`) && Path(`/`)');
+    // The rows: the root holds one AND group of two; meaning() parenthesises every nested group.
+    expect(meaning(rows.root, true)).toBe('(!Host(`a`) && Path(`/`))');
+  });
+});
+
 describe('rules the rows show or refuse', () => {
   it.each([
     { text: 'Host(`a`) /* c */', reason: 'The rule has a comment or other text between matchers that the rows cannot show.' },

@@ -75,6 +75,21 @@ describe('failover and mirroring: the main service answers', () => {
     });
   });
 
+  // failover.go ServeHTTP / response_writer.go: with errors.status the main service's answer in those ranges
+  // is discarded and the request replayed on the fallback; the body is buffered (NewReusableRequest: -1 no
+  // limit, else over maxRequestBodyBytes → 413 "Request body too large").
+  it.each([
+    { errors: { status: ['500-504', '404'] }, fallbackNote: 'used while the main service is unhealthy or answers one of the errors statuses', notes: ['main@kubernetescrd while healthy, else spare@kubernetescrd', 'when the main service answers 500-504, 404, its response is discarded and the request is sent again to spare@kubernetescrd (backend statuses are not simulated)', 'the request body is buffered whole to be replayed (maxRequestBodyBytes -1: no limit)'] },
+    { errors: { status: ['503'], maxRequestBodyBytes: 0 }, fallbackNote: 'used while the main service is unhealthy or answers one of the errors statuses', notes: ['main@kubernetescrd while healthy, else spare@kubernetescrd', 'when the main service answers 503, its response is discarded and the request is sent again to spare@kubernetescrd (backend statuses are not simulated)', 'a request body over 0 bytes is refused: 413 "Request body too large" (maxRequestBodyBytes)'] },
+    { errors: { maxRequestBodyBytes: 1048576 }, fallbackNote: 'used only while the main service is unhealthy', notes: ['main@kubernetescrd while healthy, else spare@kubernetescrd'] },
+  ])('failover with errors $errors', ({ errors, fallbackNote, notes }) => {
+    const f: DynamicService = { type: 'failover', name: 'f@kubernetescrd', service: 'main@kubernetescrd', fallback: 'spare@kubernetescrd', errors };
+    const r = resolveService(routingOf([main, f]), 'f@kubernetescrd', {});
+    expect(r.target).toEqual({ type: 'server', url: 'http://10.0.0.1:80', passHostHeader: true, service: 'main@kubernetescrd' });
+    expect(r.tree).toMatchObject({ type: 'failover', fallback: { notes: [fallbackNote] } });
+    expect(r.tree.type === 'failover' && r.tree.notes).toEqual(notes);
+  });
+
   it('mirroring', () => {
     const m = { type: 'mirroring', name: 'm@kubernetescrd', service: 'main@kubernetescrd', mirrors: [{ name: 'copy@kubernetescrd', percent: 10 }], mirrorBody: false } as unknown as DynamicService;
     const r = resolveService(routingOf([main, m]), 'm@kubernetescrd', {});

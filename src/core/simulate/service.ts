@@ -60,6 +60,22 @@ export function lookupService(routing: CompiledRouting, name: string, parent?: s
 }
 
 /**
+ * failover.go ServeHTTP with `errors.status`: the main service's answer is held back; a status in the ranges
+ * (types.HTTPCodeRanges: `500-504` inclusive, `404` alone) discards it and replays the request on the fallback.
+ * The request body is buffered to be replayed: over maxRequestBodyBytes (default -1: no limit) Traefik
+ * answers 413. Backend statuses and request bodies are not simulated: the rule is stated.
+ */
+function failoverStatusNotes(fallback: string, status: readonly string[], maxRequestBodyBytes = -1): string[] {
+  if (status.length === 0) return [];
+  return [
+    `when the main service answers ${status.join(', ')}, its response is discarded and the request is sent again to ${fallback} (backend statuses are not simulated)`,
+    maxRequestBodyBytes < 0
+      ? 'the request body is buffered whole to be replayed (maxRequestBodyBytes -1: no limit)'
+      : `a request body over ${maxRequestBodyBytes} bytes is refused: 413 "Request body too large" (maxRequestBodyBytes)`,
+  ];
+}
+
+/**
  * Walks a service tree for one request: which child and server it reaches, with weights as percentages.
  * `remoteAddr` (the connection's `ip:port`) decides highestRandomWeight services.
  *
@@ -151,8 +167,9 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
     }
     case 'failover': {
       const main = resolveService(routing, svc.service, headers, path, remoteAddr);
-      const fallback: ServiceNode = { type: 'missing', name: svc.fallback, notes: ['used only while the main service is unhealthy'] };
-      return { ...main, tree: { type: 'failover', name, main: main.tree, fallback, notes: [`${svc.service} while healthy, else ${svc.fallback}`] } };
+      const status = svc.errors?.status ?? [];
+      const fallback: ServiceNode = { type: 'missing', name: svc.fallback, notes: [status.length ? 'used while the main service is unhealthy or answers one of the errors statuses' : 'used only while the main service is unhealthy'] };
+      return { ...main, tree: { type: 'failover', name, main: main.tree, fallback, notes: [`${svc.service} while healthy, else ${svc.fallback}`, ...failoverStatusNotes(svc.fallback, status, svc.errors?.maxRequestBodyBytes)] } };
     }
     case 'highestRandomWeight': {
       const usable = svc.services.filter((c) => c.weight > 0);
