@@ -5,27 +5,70 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { StickyCookie } from '../types.ts';
-import { escapedPath, withEscapedPath } from './go-url.ts';
-import { cloneHeaders, headersToJson, type HeaderMap } from './go-http.ts';
+import { escapedPath, pathUnescape, queryEscape, withEscapedPath } from './go-url.ts';
+import { cloneHeaders, delHeader, getHeader, headerValues, headersToJson, type HeaderMap } from './go-http.ts';
 import { parseIPStrict, splitHostPort } from './forwarded.ts';
 import type { GoRequest } from './request.ts';
 import type { UpstreamRequest } from './verdict.ts';
 
+// net/http/httputil reverseproxy.go hopHeaders: removed after the headers the Connection header names.
 const HOP_BY_HOP = ['Connection', 'Proxy-Connection', 'Keep-Alive', 'Proxy-Authenticate', 'Proxy-Authorization', 'Te', 'Trailer', 'Transfer-Encoding', 'Upgrade'];
+// proxy.go copyForwardedHeader: Go's Rewrite path deletes these from the outgoing request, Traefik copies them back
+// from the incoming one (so a Connection header naming them does not remove them).
+const FORWARDED = ['X-Forwarded-For', 'Forwarded', 'X-Forwarded-Host', 'X-Forwarded-Proto'];
+// proxy.go cleanWebSocketHeaders: the spelling some WebSocket servers insist on.
+const WEBSOCKET = ['Key', 'Extensions', 'Accept', 'Protocol', 'Version'];
 
-/**
- * `scheme://host[:port]` of a server URL, or undefined.
- *
- * @example
- * serverBase('http://10.1.0.7:8080/x') // { scheme: 'http', host: '10.1.0.7:8080' }
- */
-export function serverBase(url: string): { scheme: string; host: string } | undefined {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
-  return m ? { scheme: m[1]!.toLowerCase(), host: m[2]! } : undefined;
+/** httpguts.HeaderValuesContainsToken: a comma-separated element equal to the token (ASCII case-insensitive, space/tab trimmed). */
+function hasToken(values: readonly string[], token: string): boolean {
+  return values.some((v) => v.split(',').some((t) => t.replace(/^[ \t]+|[ \t]+$/g, '').toLowerCase() === token));
+}
+
+/** Go `url.QueryUnescape`, undefined on a malformed escape. */
+function queryUnescape(s: string): string | undefined {
+  return pathUnescape(s.replaceAll('+', ' '));
 }
 
 /**
- * The request the backend receives.
+ * Go reverseproxy.go `cleanQueryParams`: a query with a `;` or a malformed escape is re-encoded through
+ * `url.ParseQuery` + `Values.Encode` (bad pairs dropped, keys sorted); any other query is kept as is.
+ */
+function cleanQueryParams(q: string): string {
+  if (!q.includes(';') && !/%(?![0-9A-Fa-f]{2})/.test(q)) return q;
+  const values = new Map<string, string[]>();
+  for (const pair of q.split('&')) {
+    if (pair === '' || pair.includes(';')) continue;
+    const [k, ...v] = pair.split('=');
+    const key = queryUnescape(k!);
+    const value = queryUnescape(v.join('='));
+    if (key === undefined || value === undefined) continue;
+    values.set(key, [...(values.get(key) ?? []), value]);
+  }
+  return [...values.keys()].sort().flatMap((k) => values.get(k)!.map((v) => `${queryEscape(k)}=${queryEscape(v)}`)).join('&');
+}
+
+/**
+ * Go `url.ParseRequestURI` as far as the upstream URL needs it: the escaped path and the raw query of a
+ * request-target, or undefined where Go fails (a control byte, an empty or relative path, a bad escape): the
+ * caller then uses req.URL, as proxy.go does (also for `*`, whose req.URL path is the same `*`). The authority
+ * of an absolute-form target is not checked.
+ */
+function parseRequestURI(uri: string): { path: string; rawQuery: string } | undefined {
+  // eslint-disable-next-line no-control-regex -- url.parse refuses ASCII control bytes
+  if (/[\x00-\x1f\x7f]/.test(uri)) return undefined;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(uri)?.[0] ?? '';
+  const [rest, ...query] = uri.slice(scheme.length).split('?') as [string, ...string[]];
+  const rawQuery = query.join('?');
+  // A rootless path after a scheme is opaque: no path (proxy.go copies only Path and RawPath).
+  if (!rest.startsWith('/')) return scheme !== '' ? { path: '', rawQuery } : undefined;
+  const set = withEscapedPath(scheme !== '' ? rest.replace(/^\/\/[^/]*/, '') : rest);
+  return set ? { path: escapedPath(set), rawQuery } : undefined;
+}
+
+/**
+ * The request the backend receives (pkg/proxy/httputil/proxy.go rewriteRequestBuilder inside Go's
+ * ReverseProxy.ServeHTTP, then what http.Transport writes). `server.url` is `scheme://authority[/…]`, as the
+ * provider builds every server URL; its path is not used (preservePath is off for these services).
  *
  * @example
  * buildUpstream(req, { url: 'http://10.1.0.7:8080', passHostHeader: true }, false).url // 'http://10.1.0.7:8080/path'
@@ -35,38 +78,54 @@ export function buildUpstream(
   server: { url: string; passHostHeader: boolean },
   omitXForwardedFor: boolean,
 ): UpstreamRequest {
-  const base = serverBase(server.url) ?? { scheme: 'http', host: server.url };
-  // url.ParseRequestURI(RequestURI): path and query of the (possibly rewritten) request URI.
-  let rawPath = req.requestURI;
-  let rawQuery = '';
-  const q = rawPath.indexOf('?');
-  if (q >= 0) {
-    rawQuery = rawPath.slice(q + 1);
-    rawPath = rawPath.slice(0, q);
-  }
-  const parsed = withEscapedPath(rawPath);
-  const path = parsed ? escapedPath(parsed) : escapedPath(req.url);
-  rawQuery = rawQuery.replaceAll(';', '&');
-  const url = `${base.scheme === 'h2c' ? 'http' : base.scheme}://${base.host}${path === '' ? '/' : path}${rawQuery !== '' ? '?' + rawQuery : ''}`;
+  const sep = server.url.indexOf('://');
+  const scheme = server.url.slice(0, sep).toLowerCase();
+  const target = server.url.slice(sep + 3).split(/[/?#]/)[0]!;
+  // Path and query come from RequestURI (url.ParseRequestURI); where Go cannot parse it, from req.URL with the
+  // query cleaned by ReverseProxy. ForceQuery (a bare `?`) is always the one of req.URL (proxy.go leaves it).
+  const parsed = parseRequestURI(req.requestURI) ?? { path: escapedPath(req.url), rawQuery: cleanQueryParams(req.url.rawQuery) };
+  const rawQuery = parsed.rawQuery.replaceAll(';', '&');
+  // smart_roundtripper.go: h2c is sent as http (HTTP/2 with prior knowledge). URL.RequestURI: an empty path is `/`.
+  const url = `${scheme === 'h2c' ? 'http' : scheme}://${target}${parsed.path || '/'}${req.url.forceQuery || rawQuery !== '' ? '?' + rawQuery : ''}`;
 
   const headers = cloneHeaders(req.headers);
-  const upgrade = (headers['Connection'] ?? []).some((v) => /(^|,)\s*upgrade\s*(,|$)/i.test(v)) ? headers['Upgrade'] : undefined;
+  // reverseproxy.go: upgradeType, removeHopByHopHeaders, the Te: trailers advertisement, the Upgrade put back.
+  const upgrade = hasToken(headerValues(headers, 'Connection'), 'upgrade') ? getHeader(headers, 'Upgrade') : '';
+  for (const line of headerValues(headers, 'Connection')) for (const name of line.split(',')) delHeader(headers, name.trim());
   for (const h of HOP_BY_HOP) delete headers[h];
-  if (upgrade) {
+  if (hasToken(headerValues(req.headers, 'Te'), 'trailers')) headers['Te'] = ['trailers'];
+  if (upgrade !== '') {
     headers['Connection'] = ['Upgrade'];
-    headers['Upgrade'] = upgrade;
+    headers['Upgrade'] = [upgrade];
+  }
+  for (const h of FORWARDED) {
+    const prior = req.headers[h];
+    if (prior) headers[h] = [...prior];
   }
   if (!omitXForwardedFor) {
     const clientIP = splitHostPort(req.remoteAddr)?.host;
-    if (clientIP !== undefined) {
-      const prior = headers['X-Forwarded-For'];
-      headers['X-Forwarded-For'] = [prior && prior.length > 0 ? `${prior.join(', ')}, ${clientIP}` : clientIP];
+    if (clientIP !== undefined) headers['X-Forwarded-For'] = [[...(headers['X-Forwarded-For'] ?? []), clientIP].join(', ')];
+  }
+  if (upgrade.toLowerCase() === 'websocket') {
+    for (const part of WEBSOCKET) {
+      const values = headers[`Sec-Websocket-${part}`];
+      delete headers[`Sec-Websocket-${part}`];
+      if (values) headers[`Sec-WebSocket-${part}`] = values;
     }
+  }
+  // http.Transport (Request.write) sends one User-Agent line, the first value, and none when it is empty.
+  const agent = getHeader(headers, 'User-Agent');
+  if (agent === '') delete headers['User-Agent'];
+  else headers['User-Agent'] = [agent];
+  // http.Transport (Traefik leaves DisableCompression off) asks for gzip itself, and decompresses the answer,
+  // when the request names no encoding and no range and is not a HEAD.
+  if (getHeader(headers, 'Accept-Encoding') === '' && getHeader(headers, 'Range') === '' && req.method !== 'HEAD') {
+    headers['Accept-Encoding'] = [...(headers['Accept-Encoding'] ?? []), 'gzip'];
   }
   return {
     method: req.method,
     url,
-    host: server.passHostHeader ? req.host : base.host,
+    host: server.passHostHeader ? req.host : target,
     headers: headersToJson(headers),
   };
 }
@@ -96,17 +155,22 @@ export function stickyCookieValue(childName: string): string {
 }
 
 /**
- * The value of a request cookie, or undefined.
+ * The value of a request cookie, or undefined: Go `req.Cookie(name)` (readCookies, parseCookieValue). Every Cookie
+ * line, pairs split on `;` and trimmed, cut at the first `=`; quotes around the value dropped; a value with a
+ * byte outside 0x20–0x7E, `"` or `\\` is skipped (the next cookie of that name counts). A pair without `=` is
+ * an empty cookie, which no sticky value matches; it is left out here.
  *
  * @example
  * requestCookie({ Cookie: ['a=1; b=2'] }, 'b') // '2'
  */
 export function requestCookie(headers: HeaderMap, name: string): string | undefined {
-  for (const line of headers['Cookie'] ?? []) {
+  for (const line of headerValues(headers, 'Cookie')) {
     for (const part of line.split(';')) {
-      const eq = part.indexOf('=');
-      if (eq < 0) continue;
-      if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      const [key, ...rest] = part.trim().split('=');
+      if (rest.length === 0 || key !== name) continue;
+      const raw = rest.join('=');
+      const value = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+      if (/^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) return value;
     }
   }
   return undefined;
@@ -128,20 +192,23 @@ function fnvHash(s: string): string {
  * stickyChild(headers, 'shop_version', ['apps-web-80'])?.child // 'apps-web-80'
  */
 export function stickyChild(headers: HeaderMap, cookie: string, children: readonly string[]): { child: string; rewrite: boolean } | undefined {
+  // No cookie (undefined) matches no child either.
   const value = requestCookie(headers, cookie);
-  if (value === undefined) return undefined;
   const current = children.find((c) => stickyCookieValue(c) === value);
   if (current !== undefined) return { child: current, rewrite: false };
   const legacy = children.find((c) => c === value || fnvHash(c) === value || fnvHash(fnvHash(c)) === value);
   return legacy === undefined ? undefined : { child: legacy, rewrite: true };
 }
 
-/** Go `validCookieDomain`: an IPv4 address, or a domain name of letters, digits and inner `-` (a leading dot allowed). */
+/**
+ * Go `validCookieDomain`: an IPv4 address, or `isCookieDomainName`: at most 255 bytes (a leading dot counted),
+ * then labels of letters, digits and inner `-` up to 63 bytes, a letter somewhere, a leading and a trailing dot
+ * allowed.
+ */
 function validCookieDomain(domain: string): boolean {
   if (!/[:%]/.test(domain) && parseIPStrict(domain) !== undefined) return true;
-  const d = domain.startsWith('.') ? domain.slice(1) : domain;
-  if (d.length > 255 || !/[A-Za-z]/.test(d)) return false;
-  return d.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+  if (domain.length > 255 || !/[A-Za-z]/.test(domain)) return false;
+  return domain.replace(/^\.|\.$/g, '').split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
 /**
@@ -161,7 +228,7 @@ export function setCookieValue(sticky: StickyCookie, name: string, child: string
   else if (sticky.maxAge !== undefined && sticky.maxAge < 0) s += '; Max-Age=0';
   if (sticky.httpOnly) s += '; HttpOnly';
   if (sticky.secure) s += '; Secure';
-  const same = (sticky.sameSite ?? '').toLowerCase();
+  const same = sticky.sameSite?.toLowerCase();
   if (same === 'none' || same === 'lax' || same === 'strict') s += `; SameSite=${same[0]!.toUpperCase()}${same.slice(1)}`;
   return s;
 }

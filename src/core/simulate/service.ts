@@ -45,7 +45,8 @@ export function hrwPick<T extends { name: string; weight: number }>(key: string,
   return best;
 }
 
-const percent = (w: number, total: number) => (total > 0 ? Math.round((w / total) * 10000) / 100 : 0);
+// Called only for a positive weight, so the total is positive.
+const percent = (w: number, total: number) => Math.round((w / total) * 10000) / 100;
 
 function providerOf(name: string): string {
   const at = name.indexOf('@');
@@ -90,12 +91,16 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
     if (provider !== '' && provider !== 'kubernetescrd') {
       return { tree: { type: 'missing', name, notes: [`defined by the ${provider} provider, outside the workspace: not simulated`] }, target: { type: 'external', service: name }, setCookies: [] };
     }
-    if (routing.config?.outside?.includes(name)) {
+    if (routing.config.outside?.includes(name)) {
       return { tree: { type: 'missing', name, notes: ['assumed to exist outside the workspace: its servers are unknown'] }, target: { type: 'external', service: name }, setCookies: [] };
     }
     return { tree: { type: 'missing', name, notes: ['this service does not exist: Traefik refuses the router'] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
   }
-  if (seen.includes(name) || seen.length > 16) {
+  // service.go BuildHTTP qualifies the name first (provider.GetQualifiedName): the cycle check, the default sticky
+  // cookie name and the target use the service's full name.
+  name = svc.name;
+  // recursion.CheckRecursion: a service met again on its own path; there is no depth limit.
+  if (seen.includes(name)) {
     return { tree: { type: 'missing', name, notes: [`service cycle: ${[...seen, name].join(' → ')}`] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
   }
   const path = [...seen, name];
@@ -143,9 +148,10 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
         if (hit) pick = usable.find((c) => unqualify(c.name) === hit.child);
         if (pick && (!hit || hit.rewrite)) setCookies.push(setCookieValue(svc.sticky, cookie, unqualify(pick.name)));
       }
+      // The chosen child is walked once (walking it again per level made nested weighted services exponential).
+      const sub = pick ? resolveService(routing, pick.name, headers, path, remoteAddr) : undefined;
       const children = svc.services.map((c) => {
-        const sub = c === pick ? resolveService(routing, c.name, headers, path, remoteAddr) : undefined;
-        const node: ServiceNode = sub?.tree ?? { type: 'missing', name: c.name, notes: c.weight > 0 ? ['not chosen for this request'] : ['weight 0: never chosen'] };
+        const node: ServiceNode = c === pick ? sub!.tree : { type: 'missing', name: c.name, notes: c.weight > 0 ? ['not chosen for this request'] : ['weight 0: never chosen'] };
         return { name: c.name, weight: c.weight, percent: c.weight > 0 ? percent(c.weight, total) : 0, node };
       });
       if (!pick) {
@@ -154,10 +160,10 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
         return { tree, target: null, response: httpError('no available server', 503), setCookies };
       }
       if (!sticky?.matched && usable.length > 1) notes.push(`weighted round robin: ${usable.map((c) => `${c.name} ${percent(c.weight, total)}%`).join(', ')}; the heaviest child is shown`);
-      const sub = resolveService(routing, pick.name, headers, path, remoteAddr);
       const tree: ServiceNode = { type: 'weighted', name, children, chosen: pick.name, notes };
       if (sticky) tree.sticky = sticky;
-      return { tree, target: sub.target, ...(sub.response ? { response: sub.response } : {}), setCookies: [...setCookies, ...sub.setCookies] };
+      const walked = sub!; // set whenever pick is
+      return { tree, target: walked.target, ...(walked.response ? { response: walked.response } : {}), setCookies: [...setCookies, ...walked.setCookies] };
     }
     case 'mirroring': {
       const main = resolveService(routing, svc.service, headers, path, remoteAddr);
