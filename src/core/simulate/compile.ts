@@ -24,6 +24,7 @@ function makeRouter(router: DynamicRouter, settings: Settings, internal: boolean
   let skipReason: string | null = null;
   if (router.disabled) skipReason = router.disabled.reason;
   else if (!rule.ok) skipReason = `rule error: ${rule.errors.join('; ')}`;
+  // Stryker disable next-line EqualityOperator: no double equals MaxInt-1000 (2^63-1001 lies between the doubles 2^63-1024 and 2^63), so > and >= agree
   else if (Number.isFinite(priority) && BigInt(Math.trunc(priority)) > MAX_USER_PRIORITY && !router.name.endsWith('@internal')) {
     skipReason = `the router priority ${priority} exceeds the max user-defined priority ${MAX_USER_PRIORITY}`;
   }
@@ -33,13 +34,13 @@ function makeRouter(router: DynamicRouter, settings: Settings, internal: boolean
 /** The entryPoint redirection router (`<ep>-to-<to>@internal`) and its RedirectScheme middleware. */
 function redirectionOf(ep: EntryPointSettings, settings: Settings): { router: DynamicRouter; middleware: DynamicMiddleware; info: RedirectRouter } | null {
   const def = ep.redirectTo;
-  if (!def || def.to === '') return null;
+  if (!def) return null; // an empty `to` is neither a port nor an entryPoint name: no redirection (below)
   const features = featuresOf(settings);
   const portMatch = /^:(\d+)$/.exec(def.to);
   const target = settings.entryPoints.find((e) => e.name === def.to);
   if (!portMatch && !target) return null; // "'to' entry point field references a non-existing entry point"
   const port = portMatch ? portMatch[1]! : String(target!.port);
-  const base = `${ep.name}-to-${def.to}`.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-');
+  const base = `${ep.name}-to-${def.to}`.split(/[^\p{L}\p{N}]/u).filter(Boolean).join('-'); // provider.Normalize
   const name = `${base}@internal`;
   const mwName = `redirect-${base}@internal`;
   const priority = def.priority ?? REDIRECT_PRIORITY;
@@ -95,6 +96,14 @@ function isTlsOn(r: CompiledRouter, ep: EntryPointSettings): boolean {
   return r.router.tls !== null || (!r.internal && ep.tls !== undefined && ep.tls !== null);
 }
 
+/** A router of the HTTPS muxer without its own `tls` has the entryPoint's `http.tls` (isTlsOn: then it is set). */
+function withEntryPointTls(r: DynamicRouter, ep: EntryPointSettings): DynamicRouter {
+  if (r.tls) return r;
+  const options = ep.tls!.options;
+  // Stryker disable next-line StringLiteral: buildSniTable reads an empty resolved option as `default`
+  return { ...r, tls: { options, resolvedOptions: options || 'default' } };
+}
+
 function muxerOf(kind: CompiledMuxer['kind'], entryPoint: string, members: CompiledRouter[], settings: Settings, parent?: string): CompiledMuxer {
   const features = featuresOf(settings);
   const served = members.filter((r) => r.skipReason === null);
@@ -109,6 +118,7 @@ function muxerOf(kind: CompiledMuxer['kind'], entryPoint: string, members: Compi
     // winner's nondeterminism need it.
     return Object.defineProperty(route, 'tiedWith', { get: () => ties.get(s.name) ?? [], enumerable: true }) as MuxRoute;
   });
+  // Stryker disable next-line EqualityOperator: router names are unique keys, so a.name === b.name never happens
   const skipped = members.filter((r) => r.skipReason !== null).sort((a, b) => (a.name < b.name ? -1 : 1));
   const muxer: CompiledMuxer = { kind, entryPoint, routes, skipped, index };
   if (parent !== undefined) muxer.parent = parent;
@@ -145,6 +155,7 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
   };
   const domainCache = new Map<string, string[] | undefined>();
   const cachedDomains = (rule: string) => {
+    // Stryker disable next-line ConditionalExpression: a cache; recomputing gives the same domains
     if (!domainCache.has(rule)) domainCache.set(rule, domainsOf(rule));
     return domainCache.get(rule);
   };
@@ -165,7 +176,7 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
   const outside = new Set(config.outside ?? []);
   const base = config.tlsOptions['default'];
   const tlsOptions = { ...config.tlsOptions };
-  for (const name of outside) if (!tlsOptions[name] && base) tlsOptions[name] = { ...base, name, builtin: true };
+  for (const name of outside) if (!tlsOptions[name] && base) tlsOptions[name] = base;
   // Router-manager failures: middlewares that cannot be built, missing services, unknown TLS options.
   const childrenOf = new Map<string, CompiledRouter[]>();
   for (const c of all) for (const p of c.router.parentRefs) childrenOf.set(p, [...(childrenOf.get(p) ?? []), c]);
@@ -175,7 +186,7 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
     const hasChildren = childrenOf.has(r.name);
     if (mwError) r.skipReason = mwError;
     else if (r.router.service === '' && !hasChildren) r.skipReason = 'router has no service and no child routers';
-    else if (r.router.service !== '' && !r.router.service.endsWith('@internal') && r.router.service.endsWith('@kubernetescrd') && !lookupService(routing, r.router.service) && !outside.has(r.router.service)) {
+    else if (r.router.service.endsWith('@kubernetescrd') && !lookupService(routing, r.router.service) && !outside.has(r.router.service)) {
       r.skipReason = `the service "${r.router.service}" does not exist`;
     } else if (r.router.tls && r.router.tls.resolvedOptions !== 'default' && r.router.tls.resolvedOptions !== '' && !tlsOptions[r.router.tls.resolvedOptions]) {
       r.skipReason = `unknown TLS options: ${r.router.tls.resolvedOptions}`;
@@ -201,7 +212,7 @@ function compile(config: DynamicConfig, settings: Settings, extras: RoutingExtra
       http: muxerOf('http', ep.name, roots.filter((r) => !isTlsOn(r, ep)), settings),
       https: muxerOf('https', ep.name, httpsMembers, settings),
       sni: buildSniTable(
-        httpsMembers.filter((r) => inRuntimeConfig(r.router)).map((r) => r.router.tls ? r.router : { ...r.router, tls: { options: ep.tls?.options, resolvedOptions: ep.tls?.options || 'default' } }),
+        httpsMembers.filter((r) => inRuntimeConfig(r.router)).map((r) => withEntryPointTls(r.router, ep)),
         tlsOptions, features, cachedDomains,
       ),
       redirect: redirects.get(ep.name) ?? null,

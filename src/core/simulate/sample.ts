@@ -38,7 +38,7 @@ function dnf(tree: RuleTree, negated = false): Literal[][] {
  */
 export function exampleFromPattern(pattern: string): string | undefined {
   let s = pattern.replace(/\{[a-zA-Z_][a-zA-Z0-9_]*(?::([^{}]*))?\}/g, (_, re?: string) => (re ? `(${re})` : 'a'));
-  s = s.replace(/^\^/, '').replace(/\$$/, '').replace(/^\(\?i\)/, '');
+  s = s.replace(/^\(\?i\)/, '').replace(/^\^/, '').replace(/\$$/, '');
   s = s.replace(/\((?:\?:|\?P?<[^>]+>|(?!\?))([^()|]*)(?:\|[^()]*)?\)/g, '$1');
   s = s.replace(/\[\^?[^\]]*\](?:[+*?]|\{\d+(?:,\d*)?\})?/g, (cls) => (cls.includes('0-9') || cls.startsWith('[0') ? '1' : 'a'));
   s = s.replace(/\\d[+*]?/g, '1').replace(/\\w[+*]?/g, 'a').replace(/\.[+*]\??/g, 'a');

@@ -64,6 +64,7 @@ export function buildSniTable(
     slot.options.set(option, [...(slot.options.get(option) ?? []), router]);
   };
   const optionsForHost: Record<string, string> = {};
+  // Stryker disable next-line EqualityOperator: router names are unique, so a.name === b.name never happens
   for (const r of [...routers].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!r.tls) continue;
     const domains = domainsOf(r.rule);
@@ -95,7 +96,8 @@ export function buildSniTable(
     if (conflict) entry.conflict = conflict;
     entries.push(entry);
   }
-  entries.sort((a, b) => b.priority - a.priority || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  // Stryker disable next-line EqualityOperator: hosts are the keys of `written`, so a.host === b.host never happens
+  entries.sort((a, b) => b.priority - a.priority || (a.host < b.host ? -1 : 1));
   return { entries, optionsForHost, defaultOk: true };
 }
 
@@ -128,6 +130,11 @@ export interface SniPick {
   because: string;
 }
 
+function tiedHosts(ties: readonly SniEntry[]): string {
+  // Stryker disable next-line StringLiteral: at most one entry ties (an exact host and the wildcard of the same length; hosts are lower-cased and unique)
+  return ties.map((t) => `\`${t.host}\``).join(', ');
+}
+
 /**
  * The handshake's TLS option for an SNI (null = no SNI): first matching entry by priority, else `default`.
  *
@@ -147,7 +154,7 @@ export function pickTlsOption(table: SniTable, sniRaw: string | null): SniPick {
   let because = `SNI ${sni === '' ? '(none)' : `"${sni}"`} matched ${source}`;
   if (first.conflict?.resolution === 'default') because += `; routers on this host ask for different options (${first.conflict.options.join(', ')}), so Traefik uses \`default\``;
   if (first.conflict?.resolution === 'random') because += `; this entry was written with different options (${first.conflict.options.join(', ')}): which one is kept is random`;
-  if (ties.length > 0) because += `; entries ${ties.map((t) => `\`${t.host}\``).join(', ')} have the same priority: Traefik's pick between them is random`;
+  if (ties.length > 0) because += `; entries ${tiedHosts(ties)} have the same priority: Traefik's pick between them is random`;
   return { entry: first, option: first.option, broken: first.broken, ties, because };
 }
 

@@ -12,7 +12,7 @@ const v3old = featuresOf({ target: 'v3', version: '3.6.10' });
 const options = { default: tlsOption('default'), 'apps-strict@kubernetescrd': tlsOption('apps-strict@kubernetescrd', { sniStrict: true }) };
 
 describe('SNI → TLS option table', () => {
-  const table = buildSniTable(
+  const table = () => buildSniTable(
     [
       router('a@kubernetescrd', 'Host(`a.example.com`)', { options: 'apps-strict@kubernetescrd' }),
       router('w@kubernetescrd', 'Host(`*.example.com`)', { tls: true }),
@@ -22,19 +22,19 @@ describe('SNI → TLS option table', () => {
   );
 
   it('orders entries by HostSNI rule length, catch-all last', () => {
-    expect(table.entries.map((e) => [e.host, e.priority])).toEqual([['*.example.com', 24], ['a.example.com', 24], ['*', -1]]);
+    expect(table().entries.map((e) => [e.host, e.priority])).toEqual([['*.example.com', 24], ['a.example.com', 24], ['*', -1]]);
   });
 
   it('picks the first matching entry; equal lengths are a random tie', () => {
-    const pick = pickTlsOption(table, 'a.example.com');
+    const pick = pickTlsOption(table(), 'a.example.com');
     expect(pick.option).toBe('default');
     expect(pick.ties.map((t) => t.host)).toEqual(['a.example.com']);
     expect(pick.because).toContain('random');
   });
 
   it('falls back to the catch-all entry, also without SNI', () => {
-    expect(pickTlsOption(table, 'other.org')).toMatchObject({ option: 'default', entry: { host: '*' } });
-    expect(pickTlsOption(table, null)).toMatchObject({ option: 'default', entry: { host: '*' } });
+    expect(pickTlsOption(table(), 'other.org')).toMatchObject({ option: 'default', entry: { host: '*' } });
+    expect(pickTlsOption(table(), null)).toMatchObject({ option: 'default', entry: { host: '*' } });
   });
 
   it('uses the entryPoint default when nothing matches', () => {
@@ -72,7 +72,7 @@ describe('SNI → TLS option table', () => {
 });
 
 describe('certificate store', () => {
-  const store = buildCertificateStore([
+  const store = () => buildCertificateStore([
     { secret: 'apps/wild', sans: ['*.example.com'], present: true },
     { secret: 'apps/shop', sans: ['shop.example.com', 'example.com'], present: true },
     { secret: 'apps/dup', sans: ['example.com', 'shop.example.com'], present: true },
@@ -81,42 +81,42 @@ describe('certificate store', () => {
   ]);
 
   it('keys certificates by sorted SANs, first one kept, scanned in reverse order', () => {
-    expect(store.keys).toEqual([
+    expect(store().keys).toEqual([
       { key: 'example.com,shop.example.com', secret: 'apps/shop' },
       { key: '*.example.com', secret: 'apps/wild' },
     ]);
-    expect(store.unknown).toEqual(['apps/missing']);
+    expect(store().unknown).toEqual(['apps/missing']);
   });
 
   it('exact SANs win over wildcards because `*` sorts first', () => {
-    expect(pickCertificate(store, 'shop.example.com', false).choice).toMatchObject({ type: 'store', secret: 'apps/shop' });
-    expect(pickCertificate(store, 'blog.example.com', false).choice).toMatchObject({ type: 'store', secret: 'apps/wild', matchedSan: '*.example.com' });
+    expect(pickCertificate(store(), 'shop.example.com', false).choice).toMatchObject({ type: 'store', secret: 'apps/shop' });
+    expect(pickCertificate(store(), 'blog.example.com', false).choice).toMatchObject({ type: 'store', secret: 'apps/wild', matchedSan: '*.example.com' });
   });
 
   it('falls back to the TLSStore default, or fails with sniStrict', () => {
-    expect(pickCertificate(store, 'other.org', false).choice).toEqual({ type: 'default-store', secret: 'apps/default' });
-    expect(pickCertificate(store, 'other.org', true).handshake).toBe('failed');
+    expect(pickCertificate(store(), 'other.org', false).choice).toEqual({ type: 'default-store', secret: 'apps/default' });
+    expect(pickCertificate(store(), 'other.org', true).handshake).toBe('failed');
     expect(pickCertificate(buildCertificateStore([]), 'x.org', false).choice).toEqual({ type: 'traefik-default' });
-    expect(pickCertificate(store, null, false).because).toContain('no SNI');
+    expect(pickCertificate(store(), null, false).because).toContain('no SNI');
   });
 
   it('wildcards cover exactly one label', () => {
-    expect(pickCertificate(store, 'a.b.example.com', false).choice.type).toBe('default-store');
+    expect(pickCertificate(store(), 'a.b.example.com', false).choice.type).toBe('default-store');
   });
 });
 
 describe('421 check before v3.6.18 (Host vs SNI)', () => {
-  const table = buildSniTable(
+  const table = () => buildSniTable(
     [router('a@kubernetescrd', 'Host(`a.com`)', { options: 'apps-strict@kubernetescrd' }), router('b@kubernetescrd', 'Host(`b.com`)', { tls: true })],
     options, v3old, domains,
   );
   it('passes when Host and SNI are equal, or map to the same option', () => {
-    expect(oldSniCheck(table, 'a.com', 'A.com').result).toBe('passed');
-    expect(oldSniCheck(table, 'b.com', 'c.com').result).toBe('passed');
+    expect(oldSniCheck(table(), 'a.com', 'A.com').result).toBe('passed');
+    expect(oldSniCheck(table(), 'b.com', 'c.com').result).toBe('passed');
   });
   it('is misdirected when they map to different options (trailing dot tolerated on Host)', () => {
-    expect(oldSniCheck(table, 'a.com', 'b.com').result).toBe('misdirected');
-    expect(oldSniCheck(table, 'a.com.', 'b.com')).toMatchObject({ result: 'misdirected', hostOption: 'apps-strict@kubernetescrd' });
-    expect(oldSniCheck(table, 'a.com', null).result).toBe('misdirected');
+    expect(oldSniCheck(table(), 'a.com', 'b.com').result).toBe('misdirected');
+    expect(oldSniCheck(table(), 'a.com.', 'b.com')).toMatchObject({ result: 'misdirected', hostOption: 'apps-strict@kubernetescrd' });
+    expect(oldSniCheck(table(), 'a.com', null).result).toBe('misdirected');
   });
 });
