@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledRouting } from '../compiled.ts';
 import { config as makeConfig, middleware } from '../fixtures.ts';
 import { parseClientRequest } from '../request.ts';
+import { basicAuth } from './basic-auth.ts';
 import { checkSecret, hashKind } from './htpasswd.ts';
 import { middlewareBuildError, runMiddlewares, type ChainState } from './index.ts';
 
@@ -45,6 +46,10 @@ describe('BasicAuth: who gets through', () => {
     { desc: 'base64 without padding', headers: { Authorization: 'Basic YTpi' + 'Yw' }, ok: false, effect: 'no valid `Authorization: Basic` header: 401' },
     { desc: 'no colon in the credentials', headers: basic('alicetest'), ok: false, effect: 'no valid `Authorization: Basic` header: 401' },
     { desc: 'the password is cut at the first colon only', headers: basic('alice:te:st'), ok: false, effect: 'wrong password for "alice" (md5 hash): 401' },
+    // Request.BasicAuth: the prefix is checked before decoding, whatever follows it.
+    { desc: 'another 6-letter scheme followed by valid base64', headers: { Authorization: 'Token ' + btoa('alice:test') }, ok: false, effect: 'no valid `Authorization: Basic` header: 401' },
+    // base64.StdEncoding refuses spaces inside the data (atob would skip them).
+    { desc: 'spaces inside the base64', headers: { Authorization: 'Basic YW xp Y2 U6 dGVzdA==' }, ok: false, effect: 'no valid `Authorization: Basic` header: 401' },
   ])('$desc', ({ headers, ok, effect }) => {
     const { response, step } = serve(routing, headers);
     if (ok) {
@@ -60,6 +65,17 @@ describe('BasicAuth: who gets through', () => {
     // {SHA} of "a:b" computed with node:crypto, independently of htpasswd.ts.
     const r = routingOf({ secret: 'users' }, { 'apps/users': { users: `dave:{SHA}${createHash('sha1').update('a:b').digest('base64')}` } });
     expect(serve(r, basic('dave:a:b')).step.status).toBe('applied');
+  });
+
+  it('an empty user name is a user like any other (Request.BasicAuth cuts at the first colon, even at 0)', () => {
+    const r = routingOf({ secret: 'users' }, { 'apps/users': { users: `:${SHA_TEST}` } });
+    expect(serve(r, basic(':test')).step).toMatchObject({ status: 'applied', effect: 'user "" authenticated (sha hash)' });
+  });
+
+  it('only a CR ending the line is dropped (bufio.ScanLines dropCR), not one inside it', () => {
+    const r = routingOf({ secret: 'users' }, { 'apps/users': { users: `x\ry:${SHA_TEST}` } });
+    expect(serve(r, basic('xy:test')).step.effect).toBe('unknown user "xy": 401');
+    expect(serve(r, basic('x\ry:test')).step.status).toBe('applied');
   });
 
   it('a custom realm', () => {
@@ -106,6 +122,13 @@ describe('BasicAuth: the Secret (createBasicAuthMiddleware)', () => {
     expect(middlewareBuildError(['auth@kubernetescrd'], routingOf(cfg, secrets, types))).toBe(error === null ? null : `middleware auth@kubernetescrd: ${error}`);
   });
 
+  it('check() is the constructor: null when Traefik builds the middleware, the error otherwise', () => {
+    const ctx = (r: CompiledRouting) => ({ routing: r, namespace: 'apps' });
+    expect(basicAuth.check({ secret: 'users' }, ctx(routingOf({}, usersSecret)))).toBeNull();
+    expect(basicAuth.check({ secret: 'elsewhere' }, ctx(routingOf({})))).toBeNull();
+    expect(basicAuth.check({}, ctx(routingOf({})))).toBe('basicAuth: auth secret must be set');
+  });
+
   it('a basic-auth Secret gives one user with {SHA} of the password', () => {
     const r = routingOf({ secret: 's' }, { 'apps/s': { username: 'admin', password: 'test' } }, { 'apps/s': 'kubernetes.io/basic-auth' });
     expect(serve(r, basic('admin:test')).step).toMatchObject({ status: 'applied', effect: 'user "admin" authenticated (sha hash)' });
@@ -129,6 +152,10 @@ describe('CheckSecret (go-http-auth): the prefix picks the comparator', () => {
     { desc: 'bcrypt $2x$ (read as $2a$)', secret: '$2x$' + b2a.slice(4), password: 'pw', ok: true, kind: 'bcrypt' },
     { desc: 'bcrypt, wrong password', secret: b2a, password: 'px', ok: false, kind: 'bcrypt' },
     { desc: 'a malformed bcrypt hash is no match', secret: '$2y$04$short', password: 'pw', ok: false, kind: 'bcrypt' },
+    // CompareHashAndPassword errors on a cost outside 4–31 or a salt that does not decode: no match.
+    { desc: 'a bcrypt hash with cost 99 is no match', secret: '$2a$99$' + 'a'.repeat(53), password: 'pw', ok: false, kind: 'bcrypt' },
+    { desc: 'a bcrypt hash whose salt does not decode is no match', secret: '$2y$04$' + '!'.repeat(53), password: 'pw', ok: false, kind: 'bcrypt' },
+    { desc: '$2y$ later in the secret is not bcrypt (HasPrefix)', secret: 'x$2y$' + b2a.slice(4), password: 'pw', ok: false, kind: 'md5' },
     { desc: '$2c$ is not bcrypt: MD5-crypt, no match', secret: '$2c$' + b2a.slice(4), password: 'pw', ok: false, kind: 'md5' },
     { desc: 'apr1', secret: APR1_TEST, password: 'test', ok: true, kind: 'md5' },
     { desc: '$1$ MD5-crypt', secret: '$1$abcdefgh$cHJi5PXp/ki/ktXzqlk6I1', password: 'secret', ok: true, kind: 'md5' },

@@ -4,7 +4,7 @@ import { delHeader, getHeader } from '../go-http.ts';
 import { checkSecret, hashKind, shaSecret } from './htpasswd.ts';
 import { boolOf, next, respond, strOf, type MiddlewareImpl, type MwContext } from './kit.ts';
 
-type Users = { ok: true; users: Map<string, string>; note: string } | { ok: false; error: string } | { ok: 'unknown'; secret: string };
+type Users = { ok: true; users: Map<string, string> } | { ok: false; error: string } | { ok: 'unknown'; secret: string };
 
 /**
  * The users a basicAuth middleware would load, from the workspace's Secret.
@@ -23,7 +23,7 @@ export function loadUsers(config: Record<string, unknown>, ctx: Pick<MwContext, 
       if (parts.length !== 2) return { ok: false, error: `basicAuth: error parsing BasicUser: ${line}` };
       users.set(parts[0]!, parts[1]!);
     }
-    return { ok: true, users, note: `${users.size} user(s) given inline` };
+    return { ok: true, users };
   }
   if (name === '') return { ok: false, error: 'basicAuth: auth secret must be set' };
   const id = `${ctx.namespace}/${name}`;
@@ -36,7 +36,7 @@ export function loadUsers(config: Record<string, unknown>, ctx: Pick<MwContext, 
     const user = data['username'];
     const password = data['password'];
     if (user === undefined || password === undefined) return { ok: false, error: `basicAuth: secret '${id}' must contain both username and password keys` };
-    return { ok: true, users: new Map([[user, shaSecret(password)]]), note: `user "${user}" from the basic-auth Secret ${id}` };
+    return { ok: true, users: new Map([[user, shaSecret(password)]]) };
   }
   if (keys.length !== 1) return { ok: false, error: `basicAuth: found ${keys.length} elements for secret '${id}', must be single element exactly` };
   const lines = data[keys[0]!]!.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.length > 0);
@@ -47,20 +47,18 @@ export function loadUsers(config: Record<string, unknown>, ctx: Pick<MwContext, 
     if (parts.length !== 2) return { ok: false, error: `basicAuth: error parsing BasicUser: ${line}` };
     users.set(parts[0]!, parts[1]!);
   }
-  return { ok: true, users, note: `${users.size} user(s) from ${id}/${keys[0]}` };
+  return { ok: true, users };
 }
 
 /** Go `Request.BasicAuth()`: user and password bytes, or undefined. */
 function parseBasicAuth(header: string): { user: string; password: Uint8Array } | undefined {
-  if (header.length < 6 || header.slice(0, 6).toLowerCase() !== 'basic ') return undefined;
+  // Go checks the length before slicing; a shorter header's slice cannot equal the prefix either.
+  if (header.slice(0, 6).toLowerCase() !== 'basic ') return undefined;
   const b64 = header.slice(6);
+  // StdEncoding: padded groups of 4. What passes here, atob decodes without throwing (it only loosens
+  // whitespace and padding, which the test has already refused).
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const colon = bytes.indexOf(0x3a);
   if (colon < 0) return undefined;
   return { user: new TextDecoder().decode(bytes.slice(0, colon)), password: bytes.slice(colon + 1) };
@@ -79,12 +77,12 @@ export const basicAuth: MiddlewareImpl = {
       `${why}: 401`,
     );
     const creds = parseBasicAuth(getHeader(ctx.req.headers, 'Authorization'));
-    const users = loadUsers(config, ctx);
+    // runMiddlewares runs a middleware only after its check() passed, and check() refuses `ok: false`.
+    const users = loadUsers(config, ctx) as Exclude<Users, { ok: false }>;
     if (!creds) return unauthorized('no valid `Authorization: Basic` header');
     if (users.ok === 'unknown') {
       return next('not-simulated', `Secret ${users.secret} is not in the workspace: the password of "${creds.user}" cannot be checked (assumed valid)`);
     }
-    if (users.ok === false) return unauthorized(users.error);
     const secret = users.users.get(creds.user);
     if (secret === undefined) return unauthorized(`unknown user "${creds.user}"`);
     if (!checkSecret(creds.password, secret)) return unauthorized(`wrong password for "${creds.user}" (${hashKind(secret)} hash)`);

@@ -36,6 +36,12 @@ describe('chain members (chainMembers)', () => {
     expect(expandMiddlewares([chain.name], routingOf([chain])).map((m) => m.name)).toEqual(expected);
   });
 
+  it('a plain middleware expands to itself, without a chain key; a chain named without a provider qualifies with @kubernetescrd', () => {
+    expect(expandMiddlewares([strip.name], routingOf([strip]))).toStrictEqual([{ name: strip.name, mw: strip }]);
+    const bare: DynamicMiddleware = { ...middleware('c@kubernetescrd', 'chain', { middlewares: ['m'] }), name: 'c' };
+    expect(expandMiddlewares(['c'], routingOf([bare])).map((m) => m.name)).toEqual(['m@kubernetescrd']);
+  });
+
   it('a chain without a list expands to nothing; a chain of a file provider qualifies with @file', () => {
     expect(expandMiddlewares(['c@kubernetescrd'], routingOf([middleware('c@kubernetescrd', 'chain', {})]))).toEqual([]);
     const fileChain: DynamicMiddleware = { ...middleware('c@file', 'chain', { middlewares: ['m'] }), name: 'c@file' };
@@ -70,6 +76,13 @@ describe('missing, external and outside middlewares', () => {
     expect(middlewareBuildError([name], routingOf([]))).toBe(error);
   });
 
+  it('a workspace without an outside list: a missing name is still a build error', () => {
+    const config = makeConfig({ middlewares: [] });
+    const routing = { config, middlewares: config.middlewares, secrets: {}, secretTypes: {} } as unknown as CompiledRouting;
+    expect(config.outside).toBeUndefined();
+    expect(middlewareBuildError(['gone@kubernetescrd'], routing)).toBe('middleware "gone@kubernetescrd" does not exist');
+  });
+
   it('other providers and outside names are not build errors', () => {
     expect(middlewareBuildError(['auth@file', 'x@kubernetes'], routingOf([]))).toBeNull();
     expect(middlewareBuildError(['elsewhere-m@kubernetescrd'], routingOf([], ['elsewhere-m@kubernetescrd']))).toBeNull();
@@ -79,7 +92,8 @@ describe('missing, external and outside middlewares', () => {
     const s = state();
     const r = runMiddlewares(['auth@file', 'elsewhere-m@kubernetescrd', 'gone@kubernetescrd', strip.name], 'r@kubernetescrd', routingOf([strip], ['elsewhere-m@kubernetescrd']), s);
     expect(r.response).toBeUndefined();
-    expect(r.steps).toEqual([
+    // Strict: a step outside any chain has no `chain` key at all.
+    expect(r.steps).toStrictEqual([
       { name: 'auth@file', type: '', owner: 'r@kubernetescrd', status: 'not-simulated', effect: 'defined by a provider outside the workspace: its effect is not simulated' },
       { name: 'elsewhere-m@kubernetescrd', type: '', owner: 'r@kubernetescrd', status: 'not-simulated', effect: 'outside the workspace (assumed to exist): effect unknown' },
       { name: 'gone@kubernetescrd', type: '', owner: 'r@kubernetescrd', status: 'missing', effect: 'middleware "gone@kubernetescrd" does not exist' },

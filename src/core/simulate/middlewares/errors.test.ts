@@ -89,9 +89,33 @@ describe('TestHandler (custom_errors_test.go)', () => {
     expect(errorPage({ [E]: cfg }, 502).notes).toEqual([`${E}: status 502 — body replaced by error@kubernetescrd (GET http://localhost/test); the status is the one error@kubernetescrd answers (X-Code: 502), not simulated`]);
   });
 
-  it('the middleware step says what it will replace', () => {
-    const { run } = errorPage({ [E]: { service: 'error@kubernetescrd', query: 'x', status: ['500-599', '404'] } }, 200);
-    expect(run.steps[0]).toMatchObject({ status: 'applied', effect: 'statuses 500-599, 404 from further down are replaced by the page of error@kubernetescrd (GET /x)' });
+  it.each([
+    { query: 'x', get: ' (GET /x)' },
+    // TrimPrefix(query, "/") then "/" + …: one leading slash only, and only at the start.
+    { query: '/a/b', get: ' (GET /a/b)' },
+    { query: 'a/b', get: ' (GET /a/b)' },
+    { query: undefined, get: '' },
+  ])('the middleware step says what it will replace (query $query)', ({ query, get }) => {
+    const { run } = errorPage({ [E]: { service: 'error@kubernetescrd', status: ['500-599', '404'], ...(query === undefined ? {} : { query }) } }, 200);
+    expect(run.steps[0]).toMatchObject({ status: 'applied', effect: `statuses 500-599, 404 from further down are replaced by the page of error@kubernetescrd${get}` });
+  });
+
+  it.each([
+    { query: '/a/{status}', get: 'http://localhost/a/404' },
+    { query: 'a/{status}', get: 'http://localhost/a/404' },
+  ])('the page is fetched at "/" + TrimPrefix(query, "/") ($query)', ({ query, get }) => {
+    expect(errorPage({ [E]: { service: 'error@kubernetescrd', query, status: ['404'] } }, 404).response.body).toBe(`(page rendered by error@kubernetescrd for GET ${get})`);
+  });
+
+  it('a statusRewrites target that is not a number (the CRD schema refuses it) rewrites nothing', () => {
+    const cfg = { service: 'error@kubernetescrd', status: ['404'], statusRewrites: { '404': 'gone' } };
+    expect(errorPage({ [E]: cfg }, 404).response.status).toBe(404);
+  });
+
+  it('applyErrorPages with no configuration at hand for a rule: no rewrite, no nginx note', () => {
+    const rule = { middleware: E, status: ['404'], service: 'error@kubernetescrd', query: '/e' };
+    const out = applyErrorPages({ status: 404, headers: {}, body: '' }, [rule], request('http://localhost/x'), () => undefined);
+    expect(out).toEqual({ response: { status: 404, headers: {}, body: '(page rendered by error@kubernetescrd for GET http://localhost/e)' }, notes: [`${E}: status 404 — body replaced by error@kubernetescrd (GET http://localhost/e)`] });
   });
 });
 
@@ -105,6 +129,11 @@ describe('NewHTTPCodeRanges and build errors', () => {
     { blocks: ['5xx'], ranges: undefined },
     { blocks: ['500-'], ranges: undefined },
     { blocks: ['-500'], ranges: undefined },
+    // strconv.Atoi reads the whole part: junk before or after the digits of either bound is refused.
+    { blocks: ['x5-599'], ranges: undefined },
+    { blocks: ['5x-599'], ranges: undefined },
+    { blocks: ['500-x9'], ranges: undefined },
+    { blocks: ['500-5x'], ranges: undefined },
     { blocks: [''], ranges: undefined },
   ])('$blocks', ({ blocks, ranges }) => {
     expect(parseCodeRanges(blocks)).toEqual(ranges);
@@ -113,6 +142,7 @@ describe('NewHTTPCodeRanges and build errors', () => {
   it.each([
     { cfg: { service: 'error@kubernetescrd', status: ['404'] }, error: null },
     { cfg: { service: 'error@kubernetescrd', status: ['400,404'] }, error: 'errors: invalid status ranges [400,404]' },
+    { cfg: { service: 'error@kubernetescrd', status: ['404', '5xx'] }, error: 'errors: invalid status ranges [404, 5xx]' },
     { cfg: { service: 'error@kubernetescrd', status: ['404'], statusRewrites: { '4xx': 410 } }, error: 'errors: invalid statusRewrites key 4xx' },
     { cfg: { status: ['404'] }, error: 'errors: no error page service' },
     { cfg: { service: 'gone@kubernetescrd', status: ['404'] }, error: 'errors: service gone@kubernetescrd does not exist' },

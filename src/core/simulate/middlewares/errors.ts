@@ -29,6 +29,9 @@ export function parseCodeRanges(blocks: readonly string[]): Ranges | undefined {
 
 const contains = (ranges: Ranges, code: number) => ranges.some(([a, b]) => code >= a && code <= b);
 
+// check() and run() read the same value (an unset service is '').
+const serviceOf = (config: Record<string, unknown>) => strOf(config['service']) ?? '';
+
 function serviceKnown(service: string, services: Record<string, unknown>): boolean {
   return services[service] !== undefined || !service.endsWith('@kubernetescrd');
 }
@@ -39,7 +42,7 @@ export const errors: MiddlewareImpl = {
     for (const key of Object.keys(objOf(config['statusRewrites']) ?? {})) {
       if (!parseCodeRanges([key])) return `errors: invalid statusRewrites key ${key}`;
     }
-    const service = strOf(config['service']) ?? '';
+    const service = serviceOf(config);
     if (service === '') return 'errors: no error page service';
     if (!serviceKnown(service, ctx.routing.config.services)) return `errors: service ${service} does not exist`;
     return null;
@@ -48,7 +51,7 @@ export const errors: MiddlewareImpl = {
     const rule: ErrorPageRule = {
       middleware: ctx.mw.name,
       status: strList(config['status']),
-      service: strOf(config['service']) ?? '',
+      service: serviceOf(config),
       query: strOf(config['query']) ?? '',
     };
     ctx.errorPages.push(rule);

@@ -207,6 +207,10 @@ describe('secure headers (Test_newSecure_modifyResponse, unrolled/secure process
     expect(run(cfg, { url, headers }).state.responseHeaders).toEqual(ssl ? { 'Strict-Transport-Security': ['max-age=31536000'], 'Public-Key-Pins': ['pin-sha256="x"'] } : {});
   });
 
+  it('over TLS without publicKey: STS alone, no Public-Key-Pins', () => {
+    expect(run({ stsSeconds: 60 }, { url: 'https://example.org/' }).state.responseHeaders).toEqual({ 'Strict-Transport-Security': ['max-age=60'] });
+  });
+
   it('HPKP not sent in development, even over TLS', () => {
     expect(run({ publicKey: 'k', isDevelopment: true }, { url: 'https://example.org/' }).state.responseHeaders).toEqual({});
   });
@@ -249,6 +253,7 @@ describe('HasSecureHeadersDefined / HasCustomHeadersDefined / HasCorsHeadersDefi
       effect: 'X-Forwarded-For will not be sent; request header X-Drop removed; request Host set to internal; request X-Env: prod; response X-Frame-Options: DENY; X-Served-By: traefik; -Server',
     });
     expect(run({ allowedHosts: ['a.org'] }).step.effect).toBe('host "example.org" is not in allowedHosts [a.org]: 500 Bad Host');
+    expect(run({ allowedHosts: ['a.org', 'b.org'] }).step.effect).toBe('host "example.org" is not in allowedHosts [a.org, b.org]: 500 Bad Host');
     const pre = run({ accessControlAllowOriginList: ['*'] }, { method: 'OPTIONS', headers: { Origin: 'https://o.org', 'Access-Control-Request-Method': 'GET' } });
     expect(pre.step.effect).toBe('CORS preflight from https://o.org answered 200 by Traefik');
   });

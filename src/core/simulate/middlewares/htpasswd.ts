@@ -2,7 +2,6 @@
 // Traefik's BasicAuth uses): `$apr1$`/`$1$` MD5-crypt (the default), `{SHA}`, and bcrypt `$2a$ $2b$ $2x$ $2y$`.
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import bcrypt from 'bcryptjs';
-import { assertNever } from '../../diagnostic.ts';
 
 const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SWAPS = [12, 6, 0, 13, 7, 1, 14, 8, 2, 15, 9, 3, 5, 10, 4, 11];
@@ -43,6 +42,7 @@ export function md5Crypt(password: Uint8Array, salt: Uint8Array, magic: Uint8Arr
   let bits = 0;
   for (const i of SWAPS) {
     v |= final[i]! << bits;
+    // Stryker disable next-line EqualityOperator: 6 whole bits written now or after the next byte is or-ed in above them give the same characters (128 bits = 21 × 6 + 2 either way)
     for (bits += 8; bits > 6; bits -= 6) {
       result += ITOA64[v & 0x3f];
       v >>>= 6;
@@ -82,21 +82,22 @@ export function checkSecret(password: Uint8Array, secret: string): boolean {
     case 'sha':
       return secret.slice(5) === base64Of(sha1(password));
     case 'bcrypt':
+      // Go's bcrypt reads the minor version letter without checking it; bcryptjs accepts a, b and y only (and
+      // writes its own letter back), so every prefix is compared as $2a$.
       try {
-        const normalized = secret.startsWith('$2x$') ? '$2a$' + secret.slice(4) : secret;
-        return bcrypt.compareSync(new TextDecoder().decode(password), normalized);
+        return bcrypt.compareSync(new TextDecoder().decode(password), '$2a$' + secret.slice(4));
       } catch {
+        // A hash bcrypt cannot read (bad cost, short salt): CompareHashAndPassword errors, no match.
         return false;
       }
     case 'md5': {
+      // bytes.SplitN(secret, "$", 4) must give 4 parts; with fewer, MD5Crypt's "$magic$salt$hash" (always 4
+      // parts) cannot equal the secret, so the comparison below refuses it just the same.
       const parts = secret.split('$');
-      if (parts.length < 4) return false;
       const magic = enc('$' + parts[1] + '$');
-      const salt = enc(parts[2]!);
+      const salt = enc(parts[2]!); // TextEncoder encodes a missing part (undefined) as no bytes
       return md5Crypt(password, salt, magic) === secret;
     }
-    default:
-      return assertNever(kind);
   }
 }
 

@@ -100,7 +100,7 @@ export function expandMiddlewares(names: readonly string[], routing: CompiledRou
   for (const name of names) {
     const mw = routing.middlewares[name];
     const base: ExpandedMiddleware = chain ? { name, mw: mw ?? null, chain } : { name, mw: mw ?? null };
-    if (!mw && routing.config?.outside?.includes(name)) {
+    if (!mw && routing.config.outside?.includes(name)) {
       out.push({ ...base, outside: true });
       continue;
     }

@@ -84,6 +84,21 @@ describe('TestIPAllowLister_ServeHTTP', () => {
     expect(serve('ipAllowList', { sourceRange: ['10.0.0.0/8'], ipStrategy: { depth: 3 } }, '10.1.1.1:1', '1.1.1.1, 2.2.2.2').step.effect).toBe('no client IP (ipStrategy.depth 3: X-Forwarded-For has only 2 entries): 403');
     expect(serve('ipAllowList', { sourceRange: ['10.0.0.0/8'], ipStrategy: { depth: 1 } }, '10.1.1.1:1').step.effect).toBe('no client IP (ipStrategy.depth 1 of X-Forwarded-For ""): 403');
   });
+
+  it.each([
+    { desc: 'allowed, two ranges', cfg: { sourceRange: ['10.0.0.0/8', '192.168.0.0/16'] }, xff: undefined, effect: "client IP 192.168.1.1 (the connection's remote address) is in [10.0.0.0/8, 192.168.0.0/16]: allowed" },
+    { desc: 'refused, two ranges', cfg: { sourceRange: ['10.0.0.0/8', '172.16.0.0/12'] }, xff: undefined, effect: "client IP 192.168.1.1 (the connection's remote address) is not in [10.0.0.0/8, 172.16.0.0/12]: 403" },
+    // strings.Split("", ",") has one (empty) entry, so depth 2 has too few; the text counts none.
+    { desc: 'depth 2 without X-Forwarded-For', cfg: { sourceRange: ['10.0.0.0/8'], ipStrategy: { depth: 2 } }, xff: undefined, effect: 'no client IP (ipStrategy.depth 2: X-Forwarded-For has only 0 entries): 403' },
+    {
+      desc: 'excludedIPs', cfg: { sourceRange: ['1.1.1.1'], ipStrategy: { excludedIPs: ['10.0.0.0/8'] } }, xff: '1.1.1.1, 10.0.0.1',
+      effect: 'client IP 1.1.1.1 (ipStrategy.excludedIPs: right-most X-Forwarded-For entry not excluded ("1.1.1.1, 10.0.0.1")) is in [1.1.1.1]: allowed',
+    },
+    // getIPv6SubnetIP: netip.ParseAddr fails, the entry is kept as it is (and is no IP of any range).
+    { desc: 'ipv6Subnet on an entry that is no IP', cfg: { sourceRange: ['0.0.0.0/0', '::/0'], ipStrategy: { depth: 1, ipv6Subnet: 64 } }, xff: 'foo', effect: 'client IP foo (ipStrategy.depth 1 of X-Forwarded-For "foo") is not in [0.0.0.0/0, ::/0]: 403' },
+  ])('says which IP it checked and how: $desc', ({ cfg, xff, effect }) => {
+    expect(serve('ipAllowList', cfg, '192.168.1.1:1', xff).step.effect).toBe(effect);
+  });
 });
 
 const V6 = '::abcd:ffff:c0a8:1';

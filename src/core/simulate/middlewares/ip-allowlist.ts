@@ -42,7 +42,11 @@ export function strategyIP(req: GoRequest, strategy: Record<string, unknown> | u
   const xff = getHeader(req.headers, 'X-Forwarded-For');
   if (depth > 0) {
     const list = xff.split(',');
-    if (list.length < depth) return { ip: '', how: `ipStrategy.depth ${depth}: X-Forwarded-For has only ${xff === '' ? 0 : list.length} entr${list.length === 1 ? 'y' : 'ies'}` };
+    // strings.Split("", ",") is one empty entry: Go compares that count, the text counts no entry.
+    if (list.length < depth) {
+      const count = xff === '' ? 0 : list.length;
+      return { ip: '', how: `ipStrategy.depth ${depth}: X-Forwarded-For has only ${count} entr${count === 1 ? 'y' : 'ies'}` };
+    }
     const ip = list[list.length - depth]!.trim();
     return { ip: subnet ? maskIPv6(ip, subnet) : ip, how: `ipStrategy.depth ${depth} of X-Forwarded-For "${xff}"` };
   }
@@ -74,14 +78,16 @@ function makeAllowList(whiteList: boolean): MiddlewareImpl {
         return excludedBad === undefined ? null : `${kind}: cannot parse excludedIPs entry ${excludedBad}`;
       }
       const subnet = ipv6SubnetOf(strategy);
+      // Stryker disable next-line ConditionalExpression: undefined <= 0 and undefined > 128 are both false: the guard only satisfies the type checker
       if (subnet !== undefined && (subnet <= 0 || subnet > 128)) return `${kind}: invalid IPv6 subnet ${subnet} value, should be greater to 0 and lower or equal to 128`;
       return null;
     },
     run(config, { req }) {
       const ranges = strList(config['sourceRange']);
       const { ip, how } = strategyIP(req, objOf(config['ipStrategy']));
-      // Checker.IsAuthorized drops a port first (an X-Forwarded-For entry may carry one).
-      if (ip !== '' && ipInList(splitHostPort(ip)?.host ?? ip, ranges)) return next('applied', `client IP ${ip} (${how}) is in [${ranges.join(', ')}]: allowed`);
+      // Checker.IsAuthorized drops a port first (an X-Forwarded-For entry may carry one); Contains refuses an
+      // empty address, as ipInList does ('' is no IP).
+      if (ipInList(splitHostPort(ip)?.host ?? ip, ranges)) return next('applied', `client IP ${ip} (${how}) is in [${ranges.join(', ')}]: allowed`);
       const configured = numOf(config['rejectStatusCode']);
       const status = whiteList || !configured ? 403 : configured;
       const who = ip === '' ? `no client IP (${how})` : `client IP ${ip} (${how}) is not in [${ranges.join(', ')}]`;

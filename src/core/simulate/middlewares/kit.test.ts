@@ -51,6 +51,11 @@ describe('EncodedCharacters (TestEncodedCharacters)', () => {
     }
   });
 
+  it('the step says which escape it refused, or that there was none', () => {
+    expect(run('encodedCharacters', {}, 'http://a.com/a%2Fb').step).toMatchObject({ status: 'responded', effect: 'the path /a%2Fb contains the denied encoded character %2F: 400' });
+    expect(run('encodedCharacters', {}, 'http://a.com/a%41b').step).toMatchObject({ status: 'no-op', effect: 'no denied encoded character in /a%41b' });
+  });
+
   it('TestMapDeniedCharacters: everything denied by default, nothing when all is allowed', () => {
     expect([...deniedEncodedCharacters({})].sort()).toEqual(['%00', '%23', '%25', '%2F', '%2f', '%3B', '%3F', '%3b', '%3f', '%5C', '%5c']);
     const all = { allowEncodedSlash: true, allowEncodedBackSlash: true, allowEncodedNullCharacter: true, allowEncodedSemicolon: true, allowEncodedPercent: true, allowEncodedQuestionMark: true, allowEncodedHash: true };
@@ -77,6 +82,7 @@ describe('config readers', () => {
     { v: ' 403 ', str: ' 403 ', num: 403, bool: false },
     { v: '-5', str: '-5', num: -5, bool: false },
     { v: '4.5', str: '4.5', num: undefined, bool: false },
+    { v: 'x5', str: 'x5', num: undefined, bool: false },
     { v: '', str: '', num: undefined, bool: false },
     { v: Number.NaN, str: 'NaN', num: undefined, bool: false },
     { v: Infinity, str: 'Infinity', num: undefined, bool: false },
@@ -110,6 +116,11 @@ describe('middlewares that are not simulated', () => {
     { type: 'buffering', config: {}, text: 'buffers the request and response bodies (size limits, retry expression)' },
     { type: 'circuitBreaker', config: { expression: 'NetworkErrorRatio() > 0.5' }, text: 'circuit breaker on `NetworkErrorRatio() > 0.5`: closed (passing) unless the backend has been failing' },
     { type: 'retry', config: { attempts: 3 }, text: 'retries up to 3 times on network errors' },
+    { type: 'retry', config: {}, text: 'retries up to ? times on network errors' },
+    { type: 'forwardAuth', config: {}, text: 'asks ? first: a 2xx lets the request through (assumed here), any other answer is returned to the client' },
+    { type: 'circuitBreaker', config: {}, text: 'circuit breaker on `?`: closed (passing) unless the backend has been failing' },
+    { type: 'snippet', config: { auth: {} }, text: 'asks ? first (GET): a 2xx lets the request through (assumed here), a 401 is returned to the client' },
+    { type: 'plugin', config: { a: {}, b: {} }, text: 'plugin a, b: its effect is not simulated' },
     { type: 'passTLSClientCert', config: {}, text: 'passes the client certificate in X-Forwarded-Tls-Client-Cert(-Info) (no client certificate here)' },
     { type: 'contentType', config: {}, text: 'content-type auto-detection for responses' },
     { type: 'grpcWeb', config: {}, text: 'translates gRPC-Web requests to gRPC' },

@@ -151,3 +151,73 @@ describe('ReplacePathRegex (TestReplacePathRegex)', () => {
     expect(serve('replacePathRegex', { regex, replacement }, path).response).toMatchObject({ status, body });
   });
 });
+
+describe('what each step says, and why it answered', () => {
+  function outcome(type: string, cfg: Record<string, unknown>, path: string) {
+    const parsed = parseClientRequest({ method: 'GET', url: `http://localhost${path}`, headers: {}, clientIP: '192.0.2.1' });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const state: ChainState = { req: parsed.value.request, responseHeaders: {}, omitXForwardedFor: false, errorPages: [] };
+    const result = runMiddlewares(['p@kubernetescrd'], 'r@kubernetescrd', routingOf(type, cfg), state);
+    return { status: result.steps[0]!.status, effect: result.steps[0]!.effect, cause: result.response?.cause };
+  }
+
+  it.each([
+    { type: 'stripPrefix', cfg: { prefixes: ['/api'] }, path: '/api', status: 'applied', effect: 'stripped "/api": /api → (empty, sent as /); X-Forwarded-Prefix: /api' },
+    { type: 'stripPrefix', cfg: { prefixes: ['/x', '/y'] }, path: '/api', status: 'no-op', effect: 'no prefix of [/x, /y] starts the path /api' },
+    { type: 'stripPrefix', cfg: { prefixes: ['/api'] }, path: '/api../foo', status: 'responded', effect: 'stripping "/api" leaves "/../foo", which path cleaning changes to "/foo": 400', cause: 'bad-request' },
+    { type: 'stripPrefixRegex', cfg: { regex: ['/a/api/'] }, path: '/a/api/', status: 'applied', effect: 'regex /a/api/ matched "/a/api/": /a/api/ → (empty, sent as /); X-Forwarded-Prefix: /a/api/' },
+    { type: 'stripPrefixRegex', cfg: { regex: ['/a/api/'] }, path: '/a/api/test', status: 'applied', effect: 'regex /a/api/ matched "/a/api/": /a/api/test → /test; X-Forwarded-Prefix: /a/api/' },
+    { type: 'stripPrefixRegex', cfg: { regex: ['/x', '/y'] }, path: '/a', status: 'no-op', effect: 'no regex of [/x, /y] matches a prefix of /a' },
+    { type: 'stripPrefixRegex', cfg: { regex: ['/api'] }, path: '/api../foo', status: 'responded', effect: 'stripping "/api" leaves "/../foo", which path cleaning changes to "/foo": 400', cause: 'bad-request' },
+    { type: 'replacePath', cfg: { path: '/a%g1' }, path: '/x', status: 'responded', effect: 'cannot unescape "/a%g1": 500', cause: 'internal-error' },
+    { type: 'replacePathRegex', cfg: { regex: '/no-match', replacement: '/x' }, path: '/whoami', status: 'no-op', effect: 'regex /no-match does not match /whoami' },
+    { type: 'replacePathRegex', cfg: { regex: '^/whoami/(.*)', replacement: '/who-am-i/$1' }, path: '/whoami/and/whoami', status: 'applied', effect: 'path rewritten: /whoami/and/whoami → /who-am-i/and/whoami; X-Replaced-Path: /whoami/and/whoami' },
+    { type: 'replacePathRegex', cfg: { regex: '^/foo/(.*)', replacement: '/%zz$1' }, path: '/foo/bar', status: 'responded', effect: 'cannot unescape "/%zzbar": 500', cause: 'internal-error' },
+    { type: 'replacePathRegex', cfg: { regex: '^/foo(.*)', replacement: '/$1' }, path: '/foo../bar', status: 'responded', effect: 'the replacement "/../bar" leaves "/../bar", which path cleaning changes to "/bar": 400', cause: 'bad-request' },
+  ])('$type $cfg on $path', ({ type, cfg, path, status, effect, cause }) => {
+    expect(outcome(type, cfg, path)).toEqual({ status, effect, cause });
+  });
+});
+
+describe('rows read off the Go code (TrimSpace, RawPath, unset fields)', () => {
+  it('StripPrefix forceSlash strips the raw path the same way ("/" + TrimPrefix(rawPath[n:], "/"))', () => {
+    const { req } = serve('stripPrefix', { prefixes: ['/api'], forceSlash: true }, '/apix/a%2Fb');
+    expect([req.url.path, req.url.rawPath, req.requestURI]).toEqual(['/x/a/b', '/x/a%2Fb', '/x/a%2Fb']);
+  });
+
+  it.each([
+    // regexp.Compile(strings.TrimSpace(exp)): " *" compiles as written, "*" does not.
+    { type: 'stripPrefixRegex', cfg: { regex: [' *'] }, error: /^middleware p@kubernetescrd: stripPrefixRegex: / },
+    { type: 'replacePathRegex', cfg: { regex: ' *', replacement: '/x' }, error: /^middleware p@kubernetescrd: replacePathRegex: error compiling regular expression {2}\*: / },
+  ])('$type $cfg: a build error after trimming', ({ type, cfg, error }) => {
+    expect(middlewareBuildError(['p@kubernetescrd'], routingOf(type, cfg))).toMatch(error);
+  });
+
+  it('ReplacePath without a path: RawPath and Path empty, RequestURI "/"', () => {
+    const { req, step } = serve('replacePath', {}, '/a?q=1');
+    expect([req.url.path, req.url.rawPath, req.requestURI, req.headers['X-Replaced-Path']]).toEqual(['', '', '/?q=1', ['/a']]);
+    expect(step.effect).toBe('path replaced: /a → ; X-Replaced-Path: /a');
+  });
+
+  it('ReplacePathRegex without a replacement removes the matches', () => {
+    expect(serve('replacePathRegex', { regex: '/whoami' }, '/whoami/and/whoami').req.url.path).toBe('/and');
+  });
+
+  it('ReplacePathRegex without a regex: the empty expression matches every path (an empty replacement keeps it)', () => {
+    const { req, step } = serve('replacePathRegex', {}, '/a/b');
+    expect([req.url.path, req.headers['X-Replaced-Path'], step.status]).toEqual(['/a/b', ['/a/b'], 'applied']);
+    expect(middlewareBuildError(['p@kubernetescrd'], routingOf('replacePathRegex', {}))).toBeNull();
+  });
+
+  it('ReplacePath reads RawPath when set, even when it no longer matches Path (after an AddPrefix with a space)', () => {
+    // AddPrefix prepends to Path and RawPath alike; ReplacePath then takes RawPath as it is (EscapedPath would re-escape Path).
+    const config = makeConfig({ middlewares: [middleware('add@kubernetescrd', 'addPrefix', { prefix: '/a b' }), middleware('p@kubernetescrd', 'replacePath', { path: '/z' })] });
+    const routing = { config, middlewares: config.middlewares, secrets: {}, secretTypes: {} } as unknown as CompiledRouting;
+    const parsed = parseClientRequest({ method: 'GET', url: 'http://localhost/x%2Fy', headers: {}, clientIP: '192.0.2.1' });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const state: ChainState = { req: parsed.value.request, responseHeaders: {}, omitXForwardedFor: false, errorPages: [] };
+    runMiddlewares(['add@kubernetescrd', 'p@kubernetescrd'], 'r@kubernetescrd', routing, state);
+    expect(state.req.headers['X-Replaced-Path']).toEqual(['/a b/x%2Fy']);
+    expect(state.req.url.path).toBe('/z');
+  });
+});

@@ -14,22 +14,22 @@ function ensureLeadingSlash(s: string): string {
 
 /**
  * `encodedPrefixLen`: bytes of rawPath covering the decoded prefix (3 per `%XX`). Go's `len(decodedPrefix)`
- * counts UTF-8 bytes (`/é` is 3, spelled `/%C3%A9` in the raw path), not UTF-16 units.
+ * counts UTF-8 bytes (`/é` is 3, spelled `/%C3%A9` in the raw path), not UTF-16 units. Go's bounds checks
+ * (`i < len(rawPath)`, `i+2 < len(rawPath)`) only keep its slice in range: a RawPath here always ends with a
+ * whole escape (the parser, normalizePath and the Replace* middlewares refuse a malformed one; AddPrefix only
+ * prepends), and JS `slice` past the end is `''` as the guarded Go slice is.
  */
 function encodedPrefixLen(rawPath: string, decodedPrefix: string): number {
-  const prefixBytes = utf8Length(decodedPrefix);
-  let decoded = 0;
   let i = 0;
-  while (i < rawPath.length && decoded < prefixBytes) {
-    i += rawPath[i] === '%' && i + 2 < rawPath.length ? 3 : 1;
-    decoded++;
-  }
+  for (let decoded = utf8Length(decodedPrefix); decoded > 0; decoded--) i += rawPath[i] === '%' ? 3 : 1;
   return i;
 }
 
 /** After a strip: clean the path (JoinPath); a path that cleaning changes is rejected with 400. */
 function cleanOr400(req: GoRequest, what: string): MwOutcome | null {
   const path = req.url.path;
+  // Traefik skips JoinPath for an empty path; JoinPath of an empty path is empty anyway (go-url.ts joinPath).
+  // Stryker disable next-line ConditionalExpression,StringLiteral: joinPath('') keeps the path '' (see above)
   if (path !== '') req.url = joinPath(req.url);
   if (path !== req.url.path) {
     return respond(httpError('Bad Request', 400), 'bad-request', `${what} leaves "${path}", which path cleaning changes to "${req.url.path}": 400`);
@@ -48,10 +48,10 @@ export const stripPrefix: MiddlewareImpl = {
       const before = req.url.path;
       const rest = req.url.path.slice(prefix.length);
       req.url.path = forceSlash ? '/' + rest.replace(/^\//, '') : ensureLeadingSlash(rest);
-      if (req.url.rawPath !== '') {
-        const rawRest = req.url.rawPath.slice(encodedPrefixLen(req.url.rawPath, prefix));
-        req.url.rawPath = forceSlash ? '/' + rawRest.replace(/^\//, '') : ensureLeadingSlash(rawRest);
-      }
+      // Go strips RawPath only when set. Unset ('') it stays '' without forceSlash; with forceSlash it becomes
+      // '/', which the JoinPath below (the path is never empty then) replaces by the path's own escaping.
+      const rawRest = req.url.rawPath.slice(encodedPrefixLen(req.url.rawPath, prefix));
+      req.url.rawPath = forceSlash ? '/' + rawRest.replace(/^\//, '') : ensureLeadingSlash(rawRest);
       const rejected = cleanOr400(req, `stripping "${prefix}"`);
       if (rejected) return rejected;
       addHeader(req.headers, 'X-Forwarded-Prefix', prefix);
@@ -79,7 +79,8 @@ export const stripPrefixRegex: MiddlewareImpl = {
       const before = req.url.path;
       addHeader(req.headers, 'X-Forwarded-Prefix', prefix);
       req.url.path = ensureLeadingSlash(req.url.path.replace(prefix, ''));
-      if (req.url.rawPath !== '') req.url.rawPath = ensureLeadingSlash(req.url.rawPath.slice(encodedPrefixLen(req.url.rawPath, prefix)));
+      // Go strips RawPath only when set; an unset ('') one stays '' here too.
+      req.url.rawPath = ensureLeadingSlash(req.url.rawPath.slice(encodedPrefixLen(req.url.rawPath, prefix)));
       const rejected = cleanOr400(req, `stripping "${prefix}"`);
       if (rejected) return rejected;
       req.requestURI = requestURI(req.url);
@@ -89,10 +90,14 @@ export const stripPrefixRegex: MiddlewareImpl = {
   },
 };
 
+// check() and run() read the same values (an unset field is '').
+const prefixOf = (config: Record<string, unknown>) => strOf(config['prefix']) ?? '';
+const regexOf = (config: Record<string, unknown>) => (strOf(config['regex']) ?? '').trim();
+
 export const addPrefix: MiddlewareImpl = {
-  check: (config) => ((strOf(config['prefix']) ?? '') === '' ? 'addPrefix: prefix cannot be empty' : null),
+  check: (config) => (prefixOf(config) === '' ? 'addPrefix: prefix cannot be empty' : null),
   run(config, { req }) {
-    const prefix = strOf(config['prefix']) ?? '';
+    const prefix = prefixOf(config);
     const before = req.url.path;
     req.url.path = ensureLeadingSlash(prefix + req.url.path);
     if (req.url.rawPath !== '') req.url.rawPath = ensureLeadingSlash(prefix + req.url.rawPath);
@@ -121,24 +126,26 @@ export const replacePath: MiddlewareImpl = {
 
 export const replacePathRegex: MiddlewareImpl = {
   check(config) {
-    const re = compileGoRegexp((strOf(config['regex']) ?? '').trim());
+    const re = compileGoRegexp(regexOf(config));
     return re.ok ? null : `replacePathRegex: error compiling regular expression ${strOf(config['regex'])}: ${re.error}`;
   },
   run(config, { req }) {
-    const re = compileGoRegexp((strOf(config['regex']) ?? '').trim());
+    const re = compileGoRegexp(regexOf(config));
     const replacement = (strOf(config['replacement']) ?? '').trim();
     const current = currentRaw(req);
     if (!matchString(re, current)) return next('no-op', `regex ${re.source} does not match ${current}`);
     addHeader(req.headers, 'X-Replaced-Path', current);
-    req.url.rawPath = replaceAllString(re, current, replacement);
-    const decoded = pathUnescape(req.url.rawPath);
+    const rewritten = replaceAllString(re, current, replacement);
+    req.url.rawPath = rewritten;
+    const decoded = pathUnescape(rewritten);
     if (decoded === undefined) {
-      return respond(httpError(unescapeError(req.url.rawPath)!, 500), 'internal-error', `cannot unescape "${req.url.rawPath}": 500`);
+      return respond(httpError(unescapeError(rewritten)!, 500), 'internal-error', `cannot unescape "${rewritten}": 500`);
     }
     req.url.path = decoded;
     req.requestURI = requestURI(req.url);
-    const rejected = cleanOr400(req, `the replacement "${req.url.rawPath}"`);
+    // (JoinPath in cleanOr400 resets RawPath to '' when it is the path's default escaping: keep the text.)
+    const rejected = cleanOr400(req, `the replacement "${rewritten}"`);
     if (rejected) return rejected;
-    return next('applied', `path rewritten: ${current} → ${req.url.rawPath}; X-Replaced-Path: ${current}`);
+    return next('applied', `path rewritten: ${current} → ${rewritten}; X-Replaced-Path: ${current}`);
   },
 };
