@@ -1,7 +1,7 @@
 // highestRandomWeight services: pkg/server/service/loadbalancer/hrw/hrw.go (getNodeScore: FNV-1a 64 of
 // client IP + child name, weight / -ln(sum / 2^64); nextServer: highest score, weights ≤ 0 never added) and the
 // rows of hrw_test.go. The scorer is rewritten here (FNV-1a checked against its published vectors first).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DynamicService } from '../types.ts';
 import type { CompiledRouting } from './compiled.ts';
 import { compileRouting } from './compile.ts';
@@ -100,7 +100,10 @@ describe('through simulate(): the request\'s client IP decides', () => {
     lb('apps-a-80@kubernetescrd', ['http://10.1.0.1:80']), lb('apps-b-80@kubernetescrd', ['http://10.1.0.2:80']),
     { type: 'highestRandomWeight', name: 'apps-hrw@kubernetescrd', services: children.map((c) => ({ name: `${c.name}@kubernetescrd`, weight: 1 })) },
   ];
-  const routing = compileRouting(config({ routers: [router('apps-r@kubernetescrd', 'Host(`a.com`)', { service: 'apps-hrw@kubernetescrd' })], services }), baseSettings());
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({ routers: [router('apps-r@kubernetescrd', 'Host(`a.com`)', { service: 'apps-hrw@kubernetescrd' })], services }), baseSettings());
+  });
   it.each(IPS.filter((ip) => !ip.includes(':')))('client %s', (ip) => {
     const v = simulate(routing, { method: 'GET', url: 'http://a.com/', headers: {}, clientIP: ip });
     const expected = expectedPick(ip, children)!;

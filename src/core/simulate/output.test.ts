@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledRouting } from './compiled.ts';
 import { compileRouting } from './compile.ts';
 import { baseSettings, config, lb, middleware, router, tlsOption } from './fixtures.ts';
 import { formatVerdict, verdictToJson } from './format.ts';
@@ -21,7 +22,11 @@ const conf = config({
   tlsOptions: [tlsOption('apps-modern@kubernetescrd')],
   certificates: [{ secret: 'apps/shop-tls', sans: ['shop.example.com'], present: true }],
 });
-const routing = compileRouting(conf, baseSettings({ entryPoints: [{ name: 'web', port: 80, redirectTo: { to: 'websecure', scheme: 'https', permanent: true } }, { name: 'websecure', port: 443 }] }));
+// Built in a hook, not at module level: Stryker switches a mutant on in a beforeAll, after module code has run.
+let routing: CompiledRouting;
+beforeAll(() => {
+  routing = compileRouting(conf, baseSettings({ entryPoints: [{ name: 'web', port: 80, redirectTo: { to: 'websecure', scheme: 'https', permanent: true } }, { name: 'websecure', port: 443 }] }));
+});
 
 describe('verdictToJson', () => {
   it('has exactly the DESIGN.md keys', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledRouting } from './compiled.ts';
 import type { DynamicService } from '../types.ts';
 import { compileRouting } from './compile.ts';
 import { baseSettings, config, lb, middleware, router, tlsOption } from './fixtures.ts';
@@ -9,7 +10,9 @@ const req = (url: string, over: Partial<SimRequest> = {}): SimRequest => ({ meth
 const status = (v: Verdict) => (v.type === 'responded' ? v.response.status : v.type === 'forwarded' ? 200 : 0);
 
 describe('responses on the way back', () => {
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [
       router('a@kubernetescrd', 'Host(`a.com`)', { middlewares: ['hdr@kubernetescrd', 'err@kubernetescrd', 'auth@kubernetescrd'] }),
       router('down@kubernetescrd', 'Host(`down.com`)', { middlewares: ['err@kubernetescrd'], service: 'down@kubernetescrd' }),
@@ -21,6 +24,7 @@ describe('responses on the way back', () => {
       middleware('auth@kubernetescrd', 'basicAuth', { secret: 'users' }),
     ],
   }), baseSettings(), { secrets: { 'default/users': { users: 'u:{SHA}qUqP5cyxm6YcTAhz05Hph5gvu9M=' } } });
+  });
 
   it('an Errors middleware replaces the body of a 401 from further down; outer Headers still apply', () => {
     const v = simulate(routing, req('http://a.com/'));
@@ -52,11 +56,14 @@ describe('entryPoint defaults (applyModel)', () => {
       { name: 'websecure', port: 443, middlewares: ['ipallow@kubernetescrd'], tls: { options: 'apps-modern@kubernetescrd' } },
     ],
   });
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [router('a@kubernetescrd', 'Host(`a.com`)', { entryPoints: ['websecure'] })],
     middlewares: [middleware('ipallow@kubernetescrd', 'ipAllowList', { sourceRange: ['10.0.0.0/8'] })],
     tlsOptions: [tlsOption('apps-modern@kubernetescrd')],
   }), settings);
+  });
   it('entryPoint http.tls makes routers TLS routers; its middlewares run first', () => {
     expect(simulate(routing, req('http://a.com/', { entryPoint: 'websecure' })).router).toBeNull();
     const v = simulate(routing, req('https://a.com/', { clientIP: '10.1.1.1' }));
@@ -78,10 +85,13 @@ describe('entryPoint defaults (applyModel)', () => {
 
 describe('services through the pipeline', () => {
   const split: DynamicService = { type: 'weighted', name: 'split@kubernetescrd', services: [{ name: 'v1@kubernetescrd', weight: 90 }, { name: 'v2@kubernetescrd', weight: 10 }], sticky: { name: 'canary' } };
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [router('a@kubernetescrd', 'Host(`a.com`)', { service: 'split@kubernetescrd' })],
     services: [split, lb('v1@kubernetescrd', ['http://10.0.1.1:80']), lb('v2@kubernetescrd', ['http://10.0.2.1:80'])],
   }), baseSettings());
+  });
   it('weighted: percentages, the heaviest child shown, a sticky cookie set', () => {
     const v = simulate(routing, req('http://a.com/'));
     expect(v.type === 'forwarded' && v.upstream.url).toBe('http://10.0.1.1:80/');
@@ -131,7 +141,10 @@ describe('TLS option conflicts in v3.6.18–3.6.20 (resolved globally, no renami
     ],
     tlsOptions: [tlsOption('x-o@kubernetescrd')],
   });
-  const routing = compileRouting(conf, baseSettings({ version: '3.6.19' }));
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(conf, baseSettings({ version: '3.6.19' }));
+  });
   it('routers of a conflicting host, and routers without Host, resolve the default option', () => {
     expect(routing.routers['a@kubernetescrd']!.router.tls?.resolvedOptions).toBe('default');
     expect(routing.routers['n@kubernetescrd']!.router.tls?.resolvedOptions).toBe('default');

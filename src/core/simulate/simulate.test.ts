@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledRouting } from './compiled.ts';
 import { compileRouting } from './compile.ts';
 import { baseSettings, config, lb, middleware, router, tlsOption } from './fixtures.ts';
 import { simulate } from './simulate.ts';
@@ -9,13 +10,16 @@ const upstreamOf = (v: Verdict) => (v.type === 'forwarded' ? v.upstream : null);
 const statusOf = (v: Verdict) => (v.type === 'responded' ? v.response.status : v.type === 'forwarded' ? 200 : 0);
 
 describe('1 entryPoint', () => {
-  const routing = compileRouting(config({ routers: [router('web-a@kubernetescrd', 'Host(`a.com`)')] }), baseSettings({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({ routers: [router('web-a@kubernetescrd', 'Host(`a.com`)')] }), baseSettings({
     entryPoints: [
       { name: 'web', port: 80, redirectTo: { to: 'websecure', scheme: 'https', permanent: true } },
       { name: 'websecure', port: 443 },
       { name: 'internal', port: 8080, middlewares: ['tag@kubernetescrd'] },
     ],
   }));
+  });
 
   it('is chosen by the URL port; an unknown port refuses the connection', () => {
     expect(simulate(routing, req('https://a.com/')).entryPoint?.name).toBe('websecure');
@@ -44,7 +48,9 @@ describe('1 entryPoint', () => {
 });
 
 describe('2 pre-processing is visible to Header rules', () => {
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [
       router('proto@kubernetescrd', 'Host(`a.com`) && Header(`X-Forwarded-Proto`, `https`)', { tls: true }),
       router('xff@kubernetescrd', 'Host(`b.com`) && HeaderRegexp(`X-Forwarded-For`, `.`)'),
@@ -53,6 +59,7 @@ describe('2 pre-processing is visible to Header rules', () => {
       router('query@kubernetescrd', 'Host(`d.com`) && Query(`b`, `2`)'),
     ],
   }), baseSettings());
+  });
 
   it('X-Forwarded-Proto is set by Traefik before routing', () => {
     expect(simulate(routing, req('https://a.com/')).router).toBe('proto@kubernetescrd');
@@ -74,7 +81,9 @@ describe('2 pre-processing is visible to Header rules', () => {
 });
 
 describe('3 TLS', () => {
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [
       router('strict@kubernetescrd', 'Host(`secure.example.com`)', { options: 'apps-strict@kubernetescrd' }),
       router('shop@kubernetescrd', 'Host(`shop.example.com`)', { tls: true }),
@@ -85,6 +94,7 @@ describe('3 TLS', () => {
       { secret: 'apps/wild-tls', sans: ['*.example.com'], present: true },
     ],
   }), baseSettings());
+  });
 
   it('picks the option by SNI and the certificate by SNI', () => {
     const v = simulate(routing, req('https://shop.example.com/'));
@@ -110,7 +120,9 @@ describe('3 TLS', () => {
 });
 
 describe('4 routing', () => {
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [
       router('long@kubernetescrd', 'Host(`a.com`) && PathPrefix(`/api`)'),
       router('short@kubernetescrd', 'Host(`a.com`)'),
@@ -120,6 +132,7 @@ describe('4 routing', () => {
       router('broken@kubernetescrd', 'Host(`a.com`) && Pathprefix(`/x`', {}),
     ],
   }), baseSettings());
+  });
 
   it('ranks by priority (rule length by default); every router gets a result', () => {
     const v = simulate(routing, req('http://a.com/api/x'));
@@ -155,7 +168,10 @@ describe('children (parentRefs)', () => {
   const parent = router('parent@kubernetescrd', 'Host(`p.com`)', { service: '', middlewares: ['strip@kubernetescrd'] });
   const childA = router('child-a@kubernetescrd', 'PathPrefix(`/a`)', { entryPoints: [], parentRefs: ['parent@kubernetescrd'] });
   const childB = router('child-b@kubernetescrd', 'PathPrefix(`/`)', { entryPoints: [], parentRefs: ['parent@kubernetescrd'] });
-  const routing = compileRouting(config({ routers: [parent, childA, childB], middlewares: [middleware('strip@kubernetescrd', 'stripPrefix', { prefixes: ['/v1'] })] }), baseSettings());
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({ routers: [parent, childA, childB], middlewares: [middleware('strip@kubernetescrd', 'stripPrefix', { prefixes: ['/v1'] })] }), baseSettings());
+  });
   it('routes inside the parent after its middlewares', () => {
     const v = simulate(routing, req('http://p.com/v1/a/x'));
     expect(v.routing.map((s) => s.winner)).toEqual(['parent@kubernetescrd', 'child-a@kubernetescrd']);
@@ -174,8 +190,14 @@ describe('5 the 421 check', () => {
     router('c@kubernetescrd', 'Host(`c.example.com`)', { tls: true }),
   ];
   const conf = config({ routers, tlsOptions: [tlsOption('apps-modern@kubernetescrd')] });
-  const current = compileRouting(conf, baseSettings());
-  const old = compileRouting(conf, baseSettings({ version: '3.6.17' }));
+  let current: CompiledRouting;
+  beforeAll(() => {
+    current = compileRouting(conf, baseSettings());
+  });
+  let old: CompiledRouting;
+  beforeAll(() => {
+    old = compileRouting(conf, baseSettings({ version: '3.6.17' }));
+  });
   it('v3.6.18+: the router\'s resolved option must be the handshake option', () => {
     expect(simulate(current, req('https://b.example.com/', { sni: 'c.example.com' })).router).toBe('b@kubernetescrd');
     const v = simulate(current, req('https://a.example.com/', { sni: 'b.example.com' }));
@@ -193,7 +215,9 @@ describe('5 the 421 check', () => {
 });
 
 describe('6-8 middlewares, service and outcome', () => {
-  const routing = compileRouting(config({
+  let routing: CompiledRouting;
+  beforeAll(() => {
+    routing = compileRouting(config({
     routers: [
       router('api@kubernetescrd', 'Host(`a.com`) && PathPrefix(`/api`)', { middlewares: ['strip@kubernetescrd', 'auth@kubernetescrd', 'hdr@kubernetescrd'] }),
       router('empty@kubernetescrd', 'Host(`e.com`)', { service: 'empty@kubernetescrd' }),
@@ -206,6 +230,7 @@ describe('6-8 middlewares, service and outcome', () => {
       middleware('hdr@kubernetescrd', 'headers', { customRequestHeaders: { 'X-Env': 'prod' }, customResponseHeaders: { 'X-Frame': 'x' } }),
     ],
   }), baseSettings(), { secrets: { 'default/users': { users: 'alice:{SHA}qUqP5cyxm6YcTAhz05Hph5gvu9M=' } } });
+  });
 
   it('applies middlewares in order, then forwards with the rewritten path', () => {
     const v = simulate(routing, req('http://a.com/api/users?x=1', { headers: { Authorization: 'Basic ' + btoa('alice:test') } }));
