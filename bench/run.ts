@@ -1,9 +1,18 @@
 /**
- * `npm run bench`: the figures BENCHMARKS.md records. Core benchmarks run here in Node; the browser
- * figures (typing latency, longest main-thread task, first-load bytes) come from e2e/perf.spec.ts,
- * which writes bench/out/browser.json when run with BENCH=1.
+ * `npm run bench`: the figures BENCHMARKS.md records. Core benchmarks run here in Node (bench/out/core.json);
+ * the browser ones (cold analysis and keystrokes at 1,000 and 5,000 IngressRoutes, long tasks while typing,
+ * first-load JS) run in e2e/bench.spec.ts as a child process (bench/browser.ts, bench/out/browser/*.json).
+ * The run ends with the table of issue 19's targets (bench/targets.ts), also written to bench/out/targets.json.
+ *
+ *   npm run bench                          everything
+ *   npm run bench -- --no-browser          without the browser part
+ *   npm run bench -- --only=simulate,layout,browser:first-load
+ *                                          some sections (analysis, worker, simulate, layout, rules, parse,
+ *                                          cli-start, cli, browser, or browser:first-load|1000|5000); their
+ *                                          figures are merged into bench/out/core.json
+ *   npm run bench -- --summary             only the table, from the JSON files of earlier runs
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { loadAll, YAML11_SCHEMA, Schema, timestampTag } from 'js-yaml';
 import { analyze, Analyzer } from '../src/core/analyze.ts';
@@ -20,16 +29,33 @@ import { benchWorkerKeystroke } from './worker-keystroke.ts';
 import { benchCliStart, printCliStart } from './cli-start.ts';
 import { parseFile } from '../src/core/yaml/index.ts';
 import { generateIngressRoutes } from '../src/core/yaml/fixture-generator.ts';
+import { readBrowserResults, runBrowserBench, BROWSER_PARTS, type BrowserPart } from './browser.ts';
+import { printTargets, targetRows } from './targets.ts';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+const summaryOnly = args.includes('--summary');
+const noBrowser = args.includes('--no-browser');
+const unknown = args.filter((a) => !a.startsWith('--only=') && a !== '--summary' && a !== '--no-browser');
+if (unknown.length) throw new Error(`unknown arguments ${unknown.join(' ')} (use --no-browser, --only=section,… or --summary)`);
+const SECTIONS = ['analysis', 'worker', 'simulate', 'layout', 'rules', 'parse', 'cli-start', 'cli', 'browser', ...BROWSER_PARTS.map((p) => `browser:${p}`)];
+const unknownSections = only?.filter((s) => !SECTIONS.includes(s)) ?? [];
+if (unknownSections.length) throw new Error(`unknown sections ${unknownSections.join(', ')} (known: ${SECTIONS.join(', ')})`);
+const want = (section: string) => !summaryOnly && (!only || only.includes(section));
+const browserParts: BrowserPart[] = summaryOnly || noBrowser ? [] : !only || only.includes('browser') ? [...BROWSER_PARTS] : BROWSER_PARTS.filter((p) => only.includes(`browser:${p}`));
 
 const K8S = new Schema(YAML11_SCHEMA.tags.filter((t) => t !== timestampTag));
 const results: Record<string, unknown> = {};
 const line = (s: string) => console.log(s);
 
-line(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
+}
+line(`machine: ${machine()}`);
 line(`date: ${new Date().toISOString()}`);
 
 // 1. Analysis against a bare js-yaml loadAll of the same text.
-for (const n of [100, 1000, 5000]) {
+for (const n of want('analysis') ? [100, 1000, 5000] : []) {
   const ws = generateWorkspace(n);
   const runs = n >= 5000 ? 7 : 11;
   // Runs interleave the baseline and the measured work, and each ratio compares one run with the
@@ -83,10 +109,10 @@ for (const n of [100, 1000, 5000]) {
 
 // 1b. What the editor's worker does per keystroke before the page can show it (AnalysisService: analysis,
 // routing, tests, graph, layout, summary and the delta), and the shadow check it sends after.
-for (const n of [1000, 5000]) results[`worker_keystroke_${n}`] = benchWorkerKeystroke(n, n >= 5000 ? 5 : 9, line);
+for (const n of want('worker') ? [1000, 5000] : []) results[`worker_keystroke_${n}`] = benchWorkerKeystroke(n, n >= 5000 ? 5 : 9, line);
 
 // 2. One simulation against 500 and 5,000 routers, indexed vs Traefik's linear scan.
-for (const n of [500, 5000]) {
+for (const n of want('simulate') ? [500, 5000] : []) {
   const config = generateConfig(n, 7);
   const routing = compileRouting(config, defaultSettings(), { secrets: {} });
   const routers = Object.values(config.routers);
@@ -104,7 +130,7 @@ for (const n of [500, 5000]) {
 }
 
 // 3. Graph layout of 5,000 nodes.
-{
+if (want('layout')) {
   const graph = generateGraph(5000, 3);
   const t = time(() => layoutGraph(graph), { runs: 15, warmup: 3 });
   results['layout_5000'] = t;
@@ -112,7 +138,7 @@ for (const n of [500, 5000]) {
 }
 
 // 4. Rule parse + match throughput over 10,000 generated rules.
-{
+if (want('rules')) {
   const rules = generateRules(10_000, 11);
   const req = buildRoutingRequest({ method: 'GET', host: 'app1.example.com', escapedPath: '/api/users', rawQuery: 'a=1', headers: { 'X-Canary': 'on' }, clientIP: '10.1.2.3' });
   const t: Timing = time(
@@ -130,7 +156,7 @@ for (const n of [500, 5000]) {
 
 // 5. YAML: a 5 MB file of 10,000 documents, and parseFile against a bare loadAll (the unit tests count the
 // work instead: src/core/yaml/limits.test.ts).
-{
+if (want('parse')) {
   const big = generateIngressRoutes(6700);
   const t = time(() => parseFile('big.yaml', big), { runs: 5, warmup: 1 });
   results['parse_5mb'] = { ...t, bytes: big.length };
@@ -143,15 +169,38 @@ for (const n of [500, 5000]) {
 }
 
 // 7. CLI start (whole processes).
-{
+if (want('cli-start')) {
   const r = benchCliStart();
   results['cli_start'] = r;
   printCliStart(r, line);
 }
 
 // 6. CLI validate of 5,000 IngressRoutes, whole processes of the built CLI against node -e loadAll (bench/cli.ts).
-results['cli_validate_5000'] = benchCli(7, line);
+if (want('cli')) results['cli_validate_5000'] = benchCli(7, line);
 
+// A run of some sections updates their figures in core.json and keeps the others'.
+const coreFile = new URL('./out/core.json', import.meta.url);
+const earlier = (only || summaryOnly) && existsSync(coreFile) ? (JSON.parse(readFileSync(coreFile, 'utf8')) as Record<string, unknown>) : {};
+const core = { ...earlier, ...results };
+if (Object.keys(results).length > 0) {
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  writeFileSync(coreFile, JSON.stringify(core, null, 2));
+  line('written bench/out/core.json');
+}
+
+// 8. The browser (e2e/bench.spec.ts, a fresh build served on E2E_PORT).
+let browserStatus: number | null = null;
+if (browserParts.length > 0) browserStatus = runBrowserBench(browserParts, line);
+
+// The targets of issue 19: this run's figures (with --summary or --only, the latest recorded ones).
+const latest = !!(summaryOnly || only);
+const browser = readBrowserResults(latest ? undefined : browserParts);
+const rows = targetRows(latest ? core : results, browser);
+printTargets(rows, line);
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./out/core.json', import.meta.url), JSON.stringify(results, null, 2));
-line('written bench/out/core.json');
+writeFileSync(new URL('./out/targets.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows }, null, 2));
+line('written bench/out/targets.json');
+if (browserStatus !== null && browserStatus !== 0) {
+  line(`the browser benchmark exited with ${browserStatus}: its rows may be missing (see its output above)`);
+  process.exitCode = 1;
+}
