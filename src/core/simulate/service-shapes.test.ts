@@ -215,9 +215,22 @@ describe('recursion.CheckRecursion and name lookup', () => {
     });
   });
 
-  it('a deep chain without a cycle still reaches its server (no depth limit)', () => {
-    const chain: DynamicService[] = Array.from({ length: 20 }, (_, i) => ({ type: 'weighted', name: `w${i}@kubernetescrd`, services: [{ name: i === 19 ? 'a@kubernetescrd' : `w${i + 1}@kubernetescrd`, weight: 1 }] }));
-    expect(resolveService(routingOf([...chain, lb('a@kubernetescrd', [S1])]), 'w0@kubernetescrd', {}).target).toStrictEqual(server('a@kubernetescrd', S1));
+  // A chain of `n` weighted services ending on the load balancer a@kubernetescrd.
+  const chainOf = (n: number): DynamicService[] => Array.from({ length: n }, (_, i) => ({ type: 'weighted', name: `w${i}@kubernetescrd`, services: [{ name: i === n - 1 ? 'a@kubernetescrd' : `w${i + 1}@kubernetescrd`, weight: 1 }] }));
+
+  it('a deep chain without a cycle still reaches its server (Traefik has no depth limit)', () => {
+    expect(resolveService(routingOf([...chainOf(20), lb('a@kubernetescrd', [S1])]), 'w0@kubernetescrd', {}).target).toStrictEqual(server('a@kubernetescrd', S1));
+    // 99 weighted services and the load balancer: 100 levels, the deepest the simulator follows.
+    expect(resolveService(routingOf([...chainOf(99), lb('a@kubernetescrd', [S1])]), 'w0@kubernetescrd', {}).target).toStrictEqual(server('a@kubernetescrd', S1));
+  });
+
+  it('past 100 levels the simulator stops and says so: no 500, no cycle, the server unknown', () => {
+    const r = resolveService(routingOf([...chainOf(100), lb('a@kubernetescrd', [S1])]), 'w0@kubernetescrd', {});
+    expect(r.target).toStrictEqual({ type: 'external', service: 'a@kubernetescrd' });
+    expect(r.response).toBeUndefined();
+    let node = r.tree;
+    while (node.type === 'weighted') node = node.children[0]!.node;
+    expect(node).toStrictEqual({ type: 'missing', name: 'a@kubernetescrd', notes: ['more than 100 services deep: the simulator stops following the tree here (Traefik follows it; the server it reaches is not simulated)'] });
   });
 
   it('an unqualified child is looked up with the provider of its parent', () => {

@@ -48,6 +48,9 @@ export function hrwPick<T extends { name: string; weight: number }>(key: string,
 // Called only for a positive weight, so the total is positive.
 const percent = (w: number, total: number) => Math.round((w / total) * 10000) / 100;
 
+/** How deep a service tree the simulator follows (TraefikServices of TraefikServices…). */
+export const MAX_SERVICE_DEPTH = 100;
+
 function providerOf(name: string): string {
   const at = name.indexOf('@');
   return at < 0 ? '' : name.slice(at + 1);
@@ -102,6 +105,12 @@ export function resolveService(routing: CompiledRouting, name: string, headers: 
   // recursion.CheckRecursion: a service met again on its own path; there is no depth limit.
   if (seen.includes(name)) {
     return { tree: { type: 'missing', name, notes: [`service cycle: ${[...seen, name].join(' → ')}`] }, target: null, response: httpError('Internal Server Error', 500), setCookies: [] };
+  }
+  // Traefik follows any depth (Go's stacks grow); the simulator's walk, the verdict tree it returns and the views
+  // that draw it are recursive, so past this depth it stops and says so rather than overflow the stack.
+  if (seen.length >= MAX_SERVICE_DEPTH) {
+    const notes = [`more than ${MAX_SERVICE_DEPTH} services deep: the simulator stops following the tree here (Traefik follows it; the server it reaches is not simulated)`];
+    return { tree: { type: 'missing', name, notes }, target: { type: 'external', service: name }, setCookies: [] };
   }
   const path = [...seen, name];
   switch (svc.type) {
