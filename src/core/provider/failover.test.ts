@@ -2,24 +2,13 @@
 // "failover with errors configuration", with_failover_errors.yml), status blocks as pkg/types/http_code_range.go
 // NewHTTPCodeRanges reads them, and the failovers pkg/server/service/service.go getFailoverServiceHandler refuses.
 import { describe, expect, it } from 'vitest';
-import { at, build as buildText, ir } from './test-support.ts';
+import { at, build as buildText, ir, whoami } from './test-support.ts';
 import { toFileProviderShape } from './index.ts';
 import { parseHTTPCodeRanges, rangesContain, serviceFailure } from './failover.ts';
 import type { DynamicConfig } from '../types.ts';
 
-const backend = (n: number, a: string, b: string) => `---
-apiVersion: v1
-kind: Service
-metadata: { name: whoami${n}, namespace: default }
-spec: { ports: [{ name: web, port: 8080 }] }
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: { name: whoami${n}-abc, namespace: default, labels: { kubernetes.io/service-name: whoami${n} } }
-ports: [{ name: web, port: 8080 }]
-endpoints: [{ addresses: [${a}, ${b}], conditions: { ready: true } }]
-`;
-const BACKENDS = backend(4, '10.10.0.1', '10.10.0.2') + backend(5, '10.10.0.3', '10.10.0.4');
+const READY = ', conditions: { ready: true }';
+const BACKENDS = whoami(4, '10.10.0.1', '10.10.0.2', READY) + whoami(5, '10.10.0.3', '10.10.0.4', READY);
 const failover = (errors: string, main = '{ name: whoami5, kind: Service, port: 8080 }') => `---
 apiVersion: traefik.io/v1alpha1
 kind: TraefikService

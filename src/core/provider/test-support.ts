@@ -23,3 +23,17 @@ kind: IngressRoute
 metadata: { name: ${name}, namespace: ${ns} }
 spec:
 ${spec}`;
+
+/** A `whoami<n>` Service (port web 8080) and its EndpointSlice with two addresses, as kubernetes_test.go's fixtures write them. */
+export const whoami = (n: number, a: string, b: string, conditions = '') => `---
+apiVersion: v1
+kind: Service
+metadata: { name: whoami${n}, namespace: default }
+spec: { ports: [{ name: web, port: 8080 }] }
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: whoami${n}-abc, namespace: default, labels: { kubernetes.io/service-name: whoami${n} } }
+ports: [{ name: web, port: 8080 }]
+endpoints: [{ addresses: [${a}, ${b}]${conditions} }]
+`;

@@ -7,6 +7,7 @@ import { parseFile } from '../yaml/index.ts';
 import { extractResources } from '../model/index.ts';
 import { buildDynamicConfig, defaultSettings, toFileProviderShape } from './index.ts';
 import type { Settings } from '../types.ts';
+import { whoami } from './test-support.ts';
 
 function build(text: string, provider: Partial<Settings['provider']> = {}) {
   const settings = defaultSettings();
@@ -16,18 +17,6 @@ function build(text: string, provider: Partial<Settings['provider']> = {}) {
   return { text, ...result, shape: toFileProviderShape(result.config) as { http: { services: Record<string, unknown> } } };
 }
 
-const whoami = (n: number, a: string, b: string) => `---
-apiVersion: v1
-kind: Service
-metadata: { name: whoami${n}, namespace: default }
-spec: { ports: [{ name: web, port: 8080 }] }
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: { name: whoami${n}-abc, namespace: default, labels: { kubernetes.io/service-name: whoami${n} } }
-ports: [{ name: web, port: 8080 }]
-endpoints: [{ addresses: [${a}, ${b}] }]
-`;
 const BACKENDS = whoami(1, '10.10.0.1', '10.10.0.2') + whoami(4, '10.10.0.1', '10.10.0.2') + whoami(5, '10.10.0.3', '10.10.0.4');
 const ts = (name: string, spec: string) => `---
 apiVersion: traefik.io/v1alpha1
