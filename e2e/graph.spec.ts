@@ -35,6 +35,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 /** The graph's own count of its nodes (React Flow renders only the nodes in view). */
 const nodeCount = (page: Page) => page.getByRole('toolbar', { name: 'Graph filters and export' }).getByText(/^\d+ nodes$/);
 
+/** The generated 40-IngressRoute workspace (~200 graph nodes) added to the example, the graph shown and settled. */
+async function openTeamWorkspace(page: Page) {
+  const ws = generateWorkspace(40);
+  await page.getByTestId('open-files').setInputFiles([{ name: 'team.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
+  await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
+  await showView(page, 'Graph');
+  await expect.poll(async () => parseInt((await nodeCount(page).textContent()) ?? '0', 10)).toBeGreaterThan(180);
+  await page.waitForTimeout(500);
+  return page.getByRole('figure', { name: 'Routing graph' });
+}
+
 test.describe('graph', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -157,14 +168,7 @@ test.describe('graph', () => {
 
   test('a 200-node workspace opens readable, with fit-all, the overview and the filters', async ({ page, openExample }) => {
     await openExample();
-    const ws = generateWorkspace(40);
-    await page.getByTestId('open-files').setInputFiles([{ name: 'team.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
-    await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
-    await showView(page, 'Graph');
-    const graph = page.getByRole('figure', { name: 'Routing graph' });
-    const count = nodeCount(page);
-    await expect.poll(async () => parseInt((await count.textContent()) ?? '0', 10)).toBeGreaterThan(180);
-    await page.waitForTimeout(500);
+    const graph = await openTeamWorkspace(page);
     const opening = await nodeText(page);
     expect(median(opening.fontPx)).toBeGreaterThanOrEqual(11);
     await expect(graph.getByRole('img', { name: 'Graph overview: click to move the view' })).toBeVisible();
@@ -179,13 +183,7 @@ test.describe('graph', () => {
 
   test('a simulated request brings its route into view in a large workspace', async ({ page, openExample }) => {
     await openExample();
-    const ws = generateWorkspace(40);
-    await page.getByTestId('open-files').setInputFiles([{ name: 'team.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
-    await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible();
-    await showView(page, 'Graph');
-    const graph = page.getByRole('figure', { name: 'Routing graph' });
-    await expect.poll(async () => parseInt((await nodeCount(page).textContent()) ?? '0', 10)).toBeGreaterThan(180);
-    await page.waitForTimeout(500);
+    const graph = await openTeamWorkspace(page);
     // The last generated IngressRoute's first route (Host app39… && PathPrefix /users0) is far below the opening view.
     const route = graph.getByTestId('graph-node-router').filter({ hasText: 'team-0/app-39#0' });
     const onScreen = async () => {
