@@ -197,6 +197,8 @@ export interface LoadedJs {
   /** Monaco, monaco-yaml and their workers: loaded lazily, outside the first-load budget. */
   editor: boolean;
   worker: boolean;
+  /** Holds js-yaml (its YAMLException class). */
+  jsYaml: boolean;
 }
 
 /**
@@ -216,7 +218,7 @@ export async function firstLoadJs(page: Page): Promise<LoadedJs[]> {
         (body) => {
           const text = body.toString('utf8');
           const editor = /^(YamlEditor|editor\.worker|yaml\.worker)-/.test(file) || /from\s*["']\.\/YamlEditor-/.test(text);
-          return { file, bytes: body.length, gzip: gzipSync(body).length, editor, worker: /\.worker-/.test(file) };
+          return { file, bytes: body.length, gzip: gzipSync(body).length, editor, worker: /\.worker-/.test(file), jsYaml: text.includes('YAMLException') };
         },
         (e: unknown) => Promise.reject(new Error(`no body for ${file}: ${String(e)}`)),
       ),

@@ -1,4 +1,4 @@
-import { LineIndex } from './yaml/index.ts';
+import { LineIndex } from './yaml/line-index.ts';
 
 let lastText = '';
 let lastIndex: LineIndex | null = null;

@@ -1,7 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useStudio } from '../store/index.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './boot.ts';
-import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import type { TraefikTarget } from '../core/types.ts';
 import { EXAMPLES } from './examples.ts';
 import { FilesMenu, ShareExport } from './files/FilesMenu.tsx';
@@ -9,6 +8,9 @@ import { DropOverlay } from './files/DropOverlay.tsx';
 import { NewResourceMenu } from './form/NewResourceMenu.tsx';
 import { Notices, type Toast } from './Notices.tsx';
 import { ConvertButton } from './review/ConvertButton.tsx';
+
+// Loads on first use (it brings the TOML parser for static configuration).
+const SettingsDialog = lazy(() => import('./settings/SettingsDialog.tsx').then((m) => ({ default: m.SettingsDialog })));
 
 const TARGETS: { value: TraefikTarget; label: string }[] = [
   { value: 'v3', label: 'Traefik Proxy v3' },
@@ -66,7 +68,7 @@ export function Header() {
       <ShareExport />
       <Notices toasts={toasts} onDismiss={dismiss} />
       <DropOverlay onImported={push} />
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      <Suspense fallback={null}>{settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}</Suspense>
     </header>
   );
 }

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze.ts';
 import { defaultSettings } from '../provider/settings.ts';
-import { applyEdits, nameProblem, newResourceYaml, planIntents, referenceTo, refersTo, renameIntents, routeGesture, type RouteGesture, type RouteOwner } from './graph-edits.ts';
+import { nameProblem, newResourceYaml, referenceTo, refersTo, renameIntents, routeGesture, type RouteGesture, type RouteOwner } from './graph-edits.ts';
+import { planIntents } from './graph-plan.ts';
+import { applyEdits } from '../yaml/index.ts';
 import type { NodeRef } from './types.ts';
 
 const example = readFileSync(new URL('../../../public/examples/default.yaml', import.meta.url), 'utf8');

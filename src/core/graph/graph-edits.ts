@@ -3,14 +3,14 @@
  * reordering a route's chain, renaming a resource (and the routes that refer to it) and creating a new
  * middleware or service are all written as `planEdit` intents (yaml/edit.ts) on the resources'
  * own text, so a graph edit is a minimal text edit like a form edit. Pure: the UI passes the
- * resource's parsed value (`raw`) and applies the planned edits.
+ * resource's parsed value (`raw`) and applies the planned edits. Planning them against the text is
+ * graph-plan.ts, apart because it brings the YAML parser, which the page loads on the first edit.
  */
-import { applyEdits, planEdit, type EditIntent, type ResourceIntent } from '../yaml/index.ts';
-import type { Path, TextEdit } from '../types.ts';
+import type { ResourceIntent } from '../yaml/index.ts';
+import type { Path } from '../types.ts';
 import type { NodeRef } from './types.ts';
 
 export type { ResourceIntent };
-export { applyEdits };
 
 /** What a route edit needs of its IngressRoute: the parsed resource and its namespace. */
 export interface RouteOwner {
@@ -185,32 +185,3 @@ function yamlBlock(value: unknown, indent: number): string {
   }
   return ` ${String(value)}`;
 }
-
-/** Where a resource lives: its document and its path inside it (`[]`, or `['items', n]` in a List). */
-export interface ResourcePlace {
-  docIndex: number;
-  path: Path;
-}
-
-/**
- * Plans several intents against one text (each addressed to its resource) as one list of edits,
- * applied together as one undo step. Fails if any plan fails or two plans touch the same text.
- *
- * @example
- * planIntents(text, [{ place: { docIndex: 0, path: [] }, intent }, { intent: { type: 'appendDocument', yaml } }])
- */
-export function planIntents(text: string, steps: readonly ({ place: ResourcePlace; intent: ResourceIntent } | { intent: Extract<EditIntent, { type: 'appendDocument' }> })[]): { edits: TextEdit[] } | { error: string } {
-  const edits: TextEdit[] = [];
-  for (const step of steps) {
-    const intent: EditIntent = 'place' in step ? ({ ...step.intent, docIndex: step.place.docIndex, path: [...step.place.path, ...step.intent.path] } as EditIntent) : step.intent;
-    const result = planEdit(text, intent);
-    if ('error' in result) return result;
-    edits.push(...result.edits);
-  }
-  edits.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  for (let i = 1; i < edits.length; i++) {
-    if (edits[i]!.range.start < edits[i - 1]!.range.end) return { error: 'These changes overlap in the text; make them one at a time.' };
-  }
-  return { edits };
-}
-

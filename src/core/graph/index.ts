@@ -12,4 +12,5 @@ export { graphToSvg, escapeXml } from './svg.ts';
 export { generateGraph } from './generate.ts';
 export type { ChainChip, NodeRef, ServiceRow, Graph, GraphColumn, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GroupBox, Layout, LayoutLayer, NodeBadges, NodeBox } from './types.ts';
 export { COLUMN } from './types.ts';
-export { routeGesture, renameIntents, nameProblem, newResourceYaml, planIntents, applyEdits, referenceTo, refersTo, NEW_MIDDLEWARES, type RouteGesture, type RouteOwner, type ResourceIntent, type ResourcePlace, type GestureResult } from './graph-edits.ts';
+export { routeGesture, renameIntents, nameProblem, newResourceYaml, referenceTo, refersTo, NEW_MIDDLEWARES, type RouteGesture, type RouteOwner, type ResourceIntent, type GestureResult } from './graph-edits.ts';
+// planIntents (graph-plan.ts) is not re-exported here: it brings the YAML parser, which the page loads on first edit.

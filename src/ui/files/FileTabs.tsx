@@ -2,7 +2,6 @@ import { useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { useStudio } from '../../store/index.ts';
 import { selectDiagnostics } from '../../store/selectors.ts';
 import { addText } from './import.ts';
-import { stripServerFields } from '../../core/files/strip.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
 
 const SERVER_FIELDS = /^\s*"?(managedFields|resourceVersion|creationTimestamp|uid)"?\s*:|last-applied-configuration/m;
@@ -95,14 +94,17 @@ export function FileTabs() {
           );
         })}
       </div>
-      <button type="button" className="add-file" aria-label="New file" onClick={() => addText(`untitled.yaml`, '')}>+</button>
+      <button type="button" className="add-file" aria-label="New file" onClick={() => void addText(`untitled.yaml`, '')}>+</button>
       {hasServerFields && (
         <button
           type="button"
           className="strip"
           title="Remove status, managedFields, resourceVersion, uid, creationTimestamp and the last-applied annotation"
-          onClick={() => {
-            const file = files.find((f) => f.name === active);
+          onClick={async () => {
+            // Loaded on first use: it parses and edits the YAML, which the page otherwise leaves to the worker.
+            const { stripServerFields } = await import('../../core/files/strip.ts');
+            const state = useStudio.getState();
+            const file = state.files.find((f) => f.name === state.activeFile);
             if (!file) return;
             const { text } = stripServerFields(file.name, file.text);
             applyTextEdits(file.name, [{ range: { start: 0, end: file.text.length }, text }]);

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { importFiles, outcomeMessages } from './import.ts';
-import { ExportDialog } from './ExportDialog.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
-import { PasteDialog } from './PasteDialog.tsx';
+
+// The dialogs load on first use: export brings the provider and js-yaml, which the page needs for nothing else.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const PasteDialog = lazy(() => import('./PasteDialog.tsx').then((m) => ({ default: m.PasteDialog })));
 
 /** Open and paste: the workspace's ways in. */
 export function FilesMenu({ onMessages }: { onMessages(messages: string[]): void }) {
@@ -26,7 +28,7 @@ export function FilesMenu({ onMessages }: { onMessages(messages: string[]): void
         }}
       />
       <button type="button" onClick={() => setPasting(true)}>Paste…</button>
-      {pasting && <PasteDialog onClose={() => setPasting(false)} onImported={onMessages} />}
+      <Suspense fallback={null}>{pasting && <PasteDialog onClose={() => setPasting(false)} onImported={onMessages} />}</Suspense>
     </>
   );
 }
@@ -38,8 +40,10 @@ export function ShareExport() {
     <>
       <button type="button" onClick={() => setOpen('share')}>Share…</button>
       <button type="button" onClick={() => setOpen('export')}>Export…</button>
-      {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}
-      {open === 'share' && <ShareDialog onClose={() => setOpen(null)} />}
+      <Suspense fallback={null}>
+        {open === 'export' && <ExportDialog onClose={() => setOpen(null)} />}
+        {open === 'share' && <ShareDialog onClose={() => setOpen(null)} />}
+      </Suspense>
     </>
   );
 }

@@ -8,8 +8,7 @@ export function PasteDialog({ onClose, onImported }: { onClose(): void; onImport
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const add = () => {
-    const o = addText(name.trim() || 'pasted.yaml', text);
-    onImported(outcomeMessages(o, 'Added'));
+    void addText(name.trim() || 'pasted.yaml', text).then((o) => onImported(outcomeMessages(o, 'Added')));
     onClose();
   };
   return (

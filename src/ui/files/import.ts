@@ -1,6 +1,5 @@
 /** Turning dropped, chosen or pasted files into workspace files (and static configs into settings). */
 import type { WorkspaceFile } from '../../core/analyze.ts';
-import { parseStaticConfig } from '../../core/settings/static-config.ts';
 import { useStudio } from '../../store/index.ts';
 
 /** A Traefik static config rather than Kubernetes resources? */
@@ -30,14 +29,16 @@ export async function importFiles(files: Iterable<File>): Promise<ImportOutcome>
   const outcome: ImportOutcome = { added: [], messages: [] };
   for (const file of files) {
     const text = await file.text();
-    addText(file.name, text, outcome);
+    await addText(file.name, text, outcome);
   }
   return outcome;
 }
 
-export function addText(name: string, text: string, outcome: ImportOutcome = { added: [], messages: [] }): ImportOutcome {
-  const state = useStudio.getState();
+/** Adds one file (or, for a static config, its settings). Static configs load their TOML/YAML reader on first use. */
+export async function addText(name: string, text: string, outcome: ImportOutcome = { added: [], messages: [] }): Promise<ImportOutcome> {
   if (looksLikeStaticConfig(name, text)) {
+    const { parseStaticConfig } = await import('../../core/settings/static-config.ts');
+    const state = useStudio.getState();
     const result = parseStaticConfig(text, name, state.settings);
     if ('error' in result) outcome.messages.push(result.error);
     else {
@@ -47,7 +48,8 @@ export function addText(name: string, text: string, outcome: ImportOutcome = { a
     }
     return outcome;
   }
-  const files: WorkspaceFile[] = useStudio.getState().files;
+  const state = useStudio.getState();
+  const files: WorkspaceFile[] = state.files;
   // The untouched empty default file is replaced rather than kept beside the imported ones.
   const keep = files.filter((f) => f.text.trim() !== '');
   const finalName = uniqueName(keep.map((f) => f.name), name);

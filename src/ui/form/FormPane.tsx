@@ -11,11 +11,21 @@ import { ObjectField } from './SchemaField.tsx';
 import { MiddlewareTypePicker } from './MiddlewareTypePicker.tsx';
 import { IngressRouteForm } from './IngressRouteForm.tsx';
 import { MetadataSection } from './MetadataSection.tsx';
-import { createResource } from './create-resource.ts';
-import { batchEdits } from './edit-batch.ts';
+import { preloadPlanners, withPlanners } from '../planners.ts';
 import { CIPHER_SUITES, CURVES } from './tls-choices.ts';
 import type { JsonSchema } from './schema-walk.ts';
 import './form.css';
+
+/** A renamed resource has a new id: keep it selected (ids are kind/namespace/name). */
+function keepRenamedSelected(detail: ResourceDetail, intents: readonly FormIntent[]): void {
+  const renamed = intents.find((i) => i.type === 'set' && i.path.length === 2 && i.path[0] === 'metadata' && (i.path[1] === 'name' || i.path[1] === 'namespace'));
+  if (renamed && renamed.type === 'set' && typeof renamed.value === 'string') {
+    const meta = (detail.raw['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
+    const name = renamed.path[1] === 'name' ? renamed.value : String(meta.name ?? '');
+    const ns = renamed.path[1] === 'namespace' ? renamed.value : String(meta.namespace ?? 'default');
+    useStudio.getState().select({ resourceId: `${detail.kind}/${ns}/${name}`, from: 'form' });
+  }
+}
 
 /** The form of the selected resource. Fills the box it is given and scrolls itself; edits the YAML by minimal edits. */
 export function FormPane() {
@@ -48,23 +58,19 @@ export function FormPane() {
   const editMany = useCallback(
     (intents: FormIntent[]) => {
       if (!detail) return;
-      const original = useStudio.getState().files.find((f) => f.name === detail.file)?.text;
-      if (original === undefined) return;
-      const result = batchEdits(original, detail.docIndex, detail.path, intents);
-      if ('error' in result) return setError(result.error);
-      setError(null);
-      applyTextEdits(detail.file, result.edits);
-      // A renamed resource has a new id: keep it selected (ids are kind/namespace/name).
-      const renamed = intents.find((i) => i.type === 'set' && i.path.length === 2 && i.path[0] === 'metadata' && (i.path[1] === 'name' || i.path[1] === 'namespace'));
-      if (renamed && renamed.type === 'set' && typeof renamed.value === 'string') {
-        const meta = (detail.raw['metadata'] ?? {}) as { name?: unknown; namespace?: unknown };
-        const name = renamed.path[1] === 'name' ? renamed.value : String(meta.name ?? '');
-        const ns = renamed.path[1] === 'namespace' ? renamed.value : String(meta.namespace ?? 'default');
-        useStudio.getState().select({ resourceId: `${detail.kind}/${ns}/${name}`, from: 'form' });
-      }
+      withPlanners(({ batchEdits }) => {
+        const original = useStudio.getState().files.find((f) => f.name === detail.file)?.text;
+        if (original === undefined) return;
+        const result = batchEdits(original, detail.docIndex, detail.path, intents);
+        if ('error' in result) return setError(result.error);
+        setError(null);
+        applyTextEdits(detail.file, result.edits);
+        keepRenamedSelected(detail, intents);
+      }, setError);
     },
     [detail],
   );
+
 
   const context = useMemo((): FormContextValue | null => {
     if (!detail || !analysis || detail.resourceId !== selectedId) return null;
@@ -96,14 +102,15 @@ export function FormPane() {
       settings,
       namespace: ns,
       routes,
-      createResource: (kind, options) => setError(createResource(kind, options)),
+      createResource: (kind, options) => withPlanners(({ createResource }) => setError(createResource(kind, options)), setError),
     };
   }, [detail, analysis, selectedId, resources, settings, brokenMessage, editMany]);
 
   const routeIndex = routerName ? analysis?.summary.config.routers[routerName]?.origin.routeIndex : undefined;
   const name = String((detail?.raw['metadata'] as { name?: string } | undefined)?.name ?? '');
   return (
-    <section className="form-pane" aria-label="Form">
+    // The edit planners load when the user comes to the form (pointer or focus), before the first change.
+    <section className="form-pane" aria-label="Form" onPointerEnter={() => void preloadPlanners().catch(() => {})} onFocusCapture={() => void preloadPlanners().catch(() => {})}>
       <div className="toolbar form-toolbar">
         {context && <span className="form-title">{detail?.kind} <strong>{name}</strong></span>}
       </div>

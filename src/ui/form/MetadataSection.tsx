@@ -1,6 +1,6 @@
 import { fieldKind, resolve } from './schema-walk.ts';
 import { useForm } from './context.ts';
-import { takeFocusRequest } from './create-resource.ts';
+import { takeFocusRequest } from './focus-request.ts';
 import { useState } from 'react';
 import { ScalarField } from './ScalarField.tsx';
 import { ObjectField } from './SchemaField.tsx';

@@ -1,13 +1,22 @@
 import { useState } from 'react';
 import { TEMPLATES } from './templates.ts';
-import { createResource } from './create-resource.ts';
+import { preloadPlanners, withPlanners } from '../planners.ts';
 
 /** Inserts a template document of the chosen kind after the selected resource and opens it in the form. */
 export function NewResourceMenu() {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <select aria-label="New resource" value="" onChange={(e) => e.target.value && setError(createResource(e.target.value))}>
+      <select
+        aria-label="New resource"
+        value=""
+        onPointerEnter={() => void preloadPlanners().catch(() => {})}
+        onFocus={() => void preloadPlanners().catch(() => {})}
+        onChange={(e) => {
+          const kind = e.target.value;
+          if (kind) withPlanners(({ createResource }) => setError(createResource(kind)), setError);
+        }}
+      >
         <option value="">New resource…</option>
         {TEMPLATES.map((t) => (
           <option key={t.kind} value={t.kind}>{t.kind}</option>

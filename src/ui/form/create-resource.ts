@@ -7,15 +7,7 @@ import { useStudio } from '../../store/index.ts';
 import { planEdit } from '../../core/yaml/index.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
 import { newDocument, TEMPLATES, uniqueName } from './templates.ts';
-
-let focusFor: string | null = null;
-
-/** True once for the resource just created: its form focuses its first field. */
-export function takeFocusRequest(resourceId: string): boolean {
-  if (focusFor !== resourceId) return false;
-  focusFor = null;
-  return true;
-}
+import { requestFocus } from './focus-request.ts';
 
 /**
  * Creates a resource of `kind`; `attach(name)` runs first (e.g. to reference the new Middleware from
@@ -42,7 +34,7 @@ export function createResource(kind: string, options: { middlewareType?: string;
   const edit = result.edits[0]!;
   const start = edit.range.start + edit.text.indexOf('apiVersion:');
   const id = `${kind}/${namespace}/${name}`;
-  focusFor = id;
+  requestFocus(id);
   s.revealRange(file, { start, end: start + yaml.length });
   s.select({ resourceId: id, from: 'form' });
   s.setInspectorOpen(true);

@@ -8,10 +8,13 @@ import { useStudio } from '../../store/index.ts';
 import { selectIsStale } from '../../store/selectors.ts';
 import { analysisClient } from '../useAnalysis.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
-import { nameProblem, newResourceYaml, planIntents, renameIntents, routeGesture, type GraphNode, type NodeRef, type ResourceIntent, type RouteGesture } from '../../core/graph/index.ts';
+import { nameProblem, newResourceYaml, renameIntents, routeGesture, type GraphNode, type NodeRef, type ResourceIntent, type RouteGesture } from '../../core/graph/index.ts';
+import type { ResourcePlace } from '../../core/graph/graph-plan.ts';
+import type { EditIntent } from '../../core/yaml/index.ts';
 import type { ResourceDetail } from '../../worker/protocol.ts';
+import { PLANNERS_FAILED, preloadPlanners, type Planners } from '../planners.ts';
 
-type Step = Parameters<typeof planIntents>[1][number];
+type Step = { place: ResourcePlace; intent: ResourceIntent } | { intent: Extract<EditIntent, { type: 'appendDocument' }> };
 
 async function detailOf(resourceId: string): Promise<ResourceDetail | null> {
   const s = useStudio.getState();
@@ -23,8 +26,13 @@ async function detailOf(resourceId: string): Promise<ResourceDetail | null> {
 const namespaceOf = (d: ResourceDetail) => String((d.raw['metadata'] as { namespace?: unknown } | undefined)?.namespace ?? 'default');
 const placed = (d: ResourceDetail, intent: ResourceIntent): Step => ({ place: { docIndex: d.docIndex, path: d.path }, intent });
 
+/** The planners, or null when they could not be loaded. */
+async function planners(): Promise<Planners | null> {
+  return preloadPlanners().catch(() => null);
+}
+
 /** Plans steps against one file's current text and applies them as one edit (one undo step). */
-function apply(file: string, steps: Step[]): string | null {
+function apply({ planIntents }: Planners, file: string, steps: Step[]): string | null {
   if (steps.length === 0) return null;
   const text = useStudio.getState().files.find((f) => f.name === file)?.text;
   if (text === undefined) return `The file ${file} is not open.`;
@@ -66,10 +74,11 @@ export function useGraphEdits(): GraphEdits {
   const route = useCallback(
     async (node: GraphNode, gesture: (routeIndex: number) => RouteGesture) => {
       if (node.kind !== 'router' || !ready(node) || node.origin!.routeIndex === undefined) return;
-      const d = await detailOf(node.origin!.resourceId);
+      const [d, p] = await Promise.all([detailOf(node.origin!.resourceId), planners()]);
       if (!d) return fail('The route is no longer in the workspace.');
+      if (!p) return fail(PLANNERS_FAILED);
       const planned = routeGesture({ raw: d.raw, namespace: namespaceOf(d) }, gesture(node.origin!.routeIndex));
-      fail('error' in planned ? planned.error : apply(d.file, planned.intents.map((i) => placed(d, i))));
+      fail('error' in planned ? planned.error : apply(p, d.file, planned.intents.map((i) => placed(d, i))));
     },
     [ready, fail],
   );
@@ -91,14 +100,15 @@ export function useGraphEdits(): GraphEdits {
   const createAndAttach = useCallback(
     async (node: GraphNode, kind: 'Middleware' | 'Service', name: string, type?: string) => {
       if (node.kind !== 'router' || !ready(node) || node.origin!.routeIndex === undefined) return;
-      const d = await detailOf(node.origin!.resourceId);
+      const [d, p] = await Promise.all([detailOf(node.origin!.resourceId), planners()]);
       if (!d) return fail('The route is no longer in the workspace.');
+      if (!p) return fail(PLANNERS_FAILED);
       const namespace = namespaceOf(d);
       const ref: NodeRef = kind === 'Service' ? { kind, name, namespace, port: 80 } : { kind, name, namespace };
       const planned = routeGesture({ raw: d.raw, namespace }, { type: 'attach', routeIndex: node.origin!.routeIndex, ref });
       if ('error' in planned) return fail(planned.error);
       const yaml = newResourceYaml(kind, name, namespace, type);
-      fail(apply(d.file, [...planned.intents.map((i) => placed(d, i)), { intent: { type: 'appendDocument', yaml } }]));
+      fail(apply(p, d.file, [...planned.intents.map((i) => placed(d, i)), { intent: { type: 'appendDocument', yaml } }]));
     },
     [ready, fail],
   );
@@ -109,14 +119,16 @@ export function useGraphEdits(): GraphEdits {
       if (node.kind === 'router') {
         // A route's resource is its IngressRoute: nothing in the workspace refers to it by name.
         const problem = nameProblem(newName);
-        const d = problem ? null : await detailOf(node.origin!.resourceId);
-        return fail(problem ?? (d ? apply(d.file, [placed(d, { type: 'set', path: ['metadata', 'name'], value: newName })]) : 'The route is no longer in the workspace.'));
+        const [d, p] = problem ? [null, null] : await Promise.all([detailOf(node.origin!.resourceId), planners()]);
+        if (!problem && d && !p) return fail(PLANNERS_FAILED);
+        return fail(problem ?? (d && p ? apply(p, d.file, [placed(d, { type: 'set', path: ['metadata', 'name'], value: newName })]) : 'The route is no longer in the workspace.'));
       }
       if (node.ref?.namespace === undefined) return;
       // A Kubernetes Service's node comes from the route that names it: rename the Service itself.
       const id = node.ref.kind === 'Service' ? `Service/${node.ref.namespace}/${node.ref.name}` : node.origin!.resourceId;
-      const own = await detailOf(id);
+      const [own, p] = await Promise.all([detailOf(id), planners()]);
       if (!own) return fail(`${node.label} is no longer in the workspace.`);
+      if (!p) return fail(PLANNERS_FAILED);
       const s = useStudio.getState();
       const routes = (s.analysis?.summary.resources ?? []).filter((r) => r.kind === 'IngressRoute');
       const details = (await Promise.all(routes.map((r) => detailOf(r.id)))).filter((x): x is ResourceDetail => x !== null);
@@ -129,7 +141,7 @@ export function useGraphEdits(): GraphEdits {
         byFile.set(x.file, [...(byFile.get(x.file) ?? []), ...r.intents.map((i) => placed(x, i))]);
       }
       let problem: string | null = null;
-      for (const [file, steps] of byFile) problem ??= apply(file, steps);
+      for (const [file, steps] of byFile) problem ??= apply(p, file, steps);
       // The selection follows the renamed resource: its old id names no node once the next analysis
       // arrives, and a view refitted then (the inspector resizing the pane) would lose it.
       const selection = useStudio.getState().selection;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStudio } from '../../store/index.ts';
-import { sampleRequests } from '../../core/simulate/index.ts';
+import { sampleRequests } from '../../core/simulate/sample.ts';
 import { RequestOptions } from './RequestOptions.tsx';
 import { headerLines } from './verdict-json.ts';
 

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { useStudio } from '../../store/index.ts';
 import type { BottomTab } from '../../store/types.ts';
 import { selectDiagnostics } from '../../store/selectors.ts';
@@ -6,9 +6,11 @@ import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ProblemsPanel } from '../ProblemsPanel.tsx';
 import { RoutersTable } from '../routers/RoutersTable.tsx';
-import { TestsTab } from '../review/TestsTab.tsx';
-import { CompareTab } from '../review/CompareTab.tsx';
 import { Splitter } from '../Splitter.tsx';
+
+// The review tabs load when first opened (route tests and comparison bring core/review and its regex sampler).
+const TestsTab = lazy(() => import('../review/TestsTab.tsx').then((m) => ({ default: m.TestsTab })));
+const CompareTab = lazy(() => import('../review/CompareTab.tsx').then((m) => ({ default: m.CompareTab })));
 
 const TABS: { id: BottomTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
@@ -80,8 +82,10 @@ export function BottomStrip({ height, maxHeight, onHeight }: Props) {
         <ErrorBoundary name={TABS.find((t) => t.id === tab)?.label ?? tab}>
           {tab === 'problems' && <ProblemsPanel filtersSlot={slot} />}
           {tab === 'routers' && <RoutersTable />}
-          {tab === 'tests' && <TestsTab />}
-          {tab === 'compare' && <CompareTab />}
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            {tab === 'tests' && <TestsTab />}
+            {tab === 'compare' && <CompareTab />}
+          </Suspense>
         </ErrorBoundary>
       </div>
     </div>
