@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DeltaDecoder, DeltaEncoder, decodeAnalysis, decodeAnalysisInSteps, encodeAnalysis, keyRuns, keysOf } from './delta.ts';
+import { DeltaDecoder, DeltaEncoder, decodeAnalysis, decodeAnalysisInSteps, encodeAnalysis, keyRuns, keysOf, sameValue } from './delta.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';
@@ -24,6 +24,30 @@ describe('analysis deltas', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+
+  it('items are compared as their JSON text would be: any change, nested or in key order, is a change', () => {
+    // The reference is the fingerprint the encoder used before: JSON.stringify of each item.
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(sameValue(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+        expect(sameValue(a, structuredClone(a))).toBe(true);
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+    expect(sameValue({ a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] })).toBe(false);
+    expect(sameValue({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameValue([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameValue({ a: [] }, { a: {} })).toBe(false);
+    expect(sameValue({ a: null }, { a: {} })).toBe(false);
+    expect(sameValue({ a: undefined }, {})).toBe(false); // stricter than JSON: only sends again
+  });
+
+  it('an item whose nested value changes is sent again', () => {
+    const enc = new DeltaEncoder();
+    enc.record('r', { a: { tls: { options: 'x' } }, b: { n: 1 } });
+    const delta = enc.record('r', { a: { tls: { options: 'y' } }, b: { n: 1 } });
+    expect(delta.changed).toEqual([['a', { tls: { options: 'y' } }]]);
   });
 
   it('keys travel as runs of the previous keys and come back exactly', () => {
