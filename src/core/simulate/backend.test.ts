@@ -135,7 +135,10 @@ describe('requestCookie: Go req.Cookie (readCookies, parseCookieValue)', () => {
     { desc: 'a backslash is invalid', lines: ['test=a\\b'], expected: undefined },
     { desc: 'a non-ASCII byte is invalid', lines: ['test=é'], expected: undefined },
     { desc: 'a control byte is invalid', lines: ['test=a\x01'], expected: undefined },
-    { desc: 'a space before `=` makes another name', lines: ['test =v'], expected: undefined },
+    { desc: 'spaces around the name are trimmed (textproto.TrimString), the value keeps its own', lines: ['test \t= v'], expected: ' v' },
+    { desc: 'a part without `=` is a cookie with an empty value, and the first one wins', lines: ['test; test=v'], expected: '' },
+    { desc: 'a value with `;` cannot be: the pair ends there', lines: ['test="a;b"'], expected: undefined },
+    { desc: 'only ASCII whitespace is trimmed', lines: ['\u00a0test=v'], expected: undefined },
     { desc: 'a pair without `=` before the cookie is not it', lines: ['testx; test=v'], expected: 'v' },
     { desc: 'quoted empty value', lines: ['test=""'], expected: '' },
   ])('$desc', ({ lines, expected }) => {
@@ -144,6 +147,10 @@ describe('requestCookie: Go req.Cookie (readCookies, parseCookieValue)', () => {
 
   it('no Cookie header', () => {
     expect(requestCookie({}, 'test')).toBeUndefined();
+  });
+
+  it('an empty name is no cookie name (isCookieNameValid)', () => {
+    expect(requestCookie({ Cookie: ['=abc'] }, '')).toBeUndefined();
   });
 });
 

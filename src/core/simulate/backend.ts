@@ -154,23 +154,30 @@ export function stickyCookieValue(childName: string): string {
   return bytesToHex(sha256(enc(childName))).slice(0, 16);
 }
 
+/** textproto.TrimString: ASCII space, tab, CR and LF only. */
+const trimGo = (s: string): string => s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+
 /**
- * The value of a request cookie, or undefined: Go `req.Cookie(name)` (readCookies, parseCookieValue). Every Cookie
- * line, pairs split on `;` and trimmed, cut at the first `=`; quotes around the value dropped; a value with a
- * byte outside 0x20–0x7E, `"` or `\\` is skipped (the next cookie of that name counts). A pair without `=` is
- * an empty cookie, which no sticky value matches; it is left out here.
+ * The value of a request cookie, or undefined: Go `req.Cookie(name)` (net/http cookie.go readCookies,
+ * parseCookieValue). Every Cookie line, split on `;`; each part trimmed and cut at its first `=`, the name
+ * trimmed again and required to be a token; a part without `=` is a cookie with an empty value (the first
+ * cookie of the name wins, so `test; test=v` reads ""). Quotes around the value are dropped; a value with a
+ * byte outside 0x20–0x7E, `"`, `;` or `\\` is skipped (the next cookie of that name counts).
  *
  * @example
  * requestCookie({ Cookie: ['a=1; b=2'] }, 'b') // '2'
  */
 export function requestCookie(headers: HeaderMap, name: string): string | undefined {
   for (const line of headerValues(headers, 'Cookie')) {
-    for (const part of line.split(';')) {
-      const [key, ...rest] = part.trim().split('=');
-      if (rest.length === 0 || key !== name) continue;
-      const raw = rest.join('=');
+    for (const piece of line.split(';')) {
+      const part = trimGo(piece);
+      if (part === '') continue;
+      const eq = part.indexOf('=');
+      const key = trimGo(eq < 0 ? part : part.slice(0, eq));
+      if (key !== name || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(key)) continue;
+      const raw = eq < 0 ? '' : part.slice(eq + 1);
       const value = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-      if (/^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) return value;
+      if (/^[\x20-\x7e]*$/.test(value) && !/["\\;]/.test(value)) return value;
     }
   }
   return undefined;

@@ -44,7 +44,7 @@ describe('StickyHandler (sticky_test.go rows)', () => {
     { line: ['a=1; test=v; b=2'], value: 'v' },
     { line: ['a=1', 'test="v"'], value: 'v' },
     { line: ['testx=v; xtest=w'], value: undefined },
-    { line: ['novalue; test'], value: undefined },
+    { line: ['novalue; test'], value: '' },
   ])('requestCookie($line)', ({ line, value }) => {
     expect(requestCookie({ Cookie: line }, 'test')).toBe(value);
   });

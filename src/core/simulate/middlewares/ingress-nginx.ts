@@ -1,5 +1,6 @@
 // Mirrors pkg/middlewares/ingressnginx/approot/app_root.go, upstreamvhost/upstream_vhost.go and the NGINX
 // variables of pkg/middlewares/ingressnginx/interpolation.go (ReplaceVariables) that a request can answer.
+import { requestCookie } from '../backend.ts';
 import { splitHostPort } from '../forwarded.ts';
 import { getHeader, headerValues, httpRedirect } from '../go-http.ts';
 import { pathUnescape, queryEscape, requestURI } from '../go-url.ts';
@@ -27,30 +28,12 @@ function query(req: GoRequest, name: string): string {
   return '';
 }
 
-/**
- * Go `req.Cookie(name).Value` (readCookies, parseCookieValue): every Cookie line, pairs split on `;` and
- * trimmed, quotes around the value dropped; a value with a byte outside 0x20–0x7E, `"` or `\\` is skipped.
- */
-function cookie(req: GoRequest, name: string): string {
-  for (const line of headerValues(req.headers, 'Cookie')) {
-    for (const part of line.split(';')) {
-      // strings.Cut(part, "="): a pair without `=` is a cookie with an empty value.
-      const [cookieName, ...rest] = part.trim().split('=');
-      if (cookieName !== name) continue;
-      const raw = rest.join('=');
-      const value = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-      if (/^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value)) return value;
-    }
-  }
-  return '';
-}
-
 function value(name: string, req: GoRequest, vars: Record<string, unknown>): string | undefined {
   // No response exists yet: Traefik reads a nil header map, so every $upstream_http_* is empty.
   if (name.startsWith('upstream_http_')) return '';
   if (name.startsWith('http_')) return headerValues(req.headers, name.slice(5).replaceAll('_', '-')).join(',');
   if (name.startsWith('arg_')) return query(req, name.slice(4));
-  if (name.startsWith('cookie_')) return cookie(req, name.slice(7));
+  if (name.startsWith('cookie_')) return requestCookie(req.headers, name.slice(7)) ?? '';
   switch (name) {
     case 'host': return hostOnly(req.host).toLowerCase();
     case 'best_http_host': return req.host;
