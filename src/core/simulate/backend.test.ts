@@ -139,6 +139,7 @@ describe('requestCookie: Go req.Cookie (readCookies, parseCookieValue)', () => {
     { desc: 'a part without `=` is a cookie with an empty value, and the first one wins', lines: ['test; test=v'], expected: '' },
     { desc: 'a value with `;` cannot be: the pair ends there', lines: ['test="a;b"'], expected: undefined },
     { desc: 'only ASCII whitespace is trimmed', lines: ['\u00a0test=v'], expected: undefined },
+    { desc: 'every leading and trailing space goes', lines: ['  \t test \t =v;  '], expected: 'v' },
     { desc: 'a pair without `=` before the cookie is not it', lines: ['testx; test=v'], expected: 'v' },
     { desc: 'quoted empty value', lines: ['test=""'], expected: '' },
   ])('$desc', ({ lines, expected }) => {
@@ -149,8 +150,10 @@ describe('requestCookie: Go req.Cookie (readCookies, parseCookieValue)', () => {
     expect(requestCookie({}, 'test')).toBeUndefined();
   });
 
-  it('an empty name is no cookie name (isCookieNameValid)', () => {
+  it('a name that is not a token is no cookie name (isCookieNameValid)', () => {
     expect(requestCookie({ Cookie: ['=abc'] }, '')).toBeUndefined();
+    expect(requestCookie({ Cookie: ['a b=1'] }, 'a b')).toBeUndefined();
+    expect(requestCookie({ Cookie: ['a/=1; /a=2'] }, 'a/')).toBeUndefined();
   });
 });
 

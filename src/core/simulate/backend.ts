@@ -171,11 +171,11 @@ export function requestCookie(headers: HeaderMap, name: string): string | undefi
   for (const line of headerValues(headers, 'Cookie')) {
     for (const piece of line.split(';')) {
       const part = trimGo(piece);
-      if (part === '') continue;
       const eq = part.indexOf('=');
-      const key = trimGo(eq < 0 ? part : part.slice(0, eq));
+      const key = trimGo(eq === -1 ? part : part.slice(0, eq));
+      // An empty part has the empty name, which is no token: skipped as Go skips it.
       if (key !== name || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(key)) continue;
-      const raw = eq < 0 ? '' : part.slice(eq + 1);
+      const raw = eq === -1 ? '' : part.slice(eq + 1);
       const value = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
       if (/^[\x20-\x7e]*$/.test(value) && !/["\\;]/.test(value)) return value;
     }
