@@ -28,6 +28,41 @@ export class EditorPane {
   markers(kind: 'error' | 'warning' | 'info' = 'error'): Locator {
     return this.root.locator(`.squiggly-${kind}`);
   }
+  /**
+   * Whether a squiggle of `kind` is on screen under `text`, judged by geometry as a person sees it: Monaco
+   * draws squiggles in an overlay layer apart from the text, so the squiggle must overlap the characters of
+   * `text` in a rendered line, and both must lie inside the editor's visible area (not in lines cut off
+   * below it). Use with `expect.poll`.
+   */
+  squiggleUnder(text: string, kind: 'error' | 'warning' | 'info' = 'error'): Promise<boolean> {
+    return this.root.evaluate(
+      (host, [text, kind]) => {
+        const screen = host.querySelector('.overflow-guard')?.getBoundingClientRect();
+        if (!screen) return false;
+        const onScreen = (r: DOMRect) => r.width > 0 && r.top >= screen.top && r.bottom <= screen.bottom && r.left < screen.right && r.right > screen.left;
+        const squiggles = [...host.querySelectorAll(`.view-overlays .squiggly-${kind}`)].map((e) => e.getBoundingClientRect());
+        for (const line of host.querySelectorAll('.view-line')) {
+          const at = (line.textContent ?? '').indexOf(text);
+          if (at < 0) continue;
+          // The characters of `text` across the line's token spans.
+          const range = document.createRange();
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let seen = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = node.textContent?.length ?? 0;
+            if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+            if (seen < at + text.length && at + text.length <= seen + length) range.setEnd(node, at + text.length - seen);
+            seen += length;
+          }
+          const word = range.getBoundingClientRect();
+          if (!onScreen(word)) continue;
+          if (squiggles.some((r) => onScreen(r) && r.left < word.right && r.right > word.left && r.top < word.bottom && r.bottom > word.top)) return true;
+        }
+        return false;
+      },
+      [text, kind] as const,
+    );
+  }
   selectedText(): Locator {
     return this.root.locator('.selected-text');
   }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { configureYaml, LARGE_MODEL_CHARS, monaco } from './monaco.ts';
 import { MARKER_OWNER, setModelDiagnostics, setModelInlayHints } from './rule-language.ts';
 import { registerEditApplier } from './bridge.ts';
+import { keepCursorOnScreen } from './keep-cursor.ts';
 import { defineStudioTheme, STUDIO_THEME } from './theme.ts';
 import { useStudio } from '../../store/index.ts';
 import { useDeferredStudio } from '../useDeferredStudio.ts';
@@ -109,6 +110,7 @@ export default function YamlEditor() {
       return true;
     });
     const subs = [
+      keepCursorOnScreen(editor),
       editor.onDidChangeModel(fitToSize),
       editor.onDidChangeModelContent(() => {
         const model = editor.getModel();
