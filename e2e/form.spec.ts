@@ -132,6 +132,28 @@ test.describe('form editor', () => {
     await expectNoSeriousA11yIssue(page);
   });
 
+  test('typing a resource’s name in the editor keeps its form on screen and the resource selected, keystroke after keystroke', async ({ page, openExample, editor, outline }) => {
+    await openExample();
+    await outline.item('shop/shop-web').click();
+    await showView(page, 'Form');
+    const form = page.getByRole('form', { name: 'IngressRoute form' });
+    await expect(form.getByRole('textbox', { name: 'name', exact: true })).toHaveValue('shop-web');
+    // Count every removal of the form's element: each renamed id used to blank the form and build it again.
+    await page.evaluate(() => {
+      const w = window as unknown as { __formsRemoved: number };
+      w.__formsRemoved = 0;
+      const host = document.querySelector('form.schema-form')!.parentElement!;
+      new MutationObserver((list) => list.forEach((m) => m.removedNodes.forEach((n) => { if (n instanceof HTMLFormElement) w.__formsRemoved++; }))).observe(host, { childList: true });
+    });
+    await editor.cursorAtEndOf('name: shop-web');
+    for (const typed of ['shop-webx', 'shop-webxy', 'shop-webxyz']) {
+      await page.keyboard.type(typed.slice(-1));
+      await expect(outline.item(`shop/${typed}\\b`)).toHaveAttribute('aria-current', 'true');
+      await expect(form.getByRole('textbox', { name: 'name', exact: true })).toHaveValue(typed);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __formsRemoved: number }).__formsRemoved)).toBe(0);
+  });
+
   test('"Create middleware…" from a route: a new Middleware of the chosen type, attached to the route and opened', async ({ page, openExample, outline }) => {
     await openExample();
     await outline.item('shop/shop-web').click();

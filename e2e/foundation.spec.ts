@@ -40,6 +40,33 @@ test.describe('foundation', () => {
     expect(onWord, JSON.stringify({ word, boxes })).toHaveLength(1);
   });
 
+  test('typing above a problem never shows it at a wrong line or column, even before the analysis catches up', async ({ page, openExample, editor, problems }) => {
+    await openExample();
+    await editor.line('entryPoints:').getByText('entryPoints').dblclick();
+    await page.keyboard.type('entrypoints');
+    const row = problems.item(/entrypoints/);
+    await expect(row).toBeVisible();
+    const position = (await row.locator('.problem-pos').textContent())!;
+    expect(position).toMatch(/:\d+:3$/);
+    // Every position the list shows for that problem from now on.
+    await page.evaluate(() => {
+      const w = window as unknown as { __positions: Set<string> };
+      w.__positions = new Set();
+      const list = document.querySelector('.problems-list')!;
+      const record = () => list.querySelectorAll('li').forEach((li) => {
+        if (li.textContent?.includes('entrypoints')) w.__positions.add(li.querySelector('.problem-pos')?.textContent ?? '');
+      });
+      new MutationObserver(record).observe(list, { subtree: true, childList: true, characterData: true });
+    });
+    // A character in the comment on line 1 moves every offset below it by one, and no line or column.
+    await editor.cursorAtEndOf('# IngressRoute Studio example');
+    await page.keyboard.type('!');
+    await expect(page.locator('footer.statusbar')).toContainText('analysed in');
+    await expect(row.locator('.problem-pos')).toHaveText(position);
+    const seen = await page.evaluate(() => [...(window as unknown as { __positions: Set<string> }).__positions]);
+    expect(seen.filter((p) => p !== position)).toEqual([]);
+  });
+
   test('completion inside routes[0] offers match', async ({ page, openExample, editor }) => {
     await openExample();
     // A new first route: `- ` right under `routes:`, then ask for completion inside routes[0].

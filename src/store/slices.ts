@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { defaultSettings } from '../core/provider/settings.ts';
+import { followRename } from './follow-rename.ts';
 import type { AnalysisSlice, DocumentSlice, SettingsSlice, SimulatorSlice, StudioState, UiSlice } from './types.ts';
 
 export const DEFAULT_FILE = 'workspace.yaml';
@@ -21,8 +22,13 @@ export const createDocumentSlice: StateCreator<StudioState, [], [], DocumentSlic
 
 export const createAnalysisSlice: StateCreator<StudioState, [], [], AnalysisSlice> = (set) => ({
   analysis: null,
+  analysedFiles: null,
   analysisError: null,
-  setAnalysis: (analysis) => set({ analysis, analysisError: null }),
+  setAnalysis: (analysis, files) =>
+    set((s) => {
+      const selection = followRename(s.selection, s.analysis, analysis);
+      return { analysis, analysedFiles: files ?? null, analysisError: null, ...(selection ? { selection } : {}) };
+    }),
   setAnalysisError: (analysisError) => set({ analysisError }),
 });
 

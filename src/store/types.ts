@@ -15,8 +15,13 @@ export interface DocumentSlice {
 
 export interface AnalysisSlice {
   analysis: AnalysisResult | null;
+  /**
+   * The files as the analysis read them (null: not known, e.g. in tests). Offsets of its diagnostics are
+   * offsets in these texts; the store's `files` may already be ahead of it while the user types.
+   */
+  analysedFiles: WorkspaceFile[] | null;
   analysisError: string | null;
-  setAnalysis(result: AnalysisResult): void;
+  setAnalysis(result: AnalysisResult, files?: WorkspaceFile[]): void;
   setAnalysisError(message: string | null): void;
 }
 

@@ -19,7 +19,9 @@ interface Group {
 export function ProblemsPanel({ filtersSlot }: { filtersSlot?: HTMLElement | null } = {}) {
   const diagnostics = useDeferredStudio(selectDiagnostics);
   const resources = useDeferredStudio(selectResources);
-  const files = useDeferredStudio((s) => s.files);
+  // Line and column from the texts the analysis read: the store's files run ahead of it while the user types
+  // (positions of an older analysis in a newer text were off by the edit, then right again: every row re-laid out).
+  const files = useDeferredStudio((s) => s.analysedFiles ?? s.files);
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [code, setCode] = useState('');
 

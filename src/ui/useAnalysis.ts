@@ -1,13 +1,19 @@
 import { useEffect } from 'react';
 import { createAnalysisClient, type AnalysisClient } from '../worker/client.ts';
 import { useStudio } from '../store/index.ts';
+import type { WorkspaceFile } from '../core/analyze.ts';
 
 let client: AnalysisClient | null = null;
+/** The files sent for each version still awaited: an analysis is stored with the texts it read. */
+const sent = new Map<number, WorkspaceFile[]>();
 
 /** The app's single analysis client. */
 export function analysisClient(): AnalysisClient {
   client ??= createAnalysisClient(
-    (result) => useStudio.getState().setAnalysis(result),
+    (result) => {
+      for (const v of sent.keys()) if (v < result.version) sent.delete(v);
+      useStudio.getState().setAnalysis(result, sent.get(result.version));
+    },
     (message) => useStudio.getState().setAnalysisError(message),
   );
   return client;
@@ -19,6 +25,7 @@ export function useAnalysis(): void {
     const c = analysisClient();
     const send = () => {
       const s = useStudio.getState();
+      sent.set(s.version, s.files);
       c.analyze(s.version, s.files, s.settings);
     };
     send();

@@ -52,7 +52,8 @@ export function ScalarField({ name, path, schema, kind, required, suggest, extra
       <input
         ref={input}
         id={id}
-        key={`${detail.resourceId}:${shown}`}
+        // A new value from the text (not from this input) resets the uncontrolled input.
+        key={shown}
         defaultValue={shown}
         readOnly={readOnly}
         className={name === 'match' ? 'mono' : undefined}
