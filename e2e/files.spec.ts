@@ -82,6 +82,8 @@ test.describe('files in and out', () => {
     await expect(page.getByRole('navigation', { name: 'Resources' })).toContainText('apps/strip');
     await expect(editor.line('managedFields')).toBeVisible();
     await page.getByRole('button', { name: 'Strip server fields' }).click();
+    // The strip loads its YAML editing code on first use: the text changes a moment after the click.
+    await expect.poll(() => editor.visibleText()).not.toContain('managedFields');
     await expect(editor.line('stripPrefix')).toBeVisible();
     const text = await editor.visibleText();
     for (const field of ['managedFields', 'resourceVersion: "123456"', 'uid:', 'creationTimestamp', 'last-applied-configuration', 'status:']) {
