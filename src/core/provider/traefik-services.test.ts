@@ -9,8 +9,8 @@ import { buildDynamicConfig, defaultSettings, toFileProviderShape } from './inde
 import type { Settings } from '../types.ts';
 import { whoami } from './test-support.ts';
 
-function build(text: string, provider: Partial<Settings['provider']> = {}) {
-  const settings = defaultSettings();
+function build(text: string, provider: Partial<Settings['provider']> = {}, patch: Partial<Settings> = {}) {
+  const settings = { ...defaultSettings(), ...patch };
   settings.provider = { ...settings.provider, ...provider };
   const { resources } = extractResources([parseFile('t.yaml', text)]);
   const result = buildDynamicConfig(resources, settings, { texts: { 't.yaml': text } });
@@ -88,15 +88,45 @@ describe('buildTraefikService', () => {
     expect(r.text.slice(range.start, range.end)).toBe('{ name: whoami1, port: 8080, weight: 1 }');
   });
 
-  it.each([
-    { desc: 'none', spec: '  weighted: null\n', says: 'it sets none' },
-    { desc: 'two', spec: '  weighted: { services: [] }\n  failover: { service: { name: whoami1, port: 8080 } }\n', says: 'it sets weighted, failover' },
-  ])('"unspecified service type": a TraefikService that sets $desc of the types is not built', ({ spec, says }) => {
-    const r = build(BACKENDS + ts('broken', spec));
+  it('"unspecified service type": a TraefikService that sets none of the types is not built', () => {
+    const r = build(BACKENDS + ts('broken', '  weighted: null\n'));
     expect(r.config.services['default-broken@kubernetescrd']).toBeUndefined();
     const d = r.diagnostics.find((x) => x.code === 'PROVIDER_TRAEFIKSERVICE_TYPE')!;
-    expect(d.message).toContain(`TraefikService default/broken must set exactly one of weighted, mirroring, failover, highestRandomWeight (${says})`);
+    expect(d.message).toBe('TraefikService default/broken sets none of weighted, mirroring, highestRandomWeight, failover: Traefik does not build it ("unspecified service type").');
     expect(r.text.slice(d.range.start, d.range.end)).toBe('spec');
+  });
+
+  // buildTraefikService is a switch: weighted, then mirroring, then highestRandomWeight, then failover. The first
+  // one set is built, whatever the YAML order, and the others are dropped without a word from Traefik.
+  it('several types: Traefik builds the first in its order (weighted, mirroring, highestRandomWeight, failover) and ignores the rest', () => {
+    const spec = '  failover:\n    service: { name: whoami1, port: 8080 }\n    fallback: { name: whoami4, port: 8080 }\n  highestRandomWeight:\n    services: [{ name: whoami4, port: 8080 }]\n';
+    const r = build(BACKENDS + ts('two', spec));
+    expect(r.shape.http.services['default-two']).toEqual({ highestRandomWeight: { services: [{ name: 'default-whoami4-8080', weight: 1 }] } });
+    expect(r.diagnostics.filter((x) => x.code === 'PROVIDER_TRAEFIKSERVICE_TYPE')).toEqual([]);
+    const ignored = r.diagnostics.filter((x) => x.code === 'PROVIDER_TRAEFIKSERVICE_IGNORED');
+    expect(ignored.map((x) => [x.severity, r.text.slice(x.range.start, x.range.end)])).toEqual([['warning', 'failover']]);
+    expect(ignored[0]!.message).toBe('TraefikService default/two: `failover` is ignored. Traefik builds `highestRandomWeight`, the first of weighted, mirroring, highestRandomWeight, failover that is set; give `failover` a TraefikService of its own.');
+  });
+
+  // v3.5's buildTraefikService knows weighted and mirroring only; v3.6 added highestRandomWeight, v3.7 failover
+  // (kubernetes_http.go at v3.5.6, v3.6.0 and v3.7.0). Older CRDs do not have the field, so it is not there at all.
+  it.each([
+    { version: '3.5.6', spec: '  highestRandomWeight:\n    services: [{ name: whoami4, port: 8080 }]\n', newer: 'highestRandomWeight', known: 'weighted, mirroring' },
+    { version: '3.6.24', spec: '  failover:\n    service: { name: whoami1, port: 8080 }\n    fallback: { name: whoami4, port: 8080 }\n', newer: 'failover', known: 'weighted, mirroring, highestRandomWeight' },
+  ])('Traefik v$version does not build a $newer TraefikService ("unspecified service type")', ({ version, spec, newer, known }) => {
+    const r = build(BACKENDS + ts('late', spec), {}, { version });
+    expect(r.config.services['default-late@kubernetescrd']).toBeUndefined();
+    expect(r.diagnostics.find((x) => x.code === 'PROVIDER_TRAEFIKSERVICE_TYPE')!.message).toBe(
+      `TraefikService default/late sets none of ${known}; it sets ${newer}, which Traefik v${version} does not know (highestRandomWeight came in v3.6, failover in v3.7): Traefik does not build it ("unspecified service type").`,
+    );
+  });
+
+  it('v3.6 builds a highestRandomWeight TraefikService, and at v3.5 a weighted one beside it wins', () => {
+    const hrw = '  highestRandomWeight:\n    services: [{ name: whoami4, port: 8080 }]\n';
+    expect(build(BACKENDS + ts('h', hrw), {}, { version: '3.6.0' }).config.services['default-h@kubernetescrd']?.type).toBe('highestRandomWeight');
+    const r = build(BACKENDS + ts('h', hrw + '  weighted:\n    services: [{ name: whoami1, port: 8080 }]\n'), {}, { version: '3.5.6' });
+    expect(r.config.services['default-h@kubernetescrd']?.type).toBe('weighted');
+    expect(r.diagnostics.find((x) => x.code === 'PROVIDER_TRAEFIKSERVICE_IGNORED')!.message).toContain('`highestRandomWeight` is ignored. Traefik v3.5.6 does not know it');
   });
 
   it.each([

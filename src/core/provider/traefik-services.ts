@@ -1,13 +1,21 @@
-// Mirrors pkg/provider/kubernetes/crd/kubernetes.go buildTraefikService (weighted, mirroring, failover,
-// highestRandomWeight) and kubernetes_http.go buildServicesLB / buildMirroring.
+// Mirrors pkg/provider/kubernetes/crd/kubernetes_http.go buildTraefikService (weighted, mirroring, highestRandomWeight,
+// failover), buildServicesLB and buildMirroring.
 import { arr, bool, num, obj } from '../model/index.ts';
 import type { DynamicConfig, DynamicService, Origin, Path, Resource } from '../types.ts';
 import type { BuildContext } from './context.ts';
 import { makeID, normalize, qualify } from './names.ts';
 import { nameAndService, placedService, stickyCookie } from './services.ts';
 import { buildFailover } from './failover.ts';
+import { atLeast } from './settings.ts';
 
-const TYPES = ['weighted', 'mirroring', 'failover', 'highestRandomWeight'] as const;
+/** The order in which buildTraefikService tries the types: the first one set is built, the others are ignored. */
+const TYPES = ['weighted', 'mirroring', 'highestRandomWeight', 'failover'] as const;
+type ServiceType = (typeof TYPES)[number];
+
+/** The types the target version's buildTraefikService knows: highestRandomWeight came in v3.6, failover in v3.7. */
+function knownTypes(ctx: BuildContext): readonly ServiceType[] {
+  return TYPES.filter((t) => (t === 'highestRandomWeight' ? atLeast(ctx.settings, '3.6.0') : t === 'failover' ? atLeast(ctx.settings, '3.7.0') : true));
+}
 
 /** A child reference: its qualified name, emitting the child's load balancer when it is a Kubernetes Service. */
 function child(ctx: BuildContext, config: DynamicConfig, ns: string, ref: Record<string, unknown>, owner: Resource, path: Path): string | null {
@@ -46,12 +54,21 @@ export function buildTraefikServices(ctx: BuildContext, config: DynamicConfig): 
     const spec = obj(r.raw['spec']) ?? {};
     const ns = r.metadata.namespace;
     const name = qualify(normalize(makeID(ns, r.metadata.name)));
-    const set = TYPES.filter((t) => spec[t] !== undefined && spec[t] !== null);
-    if (set.length !== 1) {
-      ctx.report('PROVIDER_TRAEFIKSERVICE_TYPE', `TraefikService ${ns}/${r.metadata.name} must set exactly one of ${TYPES.join(', ')} (it sets ${set.length ? set.join(', ') : 'none'}): Traefik does not build it ("unspecified service type").`, r, ['spec'], { key: true });
+    const known = knownTypes(ctx);
+    const given = TYPES.filter((t) => spec[t] !== undefined && spec[t] !== null);
+    const set = given.filter((t) => known.includes(t));
+    const label = `TraefikService ${ns}/${r.metadata.name}`;
+    if (set.length === 0) {
+      const newer = given.filter((t) => !known.includes(t));
+      const why = newer.length ? `; it sets ${newer.join(', ')}, which Traefik v${ctx.settings.version} does not know (highestRandomWeight came in v3.6, failover in v3.7)` : '';
+      ctx.report('PROVIDER_TRAEFIKSERVICE_TYPE', `${label} sets none of ${known.join(', ')}${why}: Traefik does not build it ("unspecified service type").`, r, ['spec'], { key: true });
       continue;
     }
     const type = set[0]!;
+    for (const ignored of given.filter((t) => t !== type)) {
+      const because = known.includes(ignored) ? `Traefik builds \`${type}\`, the first of ${known.join(', ')} that is set` : `Traefik v${ctx.settings.version} does not know it (highestRandomWeight came in v3.6, failover in v3.7) and builds \`${type}\``;
+      ctx.report('PROVIDER_TRAEFIKSERVICE_IGNORED', `${label}: \`${ignored}\` is ignored. ${because}; give \`${ignored}\` a TraefikService of its own.`, r, ['spec', ignored], { key: true });
+    }
     const body = obj(spec[type]) ?? {};
     let svc: DynamicService | null = null;
     if (type === 'weighted') svc = buildWeighted(ctx, config, ns, name, body['services'], r, ['spec', 'weighted', 'services'], body['sticky']);

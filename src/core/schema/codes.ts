@@ -63,7 +63,7 @@ export const SCHEMA_CODES = {
   SCHEMA_SERVICE_TYPES: {
     severity: 'error',
     family: 'schema',
-    summary: 'A TraefikService must set exactly one of weighted, mirroring, highestRandomWeight, failover.',
+    summary: 'A TraefikService must set one of weighted, mirroring, highestRandomWeight, failover.',
   },
   SCHEMA_EXCLUSIVE: {
     severity: 'error',

@@ -80,7 +80,11 @@ export type JsonSchema = {
   /** What to write instead of an empty (null) value. */
   'x-nullHint'?: string;
   /** Exactly one of the object's properties must be set (Middleware types, TraefikService kinds). */
-  'x-exactlyOne'?: { code: 'SCHEMA_MIDDLEWARE_TYPES' | 'SCHEMA_SERVICE_TYPES'; noun: string; example: string };
+  /**
+   * At least one of the properties must be set. `firstWins`: several are accepted and the first in property order
+   * is used (TraefikService: the provider, which knows the version, says which); otherwise several are an error.
+   */
+  'x-exactlyOne'?: { code: 'SCHEMA_MIDDLEWARE_TYPES' | 'SCHEMA_SERVICE_TYPES'; noun: string; example: string; firstWins?: true };
   /** At most one of these properties may be set (a CRD `XValidation` rule such as RootCA's
    * `!has(self.secret) || !has(self.configMap)`): the API server rejects the object, with `message`. */
   'x-atMostOne'?: { keys: string[]; message: string };

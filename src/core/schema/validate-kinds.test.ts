@@ -75,11 +75,15 @@ describe('Middleware: exactly one type', () => {
   });
 });
 
-describe('TraefikService: exactly one kind', () => {
+describe('TraefikService: one kind', () => {
   const ts = (spec: string) => `apiVersion: traefik.io/v1alpha1\nkind: TraefikService\nmetadata:\n  name: t\nspec:\n${spec}\n`;
-  it('rejects weighted + mirroring', () => {
+  it('accepts weighted + mirroring: Traefik builds the first (the provider warns, knowing the version)', () => {
     const yaml = ts('  weighted:\n    services: [{ name: a, port: 80 }]\n  mirroring:\n    name: a\n    port: 80');
-    expect(brief(yaml)).toEqual([{ code: 'SCHEMA_SERVICE_TYPES', at: 'mirroring' }]);
+    expect(brief(yaml)).toEqual([]);
+  });
+  it('still rejects two types in a Middleware (Traefik refuses a multi-type middleware)', () => {
+    const yaml = 'apiVersion: traefik.io/v1alpha1\nkind: Middleware\nmetadata:\n  name: m\nspec:\n  addPrefix:\n    prefix: /a\n  stripPrefix:\n    prefixes: [/b]\n';
+    expect(brief(yaml)).toEqual([{ code: 'SCHEMA_MIDDLEWARE_TYPES', at: 'stripPrefix' }]);
   });
   it('rejects an empty spec', () => {
     expect(brief(ts('  {}').replace('spec:\n  {}', 'spec: {}')).map((d) => d.code)).toEqual(['SCHEMA_SERVICE_TYPES']);

@@ -171,6 +171,7 @@ function exactlyOne(map: YMap, schema: JsonSchema, pairs: YPair[], anchor: Range
     );
     return;
   }
+  if (rule.firstWins) return;
   const all = codeList(set.map((p) => p.keyText));
   for (const extra of set.slice(1)) {
     push(

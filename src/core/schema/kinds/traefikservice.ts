@@ -1,6 +1,7 @@
 /**
- * TraefikService. Mirrors traefikio/v1alpha1/service.go: exactly one of weighted, mirroring,
- * highestRandomWeight, failover (`buildTraefikService` fails with "unspecified service type" otherwise).
+ * TraefikService. Mirrors traefikio/v1alpha1/service.go: one of weighted, mirroring, highestRandomWeight,
+ * failover (`buildTraefikService` fails with "unspecified service type" without one, and builds the first set,
+ * in that order, when there are several: provider/traefik-services.ts says so, knowing the version).
  */
 import type { TraefikTarget } from '../../types.ts';
 import { type JsonSchema, bool, int, list, obj, since } from '../json-schema.ts';
@@ -24,7 +25,7 @@ export function traefikService(target: TraefikTarget): JsonSchema {
     'A Traefik service built from other services: weighted, mirrored, highest random weight or failover.',
     {
       spec: obj(
-        'The kind of service and its children. Set exactly one of `weighted`, `mirroring`, `highestRandomWeight`, `failover`.',
+        'The kind of service and its children. Set one of `weighted`, `mirroring`, `highestRandomWeight`, `failover`: with several, Traefik builds the first of them in that order and ignores the others.',
         {
           weighted: obj('Spreads the requests over the children in proportion to their `weight` (weighted round robin).', {
             services: children(target, 'The children and their weights.'),
@@ -76,6 +77,7 @@ export function traefikService(target: TraefikTarget): JsonSchema {
             code: 'SCHEMA_SERVICE_TYPES',
             noun: 'TraefikService',
             example: 'weighted: { services: [{ name: app, port: 80, weight: 1 }] }',
+            firstWins: true,
           },
         },
       ),
