@@ -166,7 +166,7 @@ function exactlyOne(map: YMap, schema: JsonSchema, pairs: YPair[], anchor: Range
     push(
       ctx,
       rule.code,
-      `This ${rule.noun} sets no type${unknownOnly ? ' it knows' : ''}. Add exactly one of ${codeList(names)}, for example \`${rule.example}\`.`,
+      `This ${rule.noun} sets no type${unknownOnly ? ' it knows' : ''}. Add ${rule.firstWins ? 'one' : 'exactly one'} of ${codeList(names)}, for example \`${rule.example}\`.`,
       anchor,
     );
     return;
