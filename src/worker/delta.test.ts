@@ -50,6 +50,40 @@ describe('analysis deltas', () => {
     expect(delta.changed).toEqual([['a', { tls: { options: 'y' } }]]);
   });
 
+  it('an item that only moved with its resource is not sent again; one that changed while moving is', () => {
+    const enc = new DeltaEncoder();
+    const item = (start: number, rule = 'Host(`a`)', extra = 0) => ({ rule, origin: { resourceId: 'r1', file: 'f', range: { start: start + extra, end: start + 10 } } });
+    const first = enc.record('x', { a: item(100), b: item(200), c: item(300) }, new Map([['r1', 100]]));
+    expect(first.changed.map(([k]) => k)).toEqual(['a', 'b', 'c']);
+    // The resource now starts 5 characters later: a and b moved with it; c's rule changed; d is new.
+    const starts = new Map([['r1', 105]]);
+    const next = enc.record('x', { a: item(105), b: item(205), c: item(305, 'Host(`c`)'), d: item(405) }, starts);
+    expect(next.changed.map(([k]) => k)).toEqual(['c', 'd']);
+    const again = enc.record('x', { a: item(105, 'Host(`a`)', 1), b: item(205), c: item(305, 'Host(`c`)'), d: item(405) }, starts);
+    expect(again.changed.map(([k]) => k)).toEqual(['a']);
+    // Sent relative to the resource's start, as the page expects.
+    expect(again.changed[0]![1].origin).toEqual({ resourceId: 'r1', file: 'f', range: { start: 1, end: 10 }, relative: true });
+  });
+
+  it('ranges moved in place by the parse cache are compared as they were sent, not as they are now', () => {
+    // yaml/parse-cache.ts moves the ranges of unchanged documents in place; an origin can hold one of them.
+    const range = { start: 120, end: 130 };
+    const item = { rule: 'Host(`a`)', origin: { resourceId: 'r1', file: 'f', range } };
+    const enc = new DeltaEncoder();
+    enc.record('x', { a: item }, new Map([['r1', 100]]));
+    range.start += 7;
+    range.end += 7;
+    // Its resource moved by as much: the same item on the wire.
+    expect(enc.record('x', { a: { ...item } }, new Map([['r1', 107]])).changed).toEqual([]);
+    range.start += 3;
+    range.end += 3;
+    // Moved inside its resource: sent again, relative to the resource.
+    expect(enc.record('x', { a: { ...item } }, new Map([['r1', 107]])).changed.map(([, v]) => v.origin.range)).toEqual([{ start: 23, end: 33 }]);
+    // An origin left undefined is compared as a value.
+    expect(enc.list('y', [{ id: 'n', origin: undefined }], (n) => n.id, new Map()).changed).toHaveLength(1);
+    expect(enc.list('y', [{ id: 'n', origin: undefined }], (n) => n.id, new Map()).changed).toHaveLength(0);
+  });
+
   it('keys travel as runs of the previous keys and come back exactly', () => {
     const keys = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnop'.split('')), { maxLength: 16 });
     fc.assert(

@@ -79,30 +79,87 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * An item as last sent: itself, whether its origin travels relative to its resource's start (toRelative), and
+ * that origin's range as it was then, as sent. The range is copied: the parse cache moves the ranges of
+ * unchanged documents in place (yaml/parse-cache.ts), and an origin's range can be one of them.
+ */
+interface Sent {
+  item: unknown;
+  relative: boolean;
+  start: number;
+  end: number;
+}
+
+function sent(item: unknown, starts: Starts | undefined): Sent {
+  const origin = (item as WithOrigin).origin;
+  if (!origin) return { item, relative: false, start: 0, end: 0 };
+  const base = starts?.get(origin.resourceId);
+  return { item, relative: base !== undefined, start: origin.range.start - (base ?? 0), end: origin.range.end - (base ?? 0) };
+}
+
+/** Whether two versions of an item are the same on the wire: the same value, origins as sent. */
+function sameSent(a: Sent, b: Sent): boolean {
+  if (a.relative !== b.relative || a.start !== b.start || a.end !== b.end) return false;
+  const x = a.item as Record<string, unknown>;
+  const y = b.item as Record<string, unknown>;
+  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return sameValue(x, y);
+  const kx = Object.keys(x);
+  const ky = Object.keys(y);
+  if (kx.length !== ky.length) return false;
+  for (let i = 0; i < kx.length; i++) {
+    const k = kx[i]!;
+    if (k !== ky[i]) return false;
+    const both = k === 'origin' && typeof x[k] === 'object' && x[k] !== null && typeof y[k] === 'object' && y[k] !== null;
+    if (both ? !sameOrigin(x[k] as Origin, y[k] as Origin) : !sameValue(x[k], y[k])) return false;
+  }
+  return true;
+}
+
+/** Origins alike but for their ranges (compared from the copies in Sent). */
+function sameOrigin(a: Origin, b: Origin): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i]) return false;
+    if (k !== 'range' && !sameValue((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
 /** Worker side: remembers what the page has, per collection. */
 export class DeltaEncoder {
-  private readonly sent = new Map<string, Map<string, unknown>>();
+  private readonly sent = new Map<string, Map<string, Sent>>();
   private readonly sentKeys = new Map<string, { keys: string[]; indexOf: Map<string, number> }>();
 
-  /** The delta of `items` against what was last sent under `name`. */
-  list<T>(name: string, items: readonly T[], keyOf: (item: T) => string): KeyedDelta<T> {
-    return this.encode(name, items.map((item) => [keyOf(item), item] as [string, T]));
+  /**
+   * The delta of `items` against what was last sent under `name`. With `starts`, items travel with their origin
+   * counted from their resource's start (see toRelative): an item that only moved with its resource is unchanged.
+   */
+  list<T>(name: string, items: readonly T[], keyOf: (item: T) => string, starts?: Starts): KeyedDelta<T> {
+    return this.encode(name, items.map((item) => [keyOf(item), item] as [string, T]), starts);
   }
 
-  record<T>(name: string, items: Readonly<Record<string, T>>): KeyedDelta<T> {
-    return this.encode(name, Object.entries(items));
+  record<T>(name: string, items: Readonly<Record<string, T>>, starts?: Starts): KeyedDelta<T> {
+    return this.encode(name, Object.entries(items), starts);
   }
 
-  private encode<T>(name: string, entries: [string, T][]): KeyedDelta<T> {
-    const before = this.sent.get(name) ?? new Map<string, unknown>();
-    const now = new Map<string, unknown>();
+  private encode<T>(name: string, entries: [string, T][], starts?: Starts): KeyedDelta<T> {
+    const before = this.sent.get(name) ?? new Map<string, Sent>();
+    const now = new Map<string, Sent>();
     const changed: [string, T][] = [];
     for (const entry of entries) {
       // Keys must be unique for the page to tell items apart: a repeated key gets a numbered twin.
       for (let n = 1; now.has(entry[0]); n++) entry[0] = `${entry[0].split('\u0000')[0]}\u0000${n}`;
       const [key, item] = entry;
-      now.set(key, item);
-      if (!before.has(key) || !sameValue(before.get(key), item)) changed.push([key, item]);
+      // The item is compared as it is, its origin shifted by how far its resource moved: making the relative copy
+      // of every item first (one object per router, service and node per analysis) cost more than the comparison.
+      const current = sent(item, starts);
+      now.set(key, current);
+      const last = before.get(key);
+      if (!last || !sameSent(last, current)) changed.push([key, starts ? toRelative(item, starts) : item]);
     }
     this.sent.set(name, now);
     return { keys: this.runs(name, entries.map(([key]) => key)), changed };
@@ -247,11 +304,6 @@ function toRelative<T>(item: T, starts: Starts): T {
   return { ...item, origin: { ...origin, range: { start: origin.range.start - base, end: origin.range.end - base }, relative: true } };
 }
 
-function relativeRecord<T>(items: Readonly<Record<string, T>>, starts: Starts): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of Object.entries(items)) out[k] = toRelative(v, starts);
-  return out;
-}
 
 export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): AnalysisWire {
   const { summary, graph, layout } = result;
@@ -262,12 +314,12 @@ export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): A
       ...summary,
       config: {
         ...summary.config,
-        routers: encoder.record('routers', relativeRecord(summary.config.routers, starts)),
-        services: encoder.record('services', relativeRecord(summary.config.services, starts)),
+        routers: encoder.record('routers', summary.config.routers, starts),
+        services: encoder.record('services', summary.config.services, starts),
       },
     },
     graph: {
-      nodes: encoder.list('nodes', graph.nodes.map((n) => toRelative(n, starts)), (n) => n.id),
+      nodes: encoder.list('nodes', graph.nodes, (n) => n.id, starts),
       edges: encoder.list('edges', graph.edges, (e) => e.id),
     },
     layout: {
