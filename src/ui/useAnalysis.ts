@@ -33,10 +33,11 @@ export function useAnalysis(): void {
     const unsubscribe = useStudio.subscribe((s, prev) => {
       if (s.version === prev.version) return;
       clearTimeout(timer);
-      // One frame merges the changes of one gesture (a paste, an undo, a form edit of several keys); the worker
-      // keeps only the newest request waiting while it is busy, which merges fast typing. (60 ms here delayed
-      // every keystroke's analysis by 60 ms: a sixth of the 1,000-IngressRoute keystroke.)
-      timer = setTimeout(send, 16);
+      // The next task: the changes one gesture makes in a task (a paste, an undo, a form edit of several keys) go
+      // as one request; the worker keeps only the newest request waiting while it is busy, which merges fast
+      // typing. (A 60 ms debounce here delayed every keystroke's analysis by 60 ms, a sixth of the 1,000-IngressRoute
+      // keystroke.)
+      timer = setTimeout(send, 0);
     });
     return () => {
       clearTimeout(timer);
