@@ -21,6 +21,11 @@ export function preloadPlanners(): Promise<Planners> {
   return loading;
 }
 
+/** For event handlers: starts the load; a failure is told by the edit that needs them (withPlanners). */
+export function warmPlanners(): void {
+  preloadPlanners().catch(() => {});
+}
+
 export const PLANNERS_FAILED = 'The editing code could not be loaded (is the server still running?). Try again.';
 
 /** Runs `use` with the planners: synchronously once they are loaded, after the load before that. */

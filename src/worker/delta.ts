@@ -69,12 +69,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
+  return sameFields(a, b);
+}
+
+/** Two objects with the same keys in the same order and the same values, the value under `skip` left out. */
+function sameFields(a: object, b: object, skip?: string): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i]!;
-    if (k !== kb[i] || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+    if (k !== kb[i]) return false;
+    if (k !== skip && !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
   return true;
 }
@@ -98,35 +104,16 @@ function sent(item: unknown, starts: Starts | undefined): Sent {
   return { item, relative: base !== undefined, start: origin.range.start - (base ?? 0), end: origin.range.end - (base ?? 0) };
 }
 
-/** Whether two versions of an item are the same on the wire: the same value, origins as sent. */
+/**
+ * Whether two versions of an item are the same on the wire: the same value, origins as sent (their ranges are
+ * compared from the copies in Sent, as the live ones may have moved since).
+ */
 function sameSent(a: Sent, b: Sent): boolean {
   if (a.relative !== b.relative || a.start !== b.start || a.end !== b.end) return false;
-  const x = a.item as Record<string, unknown>;
-  const y = b.item as Record<string, unknown>;
-  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return sameValue(x, y);
-  const kx = Object.keys(x);
-  const ky = Object.keys(y);
-  if (kx.length !== ky.length) return false;
-  for (let i = 0; i < kx.length; i++) {
-    const k = kx[i]!;
-    if (k !== ky[i]) return false;
-    const both = k === 'origin' && typeof x[k] === 'object' && x[k] !== null && typeof y[k] === 'object' && y[k] !== null;
-    if (both ? !sameOrigin(x[k] as Origin, y[k] as Origin) : !sameValue(x[k], y[k])) return false;
-  }
-  return true;
-}
-
-/** Origins alike but for their ranges (compared from the copies in Sent). */
-function sameOrigin(a: Origin, b: Origin): boolean {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i]) return false;
-    if (k !== 'range' && !sameValue((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return false;
-  }
-  return true;
+  const x = (a.item as WithOrigin | null)?.origin;
+  const y = (b.item as WithOrigin | null)?.origin;
+  if (!x || !y) return sameValue(a.item, b.item);
+  return sameFields(a.item as object, b.item as object, 'origin') && sameFields(x, y, 'range');
 }
 
 /** Worker side: remembers what the page has, per collection. */

@@ -6,6 +6,9 @@
 import { planEdit, type EditIntent, type ResourceIntent } from '../yaml/index.ts';
 import type { Path, TextEdit } from '../types.ts';
 
+/** One intent for planIntents: addressed to a resource, or a new document appended. */
+export type PlanStep = { place: ResourcePlace; intent: ResourceIntent } | { intent: Extract<EditIntent, { type: 'appendDocument' }> };
+
 /** Where a resource lives: its document and its path inside it (`[]`, or `['items', n]` in a List). */
 export interface ResourcePlace {
   docIndex: number;
@@ -19,7 +22,7 @@ export interface ResourcePlace {
  * @example
  * planIntents(text, [{ place: { docIndex: 0, path: [] }, intent }, { intent: { type: 'appendDocument', yaml } }])
  */
-export function planIntents(text: string, steps: readonly ({ place: ResourcePlace; intent: ResourceIntent } | { intent: Extract<EditIntent, { type: 'appendDocument' }> })[]): { edits: TextEdit[] } | { error: string } {
+export function planIntents(text: string, steps: readonly PlanStep[]): { edits: TextEdit[] } | { error: string } {
   const edits: TextEdit[] = [];
   for (const step of steps) {
     const intent: EditIntent = 'place' in step ? ({ ...step.intent, docIndex: step.place.docIndex, path: [...step.place.path, ...step.intent.path] } as EditIntent) : step.intent;

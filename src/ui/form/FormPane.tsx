@@ -11,7 +11,7 @@ import { ObjectField } from './SchemaField.tsx';
 import { MiddlewareTypePicker } from './MiddlewareTypePicker.tsx';
 import { IngressRouteForm } from './IngressRouteForm.tsx';
 import { MetadataSection } from './MetadataSection.tsx';
-import { preloadPlanners, withPlanners } from '../planners.ts';
+import { warmPlanners, withPlanners } from '../planners.ts';
 import { CIPHER_SUITES, CURVES } from './tls-choices.ts';
 import type { JsonSchema } from './schema-walk.ts';
 import './form.css';
@@ -78,7 +78,6 @@ export function FormPane() {
     [detail],
   );
 
-
   const context = useMemo((): FormContextValue | null => {
     // A detail of another id stays on screen until the selected one arrives: typing a resource's name in the
     // editor renames it, and its form (same document) must not go blank and come back at every keystroke.
@@ -119,7 +118,7 @@ export function FormPane() {
   const name = String((detail?.raw['metadata'] as { name?: string } | undefined)?.name ?? '');
   return (
     // The edit planners load when the user comes to the form (pointer or focus), before the first change.
-    <section className="form-pane" aria-label="Form" onPointerEnter={() => void preloadPlanners().catch(() => {})} onFocusCapture={() => void preloadPlanners().catch(() => {})}>
+    <section className="form-pane" aria-label="Form" onPointerEnter={warmPlanners} onFocusCapture={warmPlanners}>
       <div className="toolbar form-toolbar">
         {context && <span className="form-title">{detail?.kind} <strong>{name}</strong></span>}
       </div>

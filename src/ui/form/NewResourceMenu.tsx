@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TEMPLATES } from './templates.ts';
-import { preloadPlanners, withPlanners } from '../planners.ts';
+import { warmPlanners, withPlanners } from '../planners.ts';
 
 /** Inserts a template document of the chosen kind after the selected resource and opens it in the form. */
 export function NewResourceMenu() {
@@ -10,8 +10,8 @@ export function NewResourceMenu() {
       <select
         aria-label="New resource"
         value=""
-        onPointerEnter={() => void preloadPlanners().catch(() => {})}
-        onFocus={() => void preloadPlanners().catch(() => {})}
+        onPointerEnter={warmPlanners}
+        onFocus={warmPlanners}
         onChange={(e) => {
           const kind = e.target.value;
           if (kind) withPlanners(({ createResource }) => setError(createResource(kind)), setError);

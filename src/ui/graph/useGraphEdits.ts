@@ -9,12 +9,10 @@ import { selectIsStale } from '../../store/selectors.ts';
 import { analysisClient } from '../useAnalysis.ts';
 import { applyTextEdits } from '../editor/bridge.ts';
 import { nameProblem, newResourceYaml, renameIntents, routeGesture, type GraphNode, type NodeRef, type ResourceIntent, type RouteGesture } from '../../core/graph/index.ts';
-import type { ResourcePlace } from '../../core/graph/graph-plan.ts';
-import type { EditIntent } from '../../core/yaml/index.ts';
+import type { PlanStep as Step } from '../../core/graph/graph-plan.ts';
 import type { ResourceDetail } from '../../worker/protocol.ts';
 import { PLANNERS_FAILED, preloadPlanners, type Planners } from '../planners.ts';
 
-type Step = { place: ResourcePlace; intent: ResourceIntent } | { intent: Extract<EditIntent, { type: 'appendDocument' }> };
 
 async function detailOf(resourceId: string): Promise<ResourceDetail | null> {
   const s = useStudio.getState();
