@@ -20,7 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, longTasks, watchLongTasks } from './fixtures.ts';
-import { openDefault, openWorkspace, timeKeystroke, timeLoadAll, prepareTyping, firstLoadJs, median } from './bench-page.ts';
+import { openDefault, openWorkspace, timeKeystroke, timeLoadAll, prepareTyping, firstLoadJs, median, type OpenedWorkspace } from './bench-page.ts';
 
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 10);
 const BURST_KEYS = Number(process.env.BENCH_BURST_KEYS ?? 5);
@@ -30,6 +30,19 @@ function write(name: string, result: unknown): void {
   mkdirSync('bench/out/browser', { recursive: true });
   writeFileSync(`bench/out/browser/${name}.json`, JSON.stringify({ ...(result as object), date: new Date().toISOString() }, null, 2));
   console.log(`${name}: ${JSON.stringify(result)}`);
+}
+
+/** What both typing benchmarks record of the workspace, its cold analysis and the keystrokes. */
+function typingFigures(ws: OpenedWorkspace, keystrokes: number[]) {
+  return {
+    bytes: ws.bytes,
+    documents: ws.documents,
+    coldMs: ws.coldMs,
+    coldLoadAllMs: ws.loadAllMs,
+    coldRatio: ws.coldMs / median(ws.loadAllMs),
+    keystrokeMs: keystrokes,
+    medianKeystrokeMs: median(keystrokes),
+  };
 }
 
 test.describe('benchmark (BENCH=1)', () => {
@@ -76,13 +89,7 @@ test.describe('benchmark (BENCH=1)', () => {
     expect(await editor.visibleText()).toContain(`name: ${target.name()}`);
     const loadAll = await timeLoadAll(page, 5);
     write('typing-1000', {
-      bytes: ws.bytes,
-      documents: ws.documents,
-      coldMs: ws.coldMs,
-      coldLoadAllMs: ws.loadAllMs,
-      coldRatio: ws.coldMs / median(ws.loadAllMs),
-      keystrokeMs: keystrokes,
-      medianKeystrokeMs: median(keystrokes),
+      ...typingFigures(ws, keystrokes),
       loadAllMs: loadAll,
       keystrokeRatio: median(keystrokes) / median(loadAll),
       bursts,
@@ -114,13 +121,7 @@ test.describe('benchmark (BENCH=1)', () => {
       ratios.push(key / base!);
     }
     write('typing-5000', {
-      bytes: ws.bytes,
-      documents: ws.documents,
-      coldMs: ws.coldMs,
-      coldLoadAllMs: ws.loadAllMs,
-      coldRatio: ws.coldMs / median(ws.loadAllMs),
-      keystrokeMs: keystrokes,
-      medianKeystrokeMs: median(keystrokes),
+      ...typingFigures(ws, keystrokes),
       loadAllMs: loadAll,
       keystrokeRatios: ratios,
       panes,
