@@ -2,6 +2,7 @@
 import { AnalysisService } from './service.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 import { cut } from './chunks.ts';
+import { ReviewRunner } from './review-runner.ts';
 
 const service = new AnalysisService();
 let pendingAnalyze: WorkerRequest | null = null;
@@ -14,13 +15,12 @@ function post(response: WorkerResponse): void {
   self.postMessage(head);
 }
 
-/** The shadow check of the last analysis, once no newer edit is waiting (a new one would redo it). */
-function scheduleReview(): void {
-  setTimeout(() => {
-    if (pendingAnalyze) return;
-    const review = service.review();
-    if (review) post(review);
-  }, 0);
+/** The shadow check of the last analysis, once the edits pause (see review-runner.ts). */
+const reviews = new ReviewRunner(() => service.reviewSteps(), post);
+
+function analyzeNow(message: WorkerRequest): void {
+  post(service.handle(message));
+  reviews.analysed();
 }
 
 // Typing produces bursts of analyze requests: only the newest one queued matters.
@@ -28,14 +28,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   if (message.type === 'analyze') {
     pendingAnalyze = message;
+    reviews.stop();
     if (!scheduled) {
       scheduled = true;
       setTimeout(() => {
         scheduled = false;
         const next = pendingAnalyze;
         pendingAnalyze = null;
-        if (next) post(service.handle(next));
-        scheduleReview();
+        if (next) analyzeNow(next);
       }, 0);
     }
     return;
@@ -43,8 +43,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (pendingAnalyze) {
     const next = pendingAnalyze;
     pendingAnalyze = null;
-    post(service.handle(next));
-    scheduleReview();
+    analyzeNow(next);
   }
   post(service.handle(message));
 };

@@ -77,4 +77,35 @@ describe('worker: the shadow check comes after the analysis', () => {
     expect(shadowed(fixed)).toHaveLength(1);
     expect(shadowed(read(service.review()))).toEqual([]);
   });
+
+  it('carries a finding whose winner is an entryPoint redirection router (not a router of the configuration)', () => {
+    const service = new AnalysisService();
+    const read = reader();
+    const settings = { ...defaultSettings(), entryPoints: [{ name: 'web', port: 80, redirectTo: { to: 'websecure', scheme: 'https', permanent: true } }, { name: 'websecure', port: 443 }] };
+    const analyze = (version: number, text: string) => service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings });
+    const byRedirect = (result: AnalysisResult) => result.summary.diagnostics.filter((d) => d.code === 'ROUTER_SHADOWED' && d.message.includes('web-to-websecure@internal'));
+    read(analyze(1, workspace('api', 1)));
+    const reviewed = byRedirect(read(service.review()));
+    expect(reviewed.length).toBeGreaterThan(0);
+    // A keystroke that renames nothing: the redirection's findings stay on screen until the next review.
+    expect(byRedirect(read(analyze(2, workspace('api', 2)))).map((d) => d.message)).toEqual(reviewed.map((d) => d.message));
+  });
+
+  it('reviews in steps, one or more per router checked, with the result review() gives', () => {
+    const stepped = new AnalysisService();
+    const whole = new AnalysisService();
+    const request = { type: 'analyze' as const, version: 1, files: [{ name: 'a.yaml', text: workspace('api', 100) }], settings: defaultSettings() };
+    const [readStepped, readWhole] = [reader(), reader()];
+    readStepped(stepped.handle(request));
+    readWhole(whole.handle(request));
+    const steps = stepped.reviewSteps();
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // Two routers on each of the two entryPoints' plain and TLS muxers.
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    const result = readStepped(step.value);
+    expect(shadowed(result)).toEqual([expect.stringMatching(/^apps-api-/)]);
+    expect(result.summary.diagnostics).toEqual(readWhole(whole.review()).summary.diagnostics);
+  });
 });

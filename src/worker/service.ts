@@ -4,10 +4,10 @@
  */
 import { analyze, Analyzer, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
 import { buildGraph, hideBackends, layoutGraph, type Layout } from '../core/graph/index.ts';
-import { compileRouting, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
+import { compileRouting, redirectRouterNames, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
-import { diffWorkspaces, findTestsFile, readCases, shadowReport, testFailureDiagnostics, toDiagnostics, type ShadowReport } from '../core/review/index.ts';
+import { diffWorkspaces, findTestsFile, readCases, shadowSteps, testFailureDiagnostics, toDiagnostics, type ShadowReport } from '../core/review/index.ts';
 import type { Diagnostic } from '../core/types.ts';
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
@@ -18,6 +18,8 @@ export class AnalysisService {
   private analysis: Analysis | null = null;
   /** Re-parses only the documents an edit changed. */
   private readonly analyzer = new Analyzer();
+  /** The routing tables of the last analysis, compiled when first needed (route tests, the shadow check, a
+   * simulation, a diff): a keystroke's analysis reaches the page without waiting for them. */
   private routing: CompiledRouting | null = null;
   private layout: Layout | undefined;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
@@ -52,23 +54,30 @@ export class AnalysisService {
     const started = performance.now();
     const analysis = this.analyzer.analyze(message.files, message.settings);
     this.analysis = analysis;
-    this.routing = compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
+    this.routing = null;
     const testDiagnostics: Diagnostic[] = [];
     let tests: TestsRun | null = null;
     const testsFile = findTestsFile(message.files);
     if (testsFile) {
       const { cases, errors } = readCases(testsFile.text);
-      const run = runTestCases(this.routing, cases);
+      const run = runTestCases(this.routingOf(analysis), cases);
       tests = { file: testsFile.name, results: run.results.map((r) => ({ name: r.name, passed: r.passed, failures: r.failures })), coverage: run.coverage, errors };
       testDiagnostics.push(...testFailureDiagnostics(analysis.config, cases, run.results));
     }
     // The shadow check (routers that can never win) is the slowest part of an analysis and rarely changes
-    // with a keystroke: the page first gets the last check's findings whose routers all still exist, and
-    // `review()` sends the fresh ones when they differ, once no newer edit is waiting.
-    const routers = this.routing.routers;
-    const carried = this.shadow.findings.filter((f) => routers[f.router] && f.others.every((o) => routers[o]) && (f.by === null || routers[f.by]));
+    // with a keystroke: the page first gets the last check's findings whose routers all still exist (the
+    // routing tables hold the configuration's routers and the entryPoint redirections), and `review()` sends
+    // the fresh ones when they differ, once no newer edit is waiting.
+    const redirects = new Set(redirectRouterNames(analysis.config, analysis.settings));
+    const exists = (name: string) => analysis.config.routers[name] !== undefined || redirects.has(name);
+    const carried = this.shadow.findings.filter((f) => exists(f.router) && f.others.every(exists) && (f.by === null || exists(f.by)));
     this.present = { version: message.version, analysis, tests, testDiagnostics, started, ms: null, reviewed: false };
     return this.presentAnalysis({ ...this.shadow, findings: carried });
+  }
+
+  private routingOf(analysis: Analysis): CompiledRouting {
+    this.routing ??= compileRouting(analysis.config, analysis.settings, routingExtrasOf(analysis.resources));
+    return this.routing;
   }
 
   /**
@@ -76,12 +85,25 @@ export class AnalysisService {
    * those the page got with it; null when there is nothing new (or nothing to check).
    */
   review(): WorkerResponse | null {
+    const steps = this.reviewSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * review() in steps, pausing (yield) between the routers it checks: the worker runs it in short slices and
+   * drops it when a newer edit comes (that edit's analysis is reviewed instead).
+   */
+  *reviewSteps(): Generator<void, WorkerResponse | null> {
     const present = this.present;
-    if (!present || present.reviewed || !this.routing) return null;
+    if (!present || present.reviewed) return null;
     present.reviewed = true;
     try {
       // At most ~1.5 s of shadow checking: huge workspaces get a partial check (the status bar says so).
-      const shadow = shadowReport(present.analysis.config, present.analysis.settings, { routing: this.routing, deadline: performance.now() + 1500 });
+      const routing = this.routingOf(present.analysis);
+      const shadow = yield* shadowSteps(present.analysis.config, present.analysis.settings, { routing, deadline: performance.now() + 1500 });
       const before = this.shown;
       if (before && JSON.stringify(before.findings) === JSON.stringify(shadow.findings) && before.checked === shadow.checked && before.total === shadow.total) {
         this.shadow = shadow;
@@ -117,10 +139,10 @@ export class AnalysisService {
   }
 
   private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {
-    if (!this.analysis || !this.routing) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
+    if (!this.analysis) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
     const base = analyze(message.baseFiles, this.analysis.settings);
     const equivalence = message.equivalence ? { routers: new Map(message.equivalence.routers), middlewares: new Map(message.equivalence.middlewares) } : undefined;
-    return { type: 'diff', version: message.version, id: message.id, diff: diffWorkspaces(base, this.analysis, { headRouting: this.routing, ...(equivalence ? { equivalence } : {}) }) };
+    return { type: 'diff', version: message.version, id: message.id, diff: diffWorkspaces(base, this.analysis, { headRouting: this.routingOf(this.analysis), ...(equivalence ? { equivalence } : {}) }) };
   }
 
   /** "Convert to IngressRoute": the files holding Ingresses, rewritten; the rest of the workspace is untouched. */
@@ -156,8 +178,7 @@ export class AnalysisService {
 
   private simulate(message: Extract<WorkerRequest, { type: 'simulate' }>): WorkerResponse {
     if (!this.analysis) return { type: 'error', version: message.version, id: message.id, message: 'No analysis yet.' };
-    this.routing ??= compileRouting(this.analysis.config, this.analysis.settings, routingExtrasOf(this.analysis.resources));
-    const verdict = simulate(this.routing, message.request);
+    const verdict = simulate(this.routingOf(this.analysis), message.request);
     return { type: 'simulation', version: message.version, id: message.id, verdict, json: verdictToJson(verdict) };
   }
 }

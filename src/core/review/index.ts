@@ -1,7 +1,7 @@
 // Public API of the review module: witness requests, shadowing and reachability, route test files, and the
 // diff of two workspace versions (see src/core/CONTEXT.md).
 export { witnessRequests, witnessTarget, requestKey, type WitnessOptions, type WitnessTarget } from './witness.ts';
-export { findShadowed, shadowReport, type ShadowOptions, type ShadowReport } from './shadow.ts';
+export { findShadowed, shadowReport, shadowSteps, type ShadowOptions, type ShadowReport } from './shadow.ts';
 export { REVIEW_CODES, toDiagnostics, type ReviewCode } from './codes.ts';
 export { diffWorkspaces, diffHasFindings, summarize, requestLabel, routeOf, type DiffOptions } from './diff.ts';
 export { formatDiffMarkdown, formatDiffText, diffSummary, outcomeText } from './diff-format.ts';

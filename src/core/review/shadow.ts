@@ -63,6 +63,23 @@ export function findShadowed(config: DynamicConfig, settings: Settings, opts: Sh
  * const { findings, checked, total } = shadowReport(config, settings, { maxEvaluations: 1e6 });
  */
 export function shadowReport(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): ShadowReport {
+  const steps = shadowSteps(config, settings, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * shadowReport in steps: it pauses (yields) after each router it checks, so that its caller can run other work
+ * in between or give up (the editor's worker leaves a check for a newer edit), and returns the report.
+ *
+ * @example
+ * const steps = shadowSteps(config, settings);
+ * let step = steps.next();
+ * while (!step.done) step = steps.next(); // step.value: the report
+ */
+export function* shadowSteps(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): Generator<void, ShadowReport> {
   const report: ShadowReport = { findings: [], checked: 0, total: 0 };
   try {
     const routing = opts.routing ?? compileRouting(config, settings, {});
@@ -70,14 +87,14 @@ export function shadowReport(config: DynamicConfig, settings: Settings, opts: Sh
     report.total = muxers.reduce((n, m) => n + m.routes.filter((r) => !r.router.internal).length, 0);
     const work = { left: opts.maxEvaluations ?? 3_000_000 };
     const deadline = opts.deadline ?? Infinity;
-    for (const muxer of muxers) report.findings.push(...inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48, work, report, deadline));
+    for (const muxer of muxers) report.findings.push(...(yield* inspectMuxer(routing, muxer, opts.budgetPerRouter ?? 48, work, report, deadline)));
   } catch {
     // Never throws: what was found so far stands.
   }
   return report;
 }
 
-function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number, work: { left: number }, report: { checked: number }, deadline: number): ShadowFinding[] {
+function* inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: number, work: { left: number }, report: { checked: number }, deadline: number): Generator<void, ShadowFinding[]> {
   const rules = new RuleCache(targetEnv(routing.settings));
   // Every name asked about is a route of this muxer, compiled in `routing`.
   const syntaxOf = (name: string): RuleSyntax => routing.routers[name]!.rule.syntax;
@@ -92,6 +109,7 @@ function inspectMuxer(routing: CompiledRouting, muxer: CompiledMuxer, budget: nu
   for (const route of muxer.routes) {
     const name = route.router.name;
     if (route.router.internal) continue;
+    yield; // a pause between routers (shadowSteps)
     if (work.left <= 0) break;
     // Stryker disable next-line EqualityOperator: `>=` differs only when the clock reads the deadline to the fraction of a millisecond
     if (performance.now() > deadline) break;

@@ -57,6 +57,20 @@ function redirectionOf(ep: EntryPointSettings, settings: Settings): { router: Dy
 }
 
 /**
+ * The names of the entryPoint redirection routers compileRouting adds to `config`'s routers (those a router of
+ * the configuration does not already hold).
+ *
+ * @example
+ * redirectRouterNames(config, settings) // ['web-to-websecure@internal'] with web redirected to websecure
+ */
+export function redirectRouterNames(config: DynamicConfig, settings: Settings): string[] {
+  return settings.entryPoints.flatMap((ep) => {
+    const name = redirectionOf(ep, settings)?.router.name;
+    return name === undefined || config.routers[name] ? [] : [name];
+  });
+}
+
+/**
  * v3.6.18–v3.6.20 / v2.11.47–v2.11.49 (aggregator.go, before per-entryPoint conflict renaming): a TLS router's
  * resolved option is `default` when its rule has no Host, or when one of its hosts is served with different
  * options by other TLS routers (all entryPoints together); else the option it asks for.

@@ -1,5 +1,5 @@
 // Public API of the simulator (see src/core/CONTEXT.md): compile once per analysis, then simulate requests.
-export { compileRouting, routingExtrasOf } from './compile.ts';
+export { compileRouting, redirectRouterNames, routingExtrasOf } from './compile.ts';
 export { simulate, simulateLinear, type SimulateOptions } from './simulate.ts';
 export { verdictToJson, type VerdictJson } from './format.ts';
 export { formatVerdict } from './format.ts';
