@@ -17,6 +17,7 @@ export const PROVIDER_CODES = {
   PROVIDER_LB_STRATEGY_DEPRECATED: { severity: 'warning', family: 'runtime', summary: 'The RoundRobin strategy is deprecated: Traefik reads it as wrr.' },
   PROVIDER_FAILOVER_STATUS: { severity: 'error', family: 'runtime', summary: 'A failover errors.status entry is not a code or a range: Traefik fails the service and the routers using it.' },
   PROVIDER_FAILOVER_NO_TRIGGER: { severity: 'error', family: 'runtime', summary: 'A failover without errors.status whose main service has no health check: Traefik fails the service and the routers using it.' },
+  PROVIDER_ERRORS_REWRITE_OVERLAP: { severity: 'warning', family: 'runtime', summary: 'Two statusRewrites of an errors middleware match one status with different codes: Traefik reads them in random order, so which applies changes between restarts.' },
   PROVIDER_SCHEME: { severity: 'error', family: 'reference', summary: 'The scheme is not http, https or h2c.' },
   PROVIDER_EXTERNAL_NAME: { severity: 'error', family: 'reference', summary: 'ExternalName Services need allowExternalNameServices.' },
   PROVIDER_EXTERNAL_NAME_PORT: { severity: 'warning', family: 'runtime', summary: 'The port is not listed on the ExternalName Service.' },

@@ -311,6 +311,16 @@ spec: { weighted: { services: [{ name: web, port: 80 }] } }
     expect(build(mw('err', '{ errors: { status: ["500"] } }')).middlewares).toEqual({ 'default-err': { errors: { status: ['500'] } } });
   });
 
+  it('errors whose statusRewrites match one status with different codes: a warning (Go map order), none for the same code', () => {
+    const pages = ', service: { name: pages, kind: TraefikService }';
+    const r = build(mw('err', `{ errors: { status: ["400-599"], statusRewrites: { "500-599": 503, "400-404": 418, "502": 404, "4xx": 400 }${pages} } }`));
+    const warnings = r.diagnostics.filter((d) => d.code === 'PROVIDER_ERRORS_REWRITE_OVERLAP');
+    expect(warnings.map((d) => [d.severity, d.message, r.text.slice(d.range.start, d.range.end)])).toEqual([
+      ['warning', 'statusRewrites "502": 404 and "500-599": 503 of Middleware default/err both match 502: Traefik reads statusRewrites in random order (a Go map), so a 502 may become 404 or 503, and can change when Traefik restarts. Make the ranges disjoint.', '503'],
+    ]);
+    expect(build(mw('err', `{ errors: { status: ["500"], statusRewrites: { "500-599": 503, "502": 503, "400-499": 404 }${pages} } }`)).diagnostics.filter((d) => d.code === 'PROVIDER_ERRORS_REWRITE_OVERLAP')).toEqual([]);
+  });
+
   it('errors whose service cannot be built: dropped, said at the service', () => {
     const r = build(mw('err', '{ errors: { status: ["500"], service: { name: web } } }') + route('[{ name: err }]'));
     expect(r.middlewares).toEqual({});

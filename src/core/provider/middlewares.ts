@@ -6,6 +6,7 @@ import type { BuildContext } from './context.ts';
 import { crossNamespaceHint, crossProviderAllowed, crossProviderHint, namespaceAllowed } from './context.ts';
 import { makeID, normalize, PROVIDER, qualify, unqualify } from './names.ts';
 import { nameAndService, placedService } from './services.ts';
+import { parseHTTPCodeRanges } from './failover.ts';
 import { authConfig, forwardAuthConfig, pluginConfig, rateLimitConfig } from './middleware-secrets.ts';
 import { closest, judgeMissing, outsideMessage } from '../validate/references.ts';
 
@@ -155,6 +156,29 @@ export function buildMiddlewares(ctx: BuildContext, config: DynamicConfig): void
   }
 }
 
+/**
+ * customerrors.New reads statusRewrites from a Go map, so its order is random: of two entries that match a status,
+ * either may apply, decided anew at each start (or configuration reload). Harmless when both give the same code.
+ */
+function overlappingRewrites(ctx: BuildContext, r: Resource, rewrites: Record<string, unknown> | undefined): void {
+  const entries: { key: string; low: number; high: number; to: unknown }[] = [];
+  for (const [key, to] of Object.entries(rewrites ?? {})) {
+    const parsed = parseHTTPCodeRanges([key]);
+    if ('ranges' in parsed) entries.push({ key, low: parsed.ranges[0]![0], high: parsed.ranges[0]![1], to });
+  }
+  entries.forEach((b, j) => {
+    const a = entries.slice(0, j).find((x) => Math.max(x.low, b.low) <= Math.min(x.high, b.high) && String(x.to) !== String(b.to));
+    if (!a) return;
+    const status = Math.max(a.low, b.low);
+    ctx.report(
+      'PROVIDER_ERRORS_REWRITE_OVERLAP',
+      `statusRewrites "${a.key}": ${String(a.to)} and "${b.key}": ${String(b.to)} of Middleware ${r.metadata.namespace}/${r.metadata.name} both match ${status}: Traefik reads statusRewrites in random order (a Go map), so a ${status} may become ${String(a.to)} or ${String(b.to)}, and can change when Traefik restarts. Make the ranges disjoint.`,
+      r,
+      ['spec', 'errors', 'statusRewrites', b.key],
+    );
+  });
+}
+
 /** createErrorPageMiddleware: the service goes through nameAndService (namespace rules included); a
  * Kubernetes Service becomes `<id>-errorpage-service`. Null drops the Middleware. */
 function errorsConfig(ctx: BuildContext, config: DynamicConfig, r: Resource, mw: DynamicMiddleware): Record<string, unknown> | null | undefined {
@@ -165,6 +189,7 @@ function errorsConfig(ctx: BuildContext, config: DynamicConfig, r: Resource, mw:
     ctx.report('PROVIDER_MIDDLEWARE_DROPPED', `The errors service of Middleware ${r.metadata.namespace}/${r.metadata.name} cannot be built: Traefik drops the Middleware and routers using it fail.`, r, ['spec', 'errors', 'service']);
     return null;
   }
+  overlappingRewrites(ctx, r, obj(mw.config['statusRewrites']));
   let name = qualify(resolved.name);
   if (resolved.lb) {
     name = qualify(`${unqualify(mw.name)}-errorpage-service`);

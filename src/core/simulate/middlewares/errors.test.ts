@@ -73,6 +73,19 @@ describe('TestHandler (custom_errors_test.go)', () => {
     expect(errorPage({ [E]: cfg }, 405).response.status).toBe(405);
   });
 
+  it('statusRewrites matching one status with different codes: Go map order, so the verdict says either may apply', () => {
+    const cfg = { service: 'error@kubernetescrd', status: ['400-599'], statusRewrites: { '500-599': 503, '502': 404, '400-404': 418 } };
+    const out = errorPage({ [E]: cfg }, 502);
+    expect(out.response.status).toBe(404);
+    expect(out.notes).toEqual([
+      `${E}: status 502 → 404 Not Found — body replaced by error@kubernetescrd (GET http://localhost)`,
+      `${E}: statusRewrites "502" → 404, "500-599" → 503 all match 502: Traefik reads them in random order, so the status may be 404 or 503 (shown: 404), and can change when Traefik restarts`,
+    ]);
+    // One match, or several giving the same code: nothing is left to chance.
+    expect(errorPage({ [E]: cfg }, 503).notes).toHaveLength(1);
+    expect(errorPage({ [E]: { ...cfg, statusRewrites: { '500-599': 503, '502': 503 } } }, 502).notes).toHaveLength(1);
+  });
+
   it('nested Errors middlewares: the inner one first, then the outer one sees its status', () => {
     const outer = { service: 'error@kubernetescrd', query: '/outer', status: ['410'] };
     const inner = { service: 'error@kubernetescrd', query: '/inner', status: ['404'], statusRewrites: { '404': 410 } };

@@ -81,15 +81,16 @@ export function applyErrorPages(
     const ranges = parseCodeRanges(rule.status);
     if (!ranges || !contains(ranges, current.status)) continue;
     const original = current.status;
-    let code = original;
-    for (const [from, to] of Object.entries(objOf(configOf(rule.middleware)?.['statusRewrites']) ?? {})) {
+    // customerrors.New reads statusRewrites from a Go map: of several entries matching the status, which one
+    // applies is random (fixed at each start). One is shown (JavaScript puts a single code's key before ranges), and
+    // the note says which and what else it could be.
+    const matching = Object.entries(objOf(configOf(rule.middleware)?.['statusRewrites']) ?? {}).flatMap(([from, to]) => {
       const r = parseCodeRanges([from]);
       const target = numOf(to);
-      if (r && target !== undefined && contains(r, code)) {
-        code = target;
-        break;
-      }
-    }
+      return r && target !== undefined && contains(r, original) ? [{ from, target }] : [];
+    });
+    const code = matching[0]?.target ?? original;
+    const targets = [...new Set(matching.map((m) => m.target))];
     let query = '';
     if (rule.query !== '') {
       query = ('/' + rule.query.replace(/^\//, '')).replaceAll('{status}', String(code)).replaceAll('{originalStatus}', String(original))
@@ -100,6 +101,9 @@ export function applyErrorPages(
     // nginxHeaders (kubernetesIngressNGINX custom-http-errors): no code modifier, the page keeps its own status.
     const nginx = Object.keys(objOf(configOf(rule.middleware)?.['nginxHeaders']) ?? {}).length > 0;
     notes.push(`${rule.middleware}: status ${original}${code !== original ? ` → ${code} ${statusText(code)}` : ''} — body replaced by ${rule.service} (GET ${url})${nginx ? `; the status is the one ${rule.service} answers (X-Code: ${code}), not simulated` : ''}`);
+    if (targets.length > 1) {
+      notes.push(`${rule.middleware}: statusRewrites ${matching.map((m) => `"${m.from}" → ${m.target}`).join(', ')} all match ${original}: Traefik reads them in random order, so the status may be ${targets.join(' or ')} (shown: ${code}), and can change when Traefik restarts`);
+    }
   }
   return { response: current, notes };
 }
