@@ -137,3 +137,45 @@ test.describe('route tests and review', () => {
     await expect(compare.root.getByRole('list', { name: 'Router changes' })).toContainText('priority');
   });
 });
+
+// On websecure, `catch-all` (PathPrefix(`/`), priority 100) ranks above `api` (priority 10): every request of `api`
+// goes to `catch-all`, so api can never win. (On web the example's HTTP-to-HTTPS router would shadow it too.)
+const SHADOWED = `apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: { name: api, namespace: apps }
+spec:
+  entryPoints: [websecure]
+  routes:
+    - match: Host(\`api.example.com\`) && PathPrefix(\`/v1\`)
+      priority: 10
+      services: [{ name: api, port: 80 }]
+---
+apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata: { name: catch-all, namespace: apps }
+spec:
+  entryPoints: [websecure]
+  routes:
+    - match: PathPrefix(\`/\`)
+      priority: 100
+      services: [{ name: web, port: 80 }]
+`;
+
+test.describe('routers that can never win', () => {
+  for (const where of ['in the analysis worker', 'on the main thread when the worker cannot start'] as const) {
+    test(`are found ${where}, and an edit that ends the shadowing clears them`, async ({ page, openExample, editor, problems }) => {
+      if (where !== 'in the analysis worker') await page.route(/analysis\.worker/, (route) => route.abort());
+      await openExample();
+      // The status bar says where the analysis runs when it is not the worker.
+      await expect(page.getByTestId('main-thread')).toHaveCount(where === 'in the analysis worker' ? 0 : 1);
+      await page.getByTestId('open-files').setInputFiles([{ name: 'shadow.yaml', mimeType: 'text/yaml', buffer: Buffer.from(SHADOWED) }]);
+      await expect(problems.item(/Router apps-api-[0-9a-f]{20}@kubernetescrd can never win on websecure: apps-catch-all-/)).toBeVisible();
+      // The catch-all below the api route: no router is shadowed any more.
+      await editor.cursorAtEndOf('priority: 100');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await expect(editor.line(/priority:\s1\s*$/)).toBeVisible();
+      await expect(problems.root.getByRole('listitem').filter({ hasText: 'can never win' })).toHaveCount(0);
+    });
+  }
+});

@@ -24,12 +24,14 @@ export const createAnalysisSlice: StateCreator<StudioState, [], [], AnalysisSlic
   analysis: null,
   analysedFiles: null,
   analysisError: null,
+  analysisOnMainThread: false,
   setAnalysis: (analysis, files) =>
     set((s) => {
       const selection = followRename(s.selection, s.analysis, analysis);
       return { analysis, analysedFiles: files ?? null, analysisError: null, ...(selection ? { selection } : {}) };
     }),
   setAnalysisError: (analysisError) => set({ analysisError }),
+  setAnalysisOnMainThread: () => set({ analysisOnMainThread: true }),
 });
 
 export const createUiSlice: StateCreator<StudioState, [], [], UiSlice> = (set) => ({

@@ -21,8 +21,11 @@ export interface AnalysisSlice {
    */
   analysedFiles: WorkspaceFile[] | null;
   analysisError: string | null;
+  /** The analysis worker could not start or died: the analysis runs on the main thread from then on. */
+  analysisOnMainThread: boolean;
   setAnalysis(result: AnalysisResult, files?: WorkspaceFile[]): void;
   setAnalysisError(message: string | null): void;
+  setAnalysisOnMainThread(): void;
 }
 
 /** The tabs of the workbench's bottom strip (graph, request, verdict and form are always on screen). */

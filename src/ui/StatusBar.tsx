@@ -6,6 +6,7 @@ export function StatusBar() {
   const stale = useStudio(selectIsStale);
   const analysis = useStudio((s) => s.analysis);
   const error = useStudio((s) => s.analysisError);
+  const mainThread = useStudio((s) => s.analysisOnMainThread);
   const target = useStudio((s) => s.settings.target);
   const routers = analysis ? Object.keys(analysis.summary.config.routers).length : 0;
   return (
@@ -19,6 +20,11 @@ export function StatusBar() {
         {analysis?.shadowCut && (
           <span className="stat muted" title="The check for routers that can never win has a budget so that huge workspaces stay fast; the routers beyond it were not checked.">
             shadow check: {analysis.shadowCut.checked.toLocaleString('en')} of {analysis.shadowCut.total.toLocaleString('en')} routes
+          </span>
+        )}
+        {mainThread && (
+          <span className="stat stat-warning" data-testid="main-thread" title="The analysis worker could not start (or stopped): the analysis runs on the page's own thread, so large workspaces make typing slower. Reload the page to try the worker again.">
+            analysing on the main thread
           </span>
         )}
         {error && <span className="stat stat-error">{error}</span>}

@@ -15,6 +15,7 @@ export function analysisClient(): AnalysisClient {
       useStudio.getState().setAnalysis(result, sent.get(result.version));
     },
     (message) => useStudio.getState().setAnalysisError(message),
+    () => useStudio.getState().setAnalysisOnMainThread(),
   );
   return client;
 }

@@ -9,6 +9,7 @@ import type { AnalysisResult, NameEquivalence, WorkerRequest, WorkerResponse } f
 import type { AnalysisService } from './service.ts';
 import { DeltaDecoder, decodeAnalysisInSteps } from './delta.ts';
 import { SliceCollector, type Slice } from './chunks.ts';
+import { ReviewRunner } from './review-runner.ts';
 
 type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
@@ -44,6 +45,8 @@ function yieldTask(): Promise<void> {
 export function createAnalysisClient(
   onAnalysis: (result: AnalysisResult) => void,
   onError: (message: string) => void,
+  /** Called once when the analysis moves to the main thread (the worker could not start, or died). */
+  onMainThread: () => void = () => undefined,
 ): AnalysisClient {
   let worker: Worker | null = null;
   let fallback: AnalysisService | null = null;
@@ -78,9 +81,13 @@ export function createAnalysisClient(
       case 'convert':
         (waiting.get(response.id) as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
+        unanswered.delete(response.id);
         break;
       case 'error':
-        if (response.id !== undefined) waiting.delete(response.id);
+        if (response.id !== undefined) {
+          waiting.delete(response.id);
+          unanswered.delete(response.id);
+        }
         onError(response.message);
         break;
     }
@@ -94,23 +101,34 @@ export function createAnalysisClient(
       decoder = new DeltaDecoder();
     }
     const { AnalysisService } = await import('./service.ts');
-    fallback ??= new AnalysisService();
+    if (!fallback) {
+      fallback = new AnalysisService();
+      onMainThread();
+    }
     return fallback;
   };
 
+  // What the worker was last asked to analyse, and the questions it has not answered: when it fails (its script
+  // does not load, or it dies), the main thread's service is asked them again.
+  let lastAnalyze: WorkerRequest | null = null;
+  const unanswered = new Map<number, WorkerRequest>();
+  // On the main thread the shadow check is paced as the worker paces it (review-runner.ts).
+  let reviews: ReviewRunner | null = null;
+
   const send = (message: WorkerRequest) => {
+    if (message.type === 'analyze') lastAnalyze = message;
+    else unanswered.set(message.id, message);
     if (worker) {
       worker.postMessage(message);
       return;
     }
     void useFallback().then((service) => {
+      if (message.type === 'analyze') reviews?.stop();
       receive(service.handle(message));
-      if (message.type !== 'analyze') return;
-      // The shadow check comes after, as the worker sends it.
-      setTimeout(() => {
-        const review = service.review();
-        if (review) receive(review);
-      }, 0);
+      if (message.type === 'analyze') {
+        reviews ??= new ReviewRunner(() => service.reviewSteps(), receive);
+        reviews.analysed();
+      }
     });
   };
 
@@ -122,8 +140,13 @@ export function createAnalysisClient(
       else receive(slices.restore(data));
     };
     worker.onerror = () => {
+      if (!worker) return;
       onError('The analysis worker stopped; analysing on the main thread instead.');
-      void useFallback();
+      void useFallback().then(() => {
+        // What the worker will never answer is asked again, now of the main thread.
+        const again = [...(lastAnalyze ? [lastAnalyze] : []), ...unanswered.values()];
+        for (const message of again) send(message);
+      });
     };
   } catch {
     worker = null;
@@ -164,6 +187,7 @@ export function createAnalysisClient(
     },
     dispose() {
       worker?.terminate();
+      reviews?.stop();
       waiting.clear();
     },
   };
