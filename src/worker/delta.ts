@@ -9,6 +9,7 @@
 import type { AnalysisResult } from './protocol.ts';
 import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
 import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
+import { drain } from '../core/steps.ts';
 
 /** A keyed collection as sent: every key in order, and the items that are new or changed. */
 export interface KeyedDelta<T> {
@@ -335,13 +336,6 @@ export async function decodeAnalysisInSteps(decoder: DeltaDecoder, wire: Analysi
   }
 }
 
-/** Runs a stepped computation to its end, without pausing. */
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const s = steps.next();
-    if (s.done) return s.value;
-  }
-}
 
 function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire): Generator<void, AnalysisResult> {
   const { summary, graph, layout } = wire;

@@ -13,6 +13,7 @@ import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
 import { DeltaEncoder, encodeAnalysis } from './delta.ts';
 import { convertFileText, convertIngresses } from '../core/ingress/convert.ts';
+import { drain } from '../core/steps.ts';
 
 export class AnalysisService {
   private analysis: Analysis | null = null;
@@ -85,11 +86,7 @@ export class AnalysisService {
    * those the page got with it; null when there is nothing new (or nothing to check).
    */
   review(): WorkerResponse | null {
-    const steps = this.reviewSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return drain(this.reviewSteps());
   }
 
   /**

@@ -6,6 +6,7 @@ import type { DynamicConfig, RuleSyntax, Settings } from '../types.ts';
 import { solve, targetEnv } from './witness.ts';
 import { acceptsAnyHostAndPath, RuleCache, ruleSignature, searchWin, type SearchContext, type SearchOutcome } from './shadow-search.ts';
 import type { ShadowFinding } from './types.ts';
+import { drain } from '../steps.ts';
 
 export interface ShadowOptions {
   /** Reuse routing compiled for this config and settings (the worker has one per analysis). */
@@ -63,11 +64,7 @@ export function findShadowed(config: DynamicConfig, settings: Settings, opts: Sh
  * const { findings, checked, total } = shadowReport(config, settings, { maxEvaluations: 1e6 });
  */
 export function shadowReport(config: DynamicConfig, settings: Settings, opts: ShadowOptions = {}): ShadowReport {
-  const steps = shadowSteps(config, settings, opts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(shadowSteps(config, settings, opts));
 }
 
 /**
