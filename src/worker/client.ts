@@ -52,7 +52,9 @@ export function createAnalysisClient(
   let fallback: AnalysisService | null = null;
   let latestVersion = -1;
   let nextId = 1;
-  const waiting = new Map<number, (answer: never) => void>();
+  // The questions the worker has not answered yet: when it fails (its script does not load, or it dies), the main
+  // thread's service is asked them again.
+  const waiting = new Map<number, { message: WorkerRequest; answer: (answer: never) => void }>();
   // Every analysis is decoded (each is a change from the one before), even those too old to show.
   let decoder = new DeltaDecoder();
 
@@ -79,15 +81,11 @@ export function createAnalysisClient(
       case 'resource':
       case 'diff':
       case 'convert':
-        (waiting.get(response.id) as ((a: typeof response) => void) | undefined)?.(response);
+        (waiting.get(response.id)?.answer as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
-        unanswered.delete(response.id);
         break;
       case 'error':
-        if (response.id !== undefined) {
-          waiting.delete(response.id);
-          unanswered.delete(response.id);
-        }
+        if (response.id !== undefined) waiting.delete(response.id);
         onError(response.message);
         break;
     }
@@ -108,16 +106,13 @@ export function createAnalysisClient(
     return fallback;
   };
 
-  // What the worker was last asked to analyse, and the questions it has not answered: when it fails (its script
-  // does not load, or it dies), the main thread's service is asked them again.
+  // What the worker was last asked to analyse: asked again of the main thread if the worker fails.
   let lastAnalyze: WorkerRequest | null = null;
-  const unanswered = new Map<number, WorkerRequest>();
   // On the main thread the shadow check is paced as the worker paces it (review-runner.ts).
   let reviews: ReviewRunner | null = null;
 
   const send = (message: WorkerRequest) => {
     if (message.type === 'analyze') lastAnalyze = message;
-    else unanswered.set(message.id, message);
     if (worker) {
       worker.postMessage(message);
       return;
@@ -144,7 +139,7 @@ export function createAnalysisClient(
       onError('The analysis worker stopped; analysing on the main thread instead.');
       void useFallback().then(() => {
         // What the worker will never answer is asked again, now of the main thread.
-        const again = [...(lastAnalyze ? [lastAnalyze] : []), ...unanswered.values()];
+        const again = [...(lastAnalyze ? [lastAnalyze] : []), ...[...waiting.values()].map((w) => w.message)];
         for (const message of again) send(message);
       });
     };
@@ -152,38 +147,31 @@ export function createAnalysisClient(
     worker = null;
   }
 
+  /** A question with an answer of its own (matched by id). */
+  const ask = <A>(make: (id: number) => Exclude<WorkerRequest, { type: 'analyze' }>): Promise<A> => {
+    const message = make(nextId++);
+    return new Promise<A>((resolve) => {
+      waiting.set(message.id, { message, answer: resolve as (a: never) => void });
+      send(message);
+    });
+  };
+
   return {
     analyze(version, files, settings) {
       latestVersion = Math.max(latestVersion, version);
       send({ type: 'analyze', version, files, settings });
     },
     simulate(version, request) {
-      const id = nextId++;
-      return new Promise<SimulationAnswer>((resolve) => {
-        waiting.set(id, resolve as (a: never) => void);
-        send({ type: 'simulate', version, id, request });
-      });
+      return ask<SimulationAnswer>((id) => ({ type: 'simulate', version, id, request }));
     },
     resource(version, resourceId) {
-      const id = nextId++;
-      return new Promise<ResourceAnswer>((resolve) => {
-        waiting.set(id, resolve as (a: never) => void);
-        send({ type: 'resource', version, id, resourceId });
-      });
+      return ask<ResourceAnswer>((id) => ({ type: 'resource', version, id, resourceId }));
     },
     diff(version, baseFiles, equivalence) {
-      const id = nextId++;
-      return new Promise<DiffAnswer>((resolve) => {
-        waiting.set(id, resolve as (a: never) => void);
-        send({ type: 'diff', version, id, baseFiles, ...(equivalence ? { equivalence } : {}) });
-      });
+      return ask<DiffAnswer>((id) => ({ type: 'diff', version, id, baseFiles, ...(equivalence ? { equivalence } : {}) }));
     },
     convert(version) {
-      const id = nextId++;
-      return new Promise<ConvertAnswer>((resolve) => {
-        waiting.set(id, resolve as (a: never) => void);
-        send({ type: 'convert', version, id });
-      });
+      return ask<ConvertAnswer>((id) => ({ type: 'convert', version, id }));
     },
     dispose() {
       worker?.terminate();
