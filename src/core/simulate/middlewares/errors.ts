@@ -5,29 +5,19 @@ import { escapedPath, queryEscape } from '../go-url.ts';
 import type { GoRequest } from '../request.ts';
 import type { ErrorPageRule, SimResponse } from '../verdict.ts';
 import { next, numOf, objOf, strList, strOf, type MiddlewareImpl } from './kit.ts';
-
-type Ranges = [number, number][];
+import { parseHTTPCodeRanges, rangesContain, type CodeRanges } from '../../provider/failover.ts';
 
 /**
- * `types.NewHTTPCodeRanges`: each entry is "404" or "500-599" (split on "-", the first two parts read with
- * strconv.Atoi: "500-599-600" is 500-599); undefined on an entry Atoi refuses (`"400,404"`, `"5xx"`).
+ * `types.NewHTTPCodeRanges` (provider/failover.ts): each entry is "404" or "500-599" (split on "-", the first two
+ * parts read with strconv.Atoi: "500-599-600" is 500-599); undefined on an entry Atoi refuses (`"400,404"`, `"5xx"`).
  *
  * @example
  * parseCodeRanges(['500-599', '404']) // [[500, 599], [404, 404]]
  */
-export function parseCodeRanges(blocks: readonly string[]): Ranges | undefined {
-  const out: Ranges = [];
-  for (const block of blocks) {
-    const codes = block.split('-');
-    const low = codes[0]!;
-    const high = codes.length === 1 ? low : codes[1]!;
-    if (!/^[+-]?\d+$/.test(low) || !/^[+-]?\d+$/.test(high)) return undefined;
-    out.push([Number(low), Number(high)]);
-  }
-  return out;
+export function parseCodeRanges(blocks: readonly string[]): CodeRanges | undefined {
+  const parsed = parseHTTPCodeRanges(blocks);
+  return 'ranges' in parsed ? parsed.ranges : undefined;
 }
-
-const contains = (ranges: Ranges, code: number) => ranges.some(([a, b]) => code >= a && code <= b);
 
 // check() and run() read the same value (an unset service is '').
 const serviceOf = (config: Record<string, unknown>) => strOf(config['service']) ?? '';
@@ -79,7 +69,7 @@ export function applyErrorPages(
   const notes: string[] = [];
   for (const rule of [...rules].reverse()) {
     const ranges = parseCodeRanges(rule.status);
-    if (!ranges || !contains(ranges, current.status)) continue;
+    if (!ranges || !rangesContain(ranges, current.status)) continue;
     const original = current.status;
     // customerrors.New reads statusRewrites from a Go map: of several entries matching the status, which one
     // applies is random (fixed at each start). One is shown (JavaScript puts a single code's key before ranges), and
@@ -87,7 +77,7 @@ export function applyErrorPages(
     const matching = Object.entries(objOf(configOf(rule.middleware)?.['statusRewrites']) ?? {}).flatMap(([from, to]) => {
       const r = parseCodeRanges([from]);
       const target = numOf(to);
-      return r && target !== undefined && contains(r, original) ? [{ from, target }] : [];
+      return r && target !== undefined && rangesContain(r, original) ? [{ from, target }] : [];
     });
     const code = matching[0]?.target ?? original;
     const targets = [...new Set(matching.map((m) => m.target))];
