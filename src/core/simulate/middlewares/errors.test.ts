@@ -148,6 +148,9 @@ describe('NewHTTPCodeRanges and build errors', () => {
     { blocks: ['500-x9'], ranges: undefined },
     { blocks: ['500-5x'], ranges: undefined },
     { blocks: [''], ranges: undefined },
+    // Atoi on a 64-bit platform: 2^63 - 1 is read, one more is out of range.
+    { blocks: ['9223372036854775807'], ranges: [[Number(9223372036854775807n), Number(9223372036854775807n)]] },
+    { blocks: ['500-9223372036854775808'], ranges: undefined },
   ])('$blocks', ({ blocks, ranges }) => {
     expect(parseCodeRanges(blocks)).toEqual(ranges);
   });
