@@ -118,7 +118,6 @@ export function createAnalysisClient(
       return;
     }
     void useFallback().then((service) => {
-      if (message.type === 'analyze') reviews?.stop();
       receive(service.handle(message));
       if (message.type === 'analyze') {
         reviews ??= new ReviewRunner(() => service.reviewSteps(), receive);
