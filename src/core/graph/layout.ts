@@ -93,15 +93,24 @@ export function layoutGraph(graph: Graph, previous?: Layout, options: LayoutOpti
   for (let i = 0; i < n; i++) layers[layerOf[i]!]!.push(i);
 
   // Grouping keys: routes of one IngressRoute stay together, IngressRoutes of one namespace too.
+  // Numbers for groups and namespaces (one sequence: a group and a namespace never share a number); a node
+  // outside any group is a group and a namespace of its own.
   const groupOf = new Int32Array(n);
   const nsOf = new Int32Array(n);
-  const ids = new Map<string, number>();
-  const intern = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
-  nodes.forEach((node, i) => {
-    groupOf[i] = intern(node.group ? `g:${node.group}` : `n:${node.id}`);
-    nsOf[i] = intern(node.group ? `ns:${node.namespace ?? ''}` : `n:${node.id}`);
-  });
-  const order = new Orderer(layers, layerOf, adj, groupOf, nsOf, ids.size);
+  const groupIds = new Map<string, number>();
+  const nsIds = new Map<string, number>();
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i]!;
+    if (node.group) {
+      const g = groupIds.get(node.group);
+      groupOf[i] = g ?? (groupIds.set(node.group, next), next++);
+      const ns = node.namespace ?? '';
+      const k = nsIds.get(ns);
+      nsOf[i] = k ?? (nsIds.set(ns, next), next++);
+    } else groupOf[i] = nsOf[i] = next++;
+  }
+  const order = new Orderer(layers, layerOf, adj, groupOf, nsOf, next);
 
   const prevRank = new Map<string, number>();
   previous?.order.forEach((keys) => keys.forEach((k, r) => prevRank.set(k, r)));
