@@ -238,12 +238,21 @@ function priorityHints(analysis: Analysis): PriorityHint[] {
   return [...hints.values()];
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
+/**
+ * The diagnostics without repeats (same file, range, code and message), first occurrences kept in order. Found
+ * through the diagnostics at the same start offset: a key string per diagnostic cost 20–40 ms per keystroke at
+ * 19,000 diagnostics.
+ */
+export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const byStart = new Map<number, Diagnostic[]>();
   return diagnostics.filter((d) => {
-    const key = `${d.file}|${d.range.start}|${d.range.end}|${d.code}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const same = byStart.get(d.range.start);
+    if (!same) {
+      byStart.set(d.range.start, [d]);
+      return true;
+    }
+    if (same.some((o) => o.range.end === d.range.end && o.file === d.file && o.code === d.code && o.message === d.message)) return false;
+    same.push(d);
     return true;
   });
 }
