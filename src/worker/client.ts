@@ -18,6 +18,8 @@ type ConvertAnswer = Extract<WorkerResponse, { type: 'convert' }>;
 
 export interface AnalysisClient {
   analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
+  /** Whether the graph draws backends, for this analysis (sent again with them) and the next ones. */
+  showBackends(on: boolean): void;
   simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
   resource(version: number, resourceId: string): Promise<ResourceAnswer>;
   diff(version: number, baseFiles: WorkspaceFile[], equivalence?: NameEquivalence): Promise<DiffAnswer>;
@@ -107,7 +109,9 @@ export function createAnalysisClient(
   };
 
   // What the worker was last asked to analyse: asked again of the main thread if the worker fails.
-  let lastAnalyze: WorkerRequest | null = null;
+  let lastAnalyze: Extract<WorkerRequest, { type: 'analyze' }> | null = null;
+  // Whether the graph draws backends: every analyze request says so.
+  let backends = false;
   // On the main thread the shadow check is paced as the worker paces it (review-runner.ts).
   let reviews: ReviewRunner | null = null;
 
@@ -138,7 +142,7 @@ export function createAnalysisClient(
       onError('The analysis worker stopped; analysing on the main thread instead.');
       void useFallback().then(() => {
         // What the worker will never answer is asked again, now of the main thread.
-        const again = [...(lastAnalyze ? [lastAnalyze] : []), ...[...waiting.values()].map((w) => w.message)];
+        const again = [...(lastAnalyze ? [{ ...lastAnalyze, backends }] : []), ...[...waiting.values()].map((w) => w.message)];
         for (const message of again) send(message);
       });
     };
@@ -147,7 +151,7 @@ export function createAnalysisClient(
   }
 
   /** A question with an answer of its own (matched by id). */
-  const ask = <A>(make: (id: number) => Exclude<WorkerRequest, { type: 'analyze' }>): Promise<A> => {
+  const ask = <A>(make: (id: number) => Exclude<WorkerRequest, { type: 'analyze' | 'backends' }>): Promise<A> => {
     const message = make(nextId++);
     return new Promise<A>((resolve) => {
       waiting.set(message.id, { message, answer: resolve as (a: never) => void });
@@ -158,7 +162,12 @@ export function createAnalysisClient(
   return {
     analyze(version, files, settings) {
       latestVersion = Math.max(latestVersion, version);
-      send({ type: 'analyze', version, files, settings });
+      send({ type: 'analyze', version, files, settings, backends });
+    },
+    showBackends(on) {
+      if (on === backends) return;
+      backends = on;
+      if (lastAnalyze) send({ type: 'backends', version: lastAnalyze.version, on });
     },
     simulate(version, request) {
       return ask<SimulationAnswer>((id) => ({ type: 'simulate', version, id, request }));

@@ -8,7 +8,10 @@ import type { WorkspaceDiff } from '../core/review/index.ts';
 import type { AnalysisWire } from './delta.ts';
 
 export type WorkerRequest =
-  | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings }
+  /** `backends`: whether the graph draws the servers of load balancers (the graph pane's "Backends"); default no. */
+  | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings; backends?: boolean }
+  /** The last analysis again, its graph with or without backends (answered by an analysis message). */
+  | { type: 'backends'; version: number; on: boolean }
   | { type: 'simulate'; version: number; id: number; request: SimRequest }
   | { type: 'resource'; version: number; id: number; resourceId: string }
   | { type: 'diff'; version: number; id: number; baseFiles: WorkspaceFile[]; equivalence?: NameEquivalence }

@@ -109,3 +109,28 @@ describe('worker: the shadow check comes after the analysis', () => {
     expect(result.summary.diagnostics).toEqual(readWhole(whole.review()).summary.diagnostics);
   });
 });
+
+describe('worker: backends on request', () => {
+  const backends = (result: AnalysisResult) => result.graph.nodes.filter((n) => n.kind === 'backend').map((n) => n.label);
+
+  it('draws backends only when asked, for the last analysis at once and for the next ones', () => {
+    const service = new AnalysisService();
+    const read = reader();
+    const analyze = (version: number, text: string, withBackends?: boolean) =>
+      service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings(), ...(withBackends === undefined ? {} : { backends: withBackends }) });
+    expect(service.handle({ type: 'backends', version: 0, on: true }).type).toBe('error');
+    const first = read(analyze(1, workspace('api', 100)));
+    expect(backends(first)).toEqual([]);
+    // Asked: the same analysis again, with a backend per server, laid out as before (backends are placed by the pane).
+    const shown = read(service.handle({ type: 'backends', version: 1, on: true }));
+    expect(shown.version).toBe(1);
+    expect(backends(shown).sort()).toEqual(['http://api.apps.svc:80', 'http://web.apps.svc:80']);
+    expect(shown.layout).toEqual(first.layout);
+    expect(shown.graph.nodes.filter((n) => n.kind !== 'backend')).toEqual(first.graph.nodes);
+    // Each analyze request says whether it wants them.
+    expect(backends(read(analyze(2, workspace('api', 101), true)))).toHaveLength(2);
+    expect(backends(read(analyze(3, workspace('api', 102))))).toEqual([]);
+    expect(backends(read(service.handle({ type: 'backends', version: 3, on: true })))).toHaveLength(2);
+    expect(backends(read(service.handle({ type: 'backends', version: 3, on: false })))).toEqual([]);
+  });
+});

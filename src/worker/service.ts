@@ -23,6 +23,8 @@ export class AnalysisService {
    * simulation, a diff): a keystroke's analysis reaches the page without waiting for them. */
   private routing: CompiledRouting | null = null;
   private layout: Layout | undefined;
+  /** Whether the graph draws backends (the page asks for them; most of the time it does not show them). */
+  private backends = false;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
   private readonly encoder = new DeltaEncoder();
   /** The last shadow check, and the findings the page was last sent. */
@@ -36,6 +38,8 @@ export class AnalysisService {
       switch (message.type) {
         case 'analyze':
           return this.analyze(message);
+        case 'backends':
+          return this.showBackends(message.on, message.version);
         case 'simulate':
           return this.simulate(message);
         case 'resource':
@@ -53,6 +57,7 @@ export class AnalysisService {
 
   private analyze(message: Extract<WorkerRequest, { type: 'analyze' }>): WorkerResponse {
     const started = performance.now();
+    this.backends = message.backends ?? false;
     const analysis = this.analyzer.analyze(message.files, message.settings);
     this.analysis = analysis;
     this.routing = null;
@@ -74,6 +79,13 @@ export class AnalysisService {
     const carried = this.shadow.findings.filter((f) => exists(f.router) && f.others.every(exists) && (f.by === null || exists(f.by)));
     this.present = { version: message.version, analysis, tests, testDiagnostics, started, ms: null, reviewed: false };
     return this.presentAnalysis({ ...this.shadow, findings: carried });
+  }
+
+  /** The last analysis presented again with or without backends; an error before any analysis. */
+  private showBackends(on: boolean, version: number): WorkerResponse {
+    this.backends = on;
+    if (!this.present || !this.shown) return { type: 'error', version, message: 'No analysis yet.' };
+    return this.presentAnalysis(this.shown);
   }
 
   private routingOf(analysis: Analysis): CompiledRouting {
@@ -123,8 +135,8 @@ export class AnalysisService {
     // Compare diff, like the CLI, compares the configuration's own diagnostics.
     const extra = [...toDiagnostics(shadow.findings, analysis.config), ...testDiagnostics];
     const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
-    const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics);
-    // Laid out as the pane first shows it: without backends (they come on request).
+    const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics, { backends: this.backends });
+    // Laid out as the pane first shows it: without backends (the pane places them around this layout).
     const layout = layoutGraph(hideBackends(graph), this.layout);
     this.layout = layout;
     const summary = summarizeAnalysis(shown);

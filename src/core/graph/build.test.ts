@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DynamicService } from '../types.ts';
-import { buildGraph, collapseGroups, pathOf, type Graph } from './index.ts';
+import { buildGraph, collapseGroups, hideBackends, pathOf, type Graph } from './index.ts';
 import { config, FILE, ingressRoute, lb, mw, router } from './fixtures.ts';
 
 const K = '@kubernetescrd';
@@ -226,5 +226,12 @@ describe('buildGraph', () => {
     });
     const g = buildGraph(loop, resources, []);
     expect(g.nodes.map((n) => n.kind).sort()).toEqual(['middleware', 'router', 'service']);
+  });
+
+  it('without backends (options.backends false) is the graph with its backends hidden', () => {
+    const full = buildGraph(cfg, resources, diagnostics);
+    const without = buildGraph(cfg, resources, diagnostics, { backends: false });
+    expect(full.nodes.some((n) => n.kind === 'backend')).toBe(true);
+    expect(without).toEqual(hideBackends(full));
   });
 });

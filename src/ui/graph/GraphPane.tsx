@@ -16,6 +16,7 @@ import { GraphActionsContext } from './graph-actions.ts';
 import { GraphDialog } from './GraphDialog.tsx';
 import { useGraphEditing } from './useGraphEditing.ts';
 import { useGraphKeys } from './useGraphKeys.ts';
+import { analysisClient } from '../useAnalysis.ts';
 
 /**
  * Beyond this many nodes the graph opens on its busiest namespace. The whole graph renders and pans
@@ -53,6 +54,11 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const [backends, setBackends] = useState(false);
+  // The worker draws backends only when they are shown (an analysis with them comes after the click).
+  useEffect(() => {
+    analysisClient().showBackends(backends);
+    return () => analysisClient().showBackends(false);
+  }, [backends]);
   const deferredFilter = useDeferredValue(filter);
 
   const [showAll, setShowAll] = useState(false);
