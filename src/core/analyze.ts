@@ -193,13 +193,18 @@ export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
  * by position (resources never overlap: each is a document or an item of a List).
  */
 export function resourceFinder(resources: readonly Resource[]): (file: string, offset: number) => Resource | undefined {
-  const byFile = new Map<string, Resource[]>();
-  for (const r of resources) {
-    const list = byFile.get(r.source.file) ?? [];
+  return spanFinder(resources, (r) => r.source.file, (r) => r.source.node.range);
+}
+
+/** The same over any items with a file and a range that do not overlap (resource summaries, for one). */
+export function spanFinder<T>(items: readonly T[], fileOf: (item: T) => string, rangeOf: (item: T) => Range): (file: string, offset: number) => T | undefined {
+  const byFile = new Map<string, T[]>();
+  for (const r of items) {
+    const list = byFile.get(fileOf(r)) ?? [];
     list.push(r);
-    byFile.set(r.source.file, list);
+    byFile.set(fileOf(r), list);
   }
-  for (const list of byFile.values()) list.sort((a, b) => a.source.node.range.start - b.source.node.range.start);
+  for (const list of byFile.values()) list.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
   return (file, offset) => {
     const list = byFile.get(file);
     if (!list) return undefined;
@@ -207,11 +212,11 @@ export function resourceFinder(resources: readonly Resource[]): (file: string, o
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid]!.source.node.range.start <= offset) lo = mid + 1;
+      if (rangeOf(list[mid]!).start <= offset) lo = mid + 1;
       else hi = mid;
     }
     const r = list[lo - 1];
-    return r && offset <= r.source.node.range.end ? r : undefined;
+    return r && offset <= rangeOf(r).end ? r : undefined;
   };
 }
 

@@ -147,9 +147,14 @@ describe('analysis deltas', () => {
       const got = decodeAnalysis(dec, structuredClone(wire));
       let pauses = 0;
       stepped[version] = await decodeAnalysisInSteps(stepDecoder, structuredClone(wire), async () => void pauses++);
-      expect(pauses).toBe(4);
+      expect(pauses).toBe(6);
       const a = analyze([{ name: 'a.yaml', text: t }], defaultSettings());
-      expect(got.summary.config).toEqual(summarizeAnalysis(a).config);
+      const fresh = summarizeAnalysis(a);
+      expect(got.summary.config).toEqual(fresh.config);
+      expect(got.summary.resources).toEqual(fresh.resources);
+      expect(got.summary.diagnostics).toEqual(fresh.diagnostics);
+      expect(got.summary.hints).toEqual(fresh.hints);
+      expect(got.summary.diagnostics.length).toBeGreaterThan(0);
       expect(got.graph.nodes.map((n) => n.id).length).toBeGreaterThan(5);
       // Decoded in steps (the page's way), the same analysis.
       expect(stepped[version]).toEqual(got);
@@ -157,6 +162,42 @@ describe('analysis deltas', () => {
       const again = decodeAnalysis(new DeltaDecoder(), encodeAnalysis(new DeltaEncoder(), got));
       expect(again).toEqual(got);
     }
+  });
+});
+
+describe('resources, diagnostics and hints', () => {
+  it('travel counted from their resource: an edit above them sends none again, an edit inside one sends its own', () => {
+    const text = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');
+    const service = new AnalysisService();
+    const dec = new DeltaDecoder();
+    const send = (version: number, t: string) => {
+      const wire = service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
+      if (wire.type !== 'analysis') throw new Error(wire.type);
+      const got = decodeAnalysis(dec, structuredClone(wire));
+      const fresh = summarizeAnalysis(analyze([{ name: 'a.yaml', text: t }], defaultSettings()));
+      expect(got.summary.resources).toEqual(fresh.resources);
+      expect(got.summary.diagnostics).toEqual(fresh.diagnostics);
+      expect(got.summary.hints).toEqual(fresh.hints);
+      return wire.summary;
+    };
+    const first = send(1, text);
+    expect(first.resources.changed.length).toBe(first.resourceStarts.length);
+    expect(first.diagnostics.changed.length).toBeGreaterThan(0);
+    expect(first.hints.changed.length).toBeGreaterThan(0);
+    // A comment line on top moves every resource, diagnostic and hint: none is sent again.
+    const moved = send(2, `# moved\n${text}`);
+    expect(moved.resources.changed).toEqual([]);
+    expect(moved.diagnostics.changed).toEqual([]);
+    expect(moved.hints.changed).toEqual([]);
+    expect(moved.resourceStarts.every((start, i) => start === first.resourceStarts[i]! + 8)).toBe(true);
+    // A new priority on a route: that route's hint is sent again, and only hints of its IngressRoute (the routes
+    // below it moved inside it).
+    const match = /match: (.*)\n/.exec(text)!;
+    const edited = send(3, `# moved\n${text.replace(match[0], `${match[0]}      priority: 7\n`)}`);
+    expect(edited.hints.changed.map(([, h]) => h.label)).toContain('priority 7');
+    const owners = new Set(edited.hints.changed.map(([, h]) => (h as { owner?: string }).owner));
+    expect([...owners]).toHaveLength(1);
+    expect(edited.hints.changed.length).toBeLessThan(first.hints.changed.length);
   });
 });
 

@@ -8,7 +8,8 @@
  */
 import type { AnalysisResult } from './protocol.ts';
 import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
-import type { DynamicRouter, DynamicService, Origin } from '../core/types.ts';
+import type { Diagnostic, DynamicRouter, DynamicService, Origin } from '../core/types.ts';
+import { spanFinder, type PriorityHint, type ResourceSummary } from '../core/analyze.ts';
 import { drain } from '../core/steps.ts';
 
 /** A keyed collection as sent: every key in order, and the items that are new or changed. */
@@ -95,40 +96,71 @@ function sameFields(a: object, b: object, skip?: string): boolean {
  * that origin's range as it was then, as sent. The range is copied: the parse cache moves the ranges of
  * unchanged documents in place (yaml/parse-cache.ts), and an origin's range can be one of them.
  */
-interface Sent {
+export interface Sent {
   item: unknown;
   relative: boolean;
   start: number;
   end: number;
 }
 
-/** Where an item's origin travels: relative to its resource's start when `starts` knows the resource. */
-function placeOf(item: unknown, starts: Starts | undefined, into: Sent): Sent {
-  const origin = (item as WithOrigin).origin;
-  into.item = item;
-  if (!origin) {
-    into.relative = false;
-    into.start = into.end = 0;
-    return into;
-  }
-  const base = starts?.get(origin.resourceId);
-  into.relative = base !== undefined;
-  into.start = origin.range.start - (base ?? 0);
-  into.end = origin.range.end - (base ?? 0);
-  return into;
+/**
+ * How the items of a collection travel: where each sits (its resource and range), compared and sent counted from
+ * that resource's start, so that an item that only moved with its resource is unchanged; and how the page puts
+ * the absolute position back.
+ */
+export interface Placement<T> {
+  /** Fills `into` with the item and its position, relative to its resource's start when `starts` has it. */
+  place(item: T, starts: Starts | undefined, into: Sent): void;
+  /** Whether two items are the same but for their positions (compared apart, from Sent). */
+  same(a: T, b: T): boolean;
+  /** The item as sent. */
+  toWire(item: T, starts: Starts | undefined): unknown;
+  /** Page side: the start of the resource a sent item counts from, or undefined when it travels as it is. */
+  baseOf(wire: unknown, starts: Starts): number | undefined;
+  /** Page side: the item with its absolute position, from a sent one and its resource's start. */
+  restore(wire: unknown, base: number): T;
 }
 
+/** Items placed by their `origin` (routers, services, graph nodes): the origin's range travels relative. */
+const byOrigin: Placement<unknown> = {
+  place(item, starts, into) {
+    const origin = (item as WithOrigin).origin;
+    into.item = item;
+    if (!origin) {
+      into.relative = false;
+      into.start = into.end = 0;
+      return;
+    }
+    const base = starts?.get(origin.resourceId);
+    into.relative = base !== undefined;
+    into.start = origin.range.start - (base ?? 0);
+    into.end = origin.range.end - (base ?? 0);
+  },
+  same(a, b) {
+    const x = (a as WithOrigin | null)?.origin;
+    const y = (b as WithOrigin | null)?.origin;
+    if (!x || !y) return sameValue(a, b);
+    return sameFields(a as object, b as object, 'origin') && sameFields(x, y, 'range');
+  },
+  toWire: (item, starts) => (starts ? toRelative(item, starts) : item),
+  baseOf(wire, starts) {
+    const origin = (wire as WithOrigin & { origin?: { relative?: boolean } }).origin;
+    return origin?.relative ? (starts.get(origin.resourceId) ?? 0) : undefined;
+  },
+  restore(wire, base) {
+    const origin = (wire as { origin: Origin & { relative?: boolean } }).origin;
+    const { relative: _relative, ...rest } = origin;
+    return { ...(wire as object), origin: { ...rest, range: { start: origin.range.start + base, end: origin.range.end + base } } };
+  },
+};
+
 /**
- * Whether two versions of an item are the same on the wire: the same value, origins as sent (their ranges are
- * compared from the copies in Sent, as the live ones may have moved since).
+ * Whether two versions of an item are the same on the wire: the same value, positions as sent (compared from the
+ * copies in Sent: the live ranges of a kept document move in place).
  */
-function sameSent(a: Sent, b: Sent): boolean {
+function sameSent<T>(a: Sent, b: Sent, placement: Placement<T>): boolean {
   if (a.relative !== b.relative || a.start !== b.start || a.end !== b.end) return false;
-  if (a.item === b.item) return true;
-  const x = (a.item as WithOrigin | null)?.origin;
-  const y = (b.item as WithOrigin | null)?.origin;
-  if (!x || !y) return sameValue(a.item, b.item);
-  return sameFields(a.item as object, b.item as object, 'origin') && sameFields(x, y, 'range');
+  return a.item === b.item || placement.same(a.item as T, b.item as T);
 }
 
 /** What the encoder keeps of a key: the item as last sent, and the key's position in the last two messages. */
@@ -153,19 +185,19 @@ export class DeltaEncoder {
    * The delta of `items` against what was last sent under `name`. With `starts`, items travel with their origin
    * counted from their resource's start (see toRelative): an item that only moved with its resource is unchanged.
    */
-  list<T>(name: string, items: readonly T[], keyOf: (item: T) => string, starts?: Starts): KeyedDelta<T> {
-    const session = this.begin<T>(name, starts);
+  list<T>(name: string, items: readonly T[], keyOf: (item: T) => string, starts?: Starts, placement: Placement<T> = byOrigin as Placement<T>): KeyedDelta<T> {
+    const session = this.begin<T>(name, starts, placement);
     for (const item of items) session.add(keyOf(item), item);
     return session.end();
   }
 
   record<T>(name: string, items: Readonly<Record<string, T>>, starts?: Starts): KeyedDelta<T> {
-    const session = this.begin<T>(name, starts);
+    const session = this.begin<T>(name, starts, byOrigin as Placement<T>);
     for (const key in items) session.add(key, items[key]!);
     return session.end();
   }
 
-  private begin<T>(name: string, starts: Starts | undefined) {
+  private begin<T>(name: string, starts: Starts | undefined, placement: Placement<T>) {
     const state = this.sent.get(name) ?? { keys: [], at: [], held: new Map<string, Held>(), round: 0 };
     this.sent.set(name, state);
     const { keys: previous, at: previousAt, held } = state;
@@ -190,15 +222,15 @@ export class DeltaEncoder {
           key = `${wanted.split('\u0000')[0]}\u0000${n}`;
           h = held.get(key);
         }
-        placeOf(item, starts, now);
+        placement.place(item, starts, now);
         keys.push(key);
         if (h && h.round === round - 1) {
-          if (!sameSent(h, now)) changed.push([key, starts ? toRelative(item, starts) : item]);
+          if (!sameSent(h, now, placement)) changed.push([key, placement.toWire(item, starts) as T]);
           h.was = h.index;
           shift = h.index - i;
         } else {
           // New, or back after a message without it (the page dropped it then).
-          changed.push([key, starts ? toRelative(item, starts) : item]);
+          changed.push([key, placement.toWire(item, starts) as T]);
           if (!h) held.set(key, (h = { item, relative: false, start: 0, end: 0, index: i, was: -1, round }));
           h.was = -1;
         }
@@ -252,11 +284,11 @@ export class DeltaDecoder {
    * The same, pausing (yield) every STEP items (100,000 graph nodes took ~180 ms in one go), and with
    * origins made absolute again from the resources' `starts`.
    */
-  *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts): Generator<void, T[]> {
+  *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts, placement: Placement<T> = byOrigin as Placement<T>): Generator<void, T[]> {
     const { keys, get } = this.apply(name, delta);
     const out: T[] = new Array<T>(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      out[i] = this.absolute(get(keys[i]!), starts);
+      out[i] = this.absolute(get(keys[i]!), starts, placement);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
@@ -267,7 +299,7 @@ export class DeltaDecoder {
     const out: Record<string, T> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      out[key] = this.absolute(get(key), starts);
+      out[key] = this.absolute(get(key), starts, byOrigin as Placement<T>);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
@@ -276,14 +308,17 @@ export class DeltaDecoder {
   /** Absolute items made from held ones, kept while their resource does not move (same object then). */
   private readonly placed = new WeakMap<object, { base: number; item: unknown }>();
 
-  private absolute<T>(item: T, starts: Starts | undefined): T {
-    const origin = (item as WithOrigin & { origin?: { relative?: boolean } }).origin;
-    if (!starts || !origin?.relative) return item;
-    const base = starts.get(origin.resourceId) ?? 0;
+  private absolute<T>(item: T, starts: Starts | undefined, placement: Placement<T>): T {
+    if (!starts) return item;
+    const base = placement.baseOf(item, starts);
+    return base === undefined ? item : this.placedAt(item, base, placement);
+  }
+
+  /** A received item put at `base` (its resource's start): the same object while neither changes. */
+  placedAt<T>(item: T, base: number, placement: Placement<T>): T {
     const known = this.placed.get(item as object);
     if (known?.base === base) return known.item as T;
-    const { relative: _relative, ...rest } = origin as Origin & { relative?: boolean };
-    const placed = { ...item, origin: { ...rest, range: { start: origin.range.start + base, end: origin.range.end + base } } };
+    const placed = placement.restore(item, base);
     this.placed.set(item as object, { base, item: placed });
     return placed;
   }
@@ -324,11 +359,17 @@ export class DeltaDecoder {
 
 
 export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
-  summary: Omit<AnalysisResult['summary'], 'config'> & {
+  summary: Omit<AnalysisResult['summary'], 'config' | 'resources' | 'diagnostics' | 'hints'> & {
     config: Omit<AnalysisResult['summary']['config'], 'routers' | 'services'> & {
       routers: KeyedDelta<DynamicRouter>;
       services: KeyedDelta<DynamicService>;
     };
+    /** Each resource with its range counted from its own start, which `resourceStarts` gives (in the same order). */
+    resources: KeyedDelta<ResourceSummary>;
+    resourceStarts: number[];
+    /** Diagnostics and priority hints inside a resource travel counted from its start (marked with its id). */
+    diagnostics: KeyedDelta<Diagnostic>;
+    hints: KeyedDelta<PriorityHint>;
   };
   graph: { nodes: KeyedDelta<GraphNode>; edges: KeyedDelta<GraphEdge> };
   layout: Omit<AnalysisResult['layout'], 'positions' | 'order' | 'layers'> & {
@@ -362,13 +403,82 @@ function toRelative<T>(item: T, starts: Starts): T {
 }
 
 
+/** A resource summary counts its range from its own start: one that only moved is unchanged. */
+const bySelf: Placement<ResourceSummary> = {
+  place(r, _starts, into) {
+    into.item = r;
+    into.relative = true;
+    into.start = 0;
+    into.end = r.range.end - r.range.start;
+  },
+  same: (a, b) => sameFields(a, b, 'range'),
+  toWire: (r) => ({ ...r, range: { start: 0, end: r.range.end - r.range.start } }),
+  baseOf: () => undefined,
+  restore: (wire, base) => {
+    const r = wire as ResourceSummary;
+    return { ...r, range: { start: base, end: r.range.end + base } };
+  },
+};
+
+/**
+ * A diagnostic or a priority hint with the resource it lies in (found once, for its key and its position). On the
+ * wire it is the item itself with its position counted from that resource's start and `owner` naming it.
+ */
+interface Owned<T> {
+  item: T;
+  owner: string | undefined;
+  base: number;
+}
+
+/** Items positioned by a field of their own (a diagnostic's range, a hint's offset), counted from their owner's start. */
+function byOwner<T extends object>(field: 'range' | 'offset', startOf: (item: T) => number, endOf: (item: T) => number, shift: (item: T, by: number) => T): Placement<Owned<T>> {
+  return {
+    place(o, _starts, into) {
+      into.item = o;
+      into.relative = o.owner !== undefined;
+      into.start = startOf(o.item) - o.base;
+      into.end = endOf(o.item) - o.base;
+    },
+    same: (a, b) => a.owner === b.owner && sameFields(a.item, b.item, field),
+    toWire: (o) => (o.owner === undefined ? o.item : { ...shift(o.item, -o.base), owner: o.owner }),
+    baseOf: (wire, starts) => {
+      const owner = (wire as { owner?: string }).owner;
+      return owner === undefined ? undefined : (starts.get(owner) ?? 0);
+    },
+    // The page gets the item itself (typed as its wrapper here: a placement restores what it places).
+    restore: (wire, base) => {
+      const { owner: _owner, ...item } = wire as T & { owner?: string };
+      return shift(item as T, base) as unknown as Owned<T>;
+    },
+  };
+}
+
+const diagnosticPlacement = byOwner<Diagnostic>('range', (d) => d.range.start, (d) => d.range.end, (d, by) => ({ ...d, range: { start: d.range.start + by, end: d.range.end + by } }));
+const hintPlacement = byOwner<PriorityHint>('offset', (h) => h.offset, (h) => h.offset, (h, by) => ({ ...h, offset: h.offset + by }));
+
+/** Each item with the resource it lies in. */
+function owned<T>(items: readonly T[], fileOf: (item: T) => string, at: (item: T) => number, find: (file: string, offset: number) => ResourceSummary | undefined): Owned<T>[] {
+  return items.map((item) => {
+    const r = find(fileOf(item), at(item));
+    return { item, owner: r?.id, base: r?.range.start ?? 0 };
+  });
+}
+
 export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): AnalysisWire {
   const { summary, graph, layout } = result;
   const starts = startsOf(summary);
+  const find = spanFinder(summary.resources, (r) => r.file, (r) => r.range);
+  const diagnostics = owned(summary.diagnostics, (d) => d.file, (d) => d.range.start, find);
+  const hints = owned(summary.hints, (h) => h.file, (h) => h.offset, find);
+  const u = '\u0001';
   return {
     ...result,
     summary: {
       ...summary,
+      resources: encoder.list('resources', summary.resources, (r) => r.id, undefined, bySelf),
+      resourceStarts: summary.resources.map((r) => r.range.start),
+      diagnostics: encoder.list('diagnostics', diagnostics, (o) => `${o.owner ?? o.item.file}${u}${o.item.range.start - o.base}${u}${o.item.range.end - o.base}${u}${o.item.code}`, starts, diagnosticPlacement) as unknown as KeyedDelta<Diagnostic>,
+      hints: encoder.list('hints', hints, (o) => `${o.owner ?? o.item.file}${u}${o.item.offset - o.base}`, starts, hintPlacement) as unknown as KeyedDelta<PriorityHint>,
       config: {
         ...summary.config,
         routers: encoder.record('routers', summary.config.routers, starts),
@@ -407,8 +517,16 @@ export async function decodeAnalysisInSteps(decoder: DeltaDecoder, wire: Analysi
 
 
 function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire): Generator<void, AnalysisResult> {
-  const { summary, graph, layout } = wire;
-  const starts = startsOf(summary);
+  const { graph, layout } = wire;
+  const { resourceStarts, ...summary } = wire.summary;
+  const relative = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf);
+  const resources = relative.map((r, i) => decoder.placedAt(r, resourceStarts[i] ?? 0, bySelf));
+  const starts = startsOf({ resources });
+  yield;
+  // Decoded, owned items are the diagnostics and hints themselves (see byOwner's restore).
+  const diagnostics = (yield* decoder.listInSteps('diagnostics', summary.diagnostics as unknown as KeyedDelta<Owned<Diagnostic>>, starts, diagnosticPlacement)) as unknown as Diagnostic[];
+  const hints = (yield* decoder.listInSteps('hints', summary.hints as unknown as KeyedDelta<Owned<PriorityHint>>, starts, hintPlacement)) as unknown as PriorityHint[];
+  yield;
   const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
   yield;
   const services = yield* decoder.recordInSteps('services', summary.config.services, starts);
@@ -422,7 +540,7 @@ function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire): Generator<void
   const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
   return {
     ...wire,
-    summary: { ...summary, config: { ...summary.config, routers, services } },
+    summary: { ...summary, resources, diagnostics, hints, config: { ...summary.config, routers, services } },
     graph: { nodes, edges },
     layout: { ...layout, positions, order, layers },
   };
