@@ -201,6 +201,34 @@ describe('resources, diagnostics and hints', () => {
   });
 });
 
+describe('diagnostics with quick fixes', () => {
+  it('after an edit above them, the page holds fixes that edit where the text now is', () => {
+    const doc = (name: string, route: string) => `apiVersion: traefik.io/v1alpha1
+kind: IngressRoute
+metadata:
+  name: ${name}
+  namespace: apps
+spec:
+  routes:
+    ${route}
+`;
+    // b: a v2 rule (a provider diagnostic with a fix) and a misspelled key (a schema diagnostic, kept by the parse
+    // cache with the document and moved in place, with a fix).
+    const b = doc('b', "- match: Host(`b.example.com`, `c.example.com`)\n      servces:\n        - name: b\n          port: 80");
+    const service = new AnalysisService();
+    const dec = new DeltaDecoder();
+    for (const [version, text] of [doc('a', '- match: Host(`a`)'), doc('ab', '- match: Host(`a`)'), doc('abc', '- match: Host(`abc.example`)')].entries()) {
+      const files = [{ name: 'a.yaml', text: `${text}---\n${b}` }];
+      const wire = service.handle({ type: 'analyze', version, files, settings: defaultSettings() });
+      if (wire.type !== 'analysis') throw new Error(wire.type);
+      const got = decodeAnalysis(dec, structuredClone(wire)).summary.diagnostics.filter((d) => d.fixes);
+      const fresh = summarizeAnalysis(analyze(files, defaultSettings())).diagnostics.filter((d) => d.fixes);
+      expect(got.map((d) => d.code).sort()).toEqual(['RULE_ARITY', 'SCHEMA_UNKNOWN_FIELD']);
+      expect(got).toEqual(fresh);
+    }
+  });
+});
+
 describe('messages in slices', () => {
   it('every long array travels in slices and comes back whole, in order', async () => {
     const { cut, SliceCollector } = await import('./chunks.ts');

@@ -137,6 +137,7 @@ const byOrigin: Placement<unknown> = {
     into.end = origin.range.end - (base ?? 0);
   },
   same(a, b) {
+    if (a === b) return true;
     const x = (a as WithOrigin | null)?.origin;
     const y = (b as WithOrigin | null)?.origin;
     if (!x || !y) return sameValue(a, b);
@@ -160,7 +161,7 @@ const byOrigin: Placement<unknown> = {
  */
 function sameSent<T>(a: Sent, b: Sent, placement: Placement<T>): boolean {
   if (a.relative !== b.relative || a.start !== b.start || a.end !== b.end) return false;
-  return a.item === b.item || placement.same(a.item as T, b.item as T);
+  return placement.same(a.item as T, b.item as T);
 }
 
 /** What the encoder keeps of a key: the item as last sent, and the key's position in the last two messages. */
@@ -439,7 +440,10 @@ function byOwner<T extends object>(field: 'range' | 'offset', startOf: (item: T)
       into.start = startOf(o.item) - o.base;
       into.end = endOf(o.item) - o.base;
     },
-    same: (a, b) => a.owner === b.owner && sameFields(a.item, b.item, field),
+    // A diagnostic's quick fixes and related places hold ranges of their own, and the parse cache moves those of a
+    // kept document in place (parse-cache.ts): a diagnostic with any is sent again with every message, so that the
+    // page never holds one whose fix edits where the text was.
+    same: (a, b) => a.owner === b.owner && !hasOwnRanges(a.item) && !hasOwnRanges(b.item) && sameFields(a.item, b.item, field),
     toWire: (o) => (o.owner === undefined ? o.item : { ...shift(o.item, -o.base), owner: o.owner }),
     baseOf: (wire, starts) => {
       const owner = (wire as { owner?: string }).owner;
@@ -451,6 +455,10 @@ function byOwner<T extends object>(field: 'range' | 'offset', startOf: (item: T)
       return shift(item as T, base) as unknown as Owned<T>;
     },
   };
+}
+
+function hasOwnRanges(item: object): boolean {
+  return 'fixes' in item || 'related' in item;
 }
 
 const diagnosticPlacement = byOwner<Diagnostic>('range', (d) => d.range.start, (d) => d.range.end, (d, by) => ({ ...d, range: { start: d.range.start + by, end: d.range.end + by } }));
