@@ -14,6 +14,7 @@ import { arr, obj } from './model/read.ts';
 import { resourceRange } from './model/index.ts';
 import { lineIndexFor } from './line-cache.ts';
 import { SEVERITY_RANK } from './diagnostic.ts';
+import { spanFinder } from './spans.ts';
 
 export interface WorkspaceFile {
   name: string;
@@ -194,30 +195,6 @@ export function summarizeAnalysis(analysis: Analysis): AnalysisSummary {
  */
 export function resourceFinder(resources: readonly Resource[]): (file: string, offset: number) => Resource | undefined {
   return spanFinder(resources, (r) => r.source.file, (r) => r.source.node.range);
-}
-
-/** The same over any items with a file and a range that do not overlap (resource summaries, for one). */
-export function spanFinder<T>(items: readonly T[], fileOf: (item: T) => string, rangeOf: (item: T) => Range): (file: string, offset: number) => T | undefined {
-  const byFile = new Map<string, T[]>();
-  for (const r of items) {
-    const list = byFile.get(fileOf(r)) ?? [];
-    list.push(r);
-    byFile.set(fileOf(r), list);
-  }
-  for (const list of byFile.values()) list.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
-  return (file, offset) => {
-    const list = byFile.get(file);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (rangeOf(list[mid]!).start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const r = list[lo - 1];
-    return r && offset <= rangeOf(r).end ? r : undefined;
-  };
 }
 
 function priorityHints(analysis: Analysis): PriorityHint[] {

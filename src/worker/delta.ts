@@ -9,7 +9,8 @@
 import type { AnalysisResult } from './protocol.ts';
 import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
 import type { Diagnostic, DynamicRouter, DynamicService, Origin } from '../core/types.ts';
-import { spanFinder, type PriorityHint, type ResourceSummary } from '../core/analyze.ts';
+import type { PriorityHint, ResourceSummary } from '../core/analyze.ts';
+import { spanFinder } from '../core/spans.ts';
 import { drain } from '../core/steps.ts';
 
 /** A keyed collection as sent: every key in order, and the items that are new or changed. */
