@@ -2,7 +2,7 @@
  * Sending an analysis as a change from the previous one. A keystroke on a 1,000-IngressRoute file
  * changes a handful of the 8,000 graph nodes, 10,000 edges and 2,500 routers, but cloning all of them
  * into the page cost it ~90 ms per edit (the 8 MB graph alone took 60 ms to deserialise). The worker
- * keeps a fingerprint per item and sends the keys in order plus the items that changed; the page keeps
+ * remembers each item as last sent and sends the keys in order plus the items that changed; the page keeps
  * the items it has and rebuilds the lists, so unchanged items also keep their identity (React's memo
  * and the graph pane's reuse of node objects see them as unchanged).
  */
@@ -357,7 +357,8 @@ export class DeltaDecoder {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The analysis message: graph nodes, edges, layout positions, routers and services go as deltas.
+// The analysis message: graph nodes, edges, layout positions, routers, services, resources, diagnostics and
+// priority hints go as deltas (at 5,000 IngressRoutes a keystroke's message went from 9.5 MB to 1.6 MB).
 
 
 export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
