@@ -6,7 +6,7 @@
 import { parseFile, ParseCache } from './yaml/index.ts';
 import { extractResources } from './model/index.ts';
 import { validateSchema } from './schema/index.ts';
-import { buildDynamicConfig } from './provider/index.ts';
+import { buildDynamicConfig, RouteCache } from './provider/index.ts';
 import { mergeIngressProviders } from './ingress/index.ts';
 import { runtimeChecks } from './validate/index.ts';
 import type { Diagnostic, DynamicConfig, ParsedFile, Range, Resource, ResourceKind, Settings, YNode } from './types.ts';
@@ -79,8 +79,9 @@ export function analyze(files: readonly WorkspaceFile[], settings: Settings): An
 
 /**
  * Analyses edit after edit, re-parsing and re-checking only the documents that changed: the others
- * come from the previous analysis (same text, moved by the length of the edit). Provider, runtime
- * checks and everything across resources run on the whole workspace each time.
+ * come from the previous analysis (same text, moved by the length of the edit). The provider builds again
+ * only the routers of IngressRoutes that changed while nothing else did (provider/route-cache.ts); runtime checks
+ * and everything else across resources run on the whole workspace each time.
  *
  * An analysis made by an Analyzer is valid until its next `analyze` call (kept documents are updated
  * in place).
@@ -92,13 +93,15 @@ export function analyze(files: readonly WorkspaceFile[], settings: Settings): An
  */
 export class Analyzer {
   readonly cache = new ParseCache();
+  /** Routers of unchanged IngressRoutes (provider/route-cache.ts). */
+  readonly routes = new RouteCache();
 
   analyze(files: readonly WorkspaceFile[], settings: Settings): Analysis {
-    return analyzeWith(this.cache, files, settings);
+    return analyzeWith(this.cache, files, settings, this.routes);
   }
 }
 
-function analyzeWith(cache: ParseCache | null, files: readonly WorkspaceFile[], settings: Settings): Analysis {
+function analyzeWith(cache: ParseCache | null, files: readonly WorkspaceFile[], settings: Settings, routes?: RouteCache): Analysis {
   cache?.begin();
   const parsed = files.filter((f) => !isRouteTestFile(f.name)).map((f) => parseFile(f.name, f.text, cache ?? undefined));
   cache?.commit();
@@ -106,7 +109,7 @@ function analyzeWith(cache: ParseCache | null, files: readonly WorkspaceFile[], 
   const byFile = new Map(parsed.map((p) => [p.file, p]));
   const schemaDiagnostics = resources.flatMap((r) => schemaOf(cache, byFile.get(r.source.file)?.documents[r.source.docIndex]?.root ?? null, r, settings));
   const texts = Object.fromEntries(parsed.map((p) => [p.file, p.text]));
-  const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings, { texts });
+  const { config, diagnostics: providerDiagnostics } = buildDynamicConfig(resources, settings, { texts, ...(routes ? { routes } : {}) });
   // Ingress providers (kubernetesIngress, …) join the same configuration, each with its own suffix.
   const ingressDiagnostics = mergeIngressProviders(resources, settings, config, texts);
   const runtime = runtimeChecks(config, resources, settings);

@@ -60,6 +60,70 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('replays the routers of unchanged IngressRoutes, and says what a fresh analysis says, whatever the edits', () => {
+    // A generated workspace: IngressRoutes with middlewares, weighted services and TLS options, so that most edits
+    // land in an IngressRoute (others replayed) and some in what they reference (nothing replayed).
+    const settings = defaultSettings();
+    let replayed = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 2, maxLength: 6 }), (edits) => {
+        const analyzer = new Analyzer();
+        let text = generateWorkspace(12).text;
+        analyzer.analyze([{ name: 'a.yaml', text }], settings);
+        for (const e of edits) {
+          text = apply(text, e);
+          const files = [{ name: 'a.yaml', text }];
+          expect(view(analyzer.analyze(files, settings))).toEqual(view(analyze(files, settings)));
+          replayed += analyzer.routes.stats.replayed;
+        }
+      }),
+      { seed: 7, numRuns: 40 },
+    );
+    expect(replayed).toBeGreaterThan(100);
+  });
+
+  it('builds again only the IngressRoute that changed, and every one when what they reference changes', () => {
+    const { text } = generateWorkspace(40);
+    const settings = defaultSettings();
+    const analyzer = new Analyzer();
+    const run = (t: string) => {
+      const files = [{ name: 'a.yaml', text: t }];
+      expect(view(analyzer.analyze(files, settings))).toEqual(view(analyze(files, settings)));
+      return analyzer.routes.stats;
+    };
+    run(text);
+    const routes = (text.match(/^kind: IngressRoute$/gm) ?? []).length;
+    // The first analysis records nothing (a one-off analysis would never replay); the second records them all.
+    expect(run(text)).toEqual({ replayed: 0, built: routes });
+    // Typing in one IngressRoute's name: the others are replayed, those below it moved by the edit.
+    const at = text.indexOf('name: app-7\n') + 'name: app-7'.length;
+    expect(run(`${text.slice(0, at)}x${text.slice(at)}`)).toEqual({ replayed: routes - 1, built: 1 });
+    expect(run(`${text.slice(0, at)}xy${text.slice(at)}`)).toEqual({ replayed: routes - 1, built: 1 });
+    expect(run(`${text.slice(0, at)}xy${text.slice(at)}`)).toEqual({ replayed: routes, built: 0 });
+    // A Middleware changes: every IngressRoute is built again.
+    const mw = text.indexOf('kind: Middleware') + 'kind: Middleware'.length;
+    expect(mw).toBeGreaterThan(0);
+    expect(mw).toBeLessThan(at);
+    const edited = `${text.slice(0, mw)}\n# changed${text.slice(mw, at)}xy${text.slice(at)}`;
+    expect(run(edited)).toEqual({ replayed: 0, built: routes });
+    // So do the settings.
+    const files = [{ name: 'a.yaml', text: edited }];
+    const strict = { ...settings, strictServices: true };
+    expect(view(analyzer.analyze(files, strict))).toEqual(view(analyze(files, strict)));
+    expect(analyzer.routes.stats.replayed).toBe(0);
+  });
+
+  it('replays nothing in a workspace with parentRefs (a child reads its parents)', () => {
+    const doc = (name: string, extra = '') => `apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata:\n  name: ${name}\n  namespace: apps\nspec:\n${extra}  routes:\n    - match: Host(\`${name}.example.com\`)\n      services:\n        - name: web\n          port: 80\n`;
+    const text = [doc('parent'), doc('child', '  parentRefs:\n    - name: parent\n'), doc('other')].join('---\n');
+    const analyzer = new Analyzer();
+    for (const t of [text, `${text}\n`, text.replace('parent.example.com', 'parent2.example.com')]) {
+      const files = [{ name: 'a.yaml', text: t }];
+      expect(view(analyzer.analyze(files, defaultSettings()))).toEqual(view(analyze(files, defaultSettings())));
+      expect(analyzer.routes.stats.replayed).toBe(0);
+    }
+  });
+
   it('re-parses only the document that changed', () => {
     const { text } = generateWorkspace(100);
     const analyzer = new Analyzer();

@@ -3,11 +3,25 @@
 import { diagnostic } from '../diagnostic.ts';
 import { resourceKeyRange, resourceRange } from '../model/index.ts';
 import { nodeAtPath, decodedToSourceOffset } from '../yaml/index.ts';
-import type { Diagnostic, Path, QuickFix, Range, Resource, ResourceKind, Settings } from '../types.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter, DynamicService, Path, QuickFix, Range, Resource, ResourceKind, Settings } from '../types.ts';
 import { PROVIDER_CODES, type ProviderCode } from './codes.ts';
 import { referenceScope, type ReferenceScope } from '../validate/references.ts';
 
+/**
+ * What building one IngressRoute's routers did besides its diagnostics, in order: what the route cache
+ * (route-cache.ts) does again for it while nothing it reads has changed.
+ */
+export type Effect =
+  | { kind: 'router'; name: string; router: DynamicRouter }
+  /** `ifAbsent`: written only when no service has the name yet (a weighted route's Kubernetes Service child). */
+  | { kind: 'service'; name: string; service: DynamicService; ifAbsent: boolean }
+  | { kind: 'outside'; name: string }
+  | { kind: 'secret'; key: string };
+
 export class BuildContext {
+  /** While one IngressRoute's routers are built for the route cache: what they do to the configuration. */
+  effects: Effect[] | null = null;
+
   readonly diagnostics: Diagnostic[] = [];
   /** What the workspace holds, for the reference rule (validate/references.ts). */
   readonly scope: ReferenceScope;
@@ -35,6 +49,34 @@ export class BuildContext {
       this.byKind.set(r.kind, m);
     }
     this.scope = referenceScope(resources, settings.strictServices);
+  }
+
+  setRouter(config: DynamicConfig, name: string, router: DynamicRouter): void {
+    config.routers[name] = router;
+    this.effects?.push({ kind: 'router', name, router });
+  }
+
+  setService(config: DynamicConfig, name: string, service: DynamicService): void {
+    config.services[name] = service;
+    this.effects?.push({ kind: 'service', name, service, ifAbsent: false });
+  }
+
+  /** The service made by `make`, under `name` unless a service has that name already. */
+  setServiceIfAbsent(config: DynamicConfig, name: string, make: () => DynamicService): void {
+    // Recorded even when the name is taken: replayed after another IngressRoute changed, it may not be.
+    if (this.effects) this.effects.push({ kind: 'service', name, service: make(), ifAbsent: true });
+    config.services[name] ??= make();
+  }
+
+  /** A qualified name assumed to exist outside the workspace (DynamicConfig.outside). */
+  addOutside(name: string): void {
+    this.outside.add(name);
+    this.effects?.push({ kind: 'outside', name });
+  }
+
+  addRouteSecret(key: string): void {
+    this.routeSecrets.push(key);
+    this.effects?.push({ kind: 'secret', key });
   }
 
   find(kind: ResourceKind, namespace: string, name: string): Resource | undefined {

@@ -14,10 +14,12 @@ import { buildServersTransports } from './transports.ts';
 import { buildTraefikServices } from './traefik-services.ts';
 import { qualify } from './names.ts';
 import { serviceFailure } from './failover.ts';
+import type { RouteCache } from './route-cache.ts';
 
 export { defaultSettings } from './settings.ts';
 export { PROVIDER_CODES } from './codes.ts';
 export { normalize, routerKey, matchHash } from './names.ts';
+export { RouteCache } from './route-cache.ts';
 export { toFileProviderShape, emittedByProvider } from './file-shape.ts';
 export { certificateNames } from './certificates.ts';
 
@@ -33,14 +35,15 @@ export interface ProviderResult {
  * const { config } = buildDynamicConfig(resources, defaultSettings(), { texts: { 'a.yaml': text } });
  * Object.keys(config.routers) // ['default-web-6b204d94623b3df4370c@kubernetescrd', …]
  */
-export function buildDynamicConfig(resources: readonly Resource[], settings: Settings, options: { texts?: Record<string, string> } = {}): ProviderResult {
+export function buildDynamicConfig(resources: readonly Resource[], settings: Settings, options: { texts?: Record<string, string>; routes?: RouteCache } = {}): ProviderResult {
   const ctx = new BuildContext(resources, settings, options.texts ?? {});
+  options.routes?.begin(resources, settings);
   // Stryker disable next-line ArrayDeclaration: buildCertificates replaces the list below
   const config: DynamicConfig = { routers: {}, services: {}, middlewares: {}, tlsOptions: {}, certificates: [] };
   buildMiddlewares(ctx, config);
   buildTraefikServices(ctx, config);
   config.tlsOptions = buildTLSOptions(ctx);
-  buildRouters(ctx, config);
+  buildRouters(ctx, config, options.routes);
   const outsideTLSReported = new Set<string>();
   const children = new Set(Object.values(config.routers).filter((r) => r.parentRefs.length > 0).map((r) => r.name));
   // Stryker disable next-line all: only saves walking service trees when no failover is refused (walking finds nothing then)
@@ -89,7 +92,7 @@ function checkTLSOption(ctx: BuildContext, config: DynamicConfig, r: DynamicRout
   // namespace of the workspace, so judgeMissing says missing. `ns-name@kubernetescrd` does not say its namespace.
   const verdict = name.includes('@') ? { kind: 'missing' as const } : judgeMissing(ctx.scope, 'TLSOption', ns, name);
   if (verdict.kind === 'outside') {
-    ctx.outside.add(option);
+    ctx.addOutside(option);
     if (owner && !reported.has(owner.id)) {
       reported.add(owner.id);
       ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('TLSOption', ns, name, 'the simulator uses Traefik\'s default TLS settings for it'), owner, path);

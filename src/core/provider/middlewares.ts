@@ -61,7 +61,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
       const base = unqualify(name);
       const namespaces = [...ctx.scope.namespaces].filter((ns) => base.startsWith(`${normalize(ns)}-`));
       if (namespaces.length === 0 && !ctx.scope.strict) {
-        ctx.outside.add(name);
+        ctx.addOutside(name);
         ctx.report('PROVIDER_REFERENCE_OUTSIDE', `Middleware ${name} belongs to no namespace of the workspace: assumed to exist outside it; its effect is unknown to the simulator. Add its file, or use Strict to make this an error.`, owner, [...itemPath, 'name']);
         return;
       }
@@ -91,7 +91,7 @@ export function middlewareKeys(ctx: BuildContext, owner: Resource, parentNamespa
     }
     const verdict = judgeMissing(ctx.scope, 'Middleware', ns, name);
     if (verdict.kind === 'outside') {
-      ctx.outside.add(key);
+      ctx.addOutside(key);
       ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('Middleware', ns, name, 'its effect is unknown to the simulator'), owner, [...itemPath, 'name']);
       return;
     }

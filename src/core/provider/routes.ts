@@ -12,6 +12,7 @@ import { middlewareKeys } from './middlewares.ts';
 import { makeID, normalize, PROVIDER, qualify, routerKey } from './names.ts';
 import { fullServiceName, nameAndService, placedService } from './services.ts';
 import { buildWeighted } from './traefik-services.ts';
+import type { RouteCache } from './route-cache.ts';
 
 /** The entryPoints a router without any gets: those with asDefault, else all of them. */
 export function defaultEntryPoints(ctx: BuildContext): string[] {
@@ -117,112 +118,133 @@ function parentRouterNames(ctx: BuildContext, ir: Resource): string[] | null {
   return names;
 }
 
-/** Routers (and per-route services) of every processed IngressRoute, in loadIngressRouteConfiguration's order. */
-export function buildRouters(ctx: BuildContext, config: DynamicConfig): void {
+/**
+ * Routers (and per-route services) of every processed IngressRoute, in loadIngressRouteConfiguration's order.
+ * With a route cache, an IngressRoute that has not changed, in a workspace whose other resources have not, gets
+ * what it got last time (route-cache.ts).
+ */
+export function buildRouters(ctx: BuildContext, config: DynamicConfig, cache?: RouteCache): void {
   for (const ir of ctx.all('IngressRoute')) {
-    if (ctx.settings.target !== 'v2.11' && ir.apiVersion.startsWith('traefik.containo.us/')) continue;
-    if (!processed(ir, ctx)) continue;
-    const spec = obj(ir.raw['spec']) ?? {};
-    const secretName = str(obj(spec['tls'])?.['secretName']);
-    // Stryker disable next-line ConditionalExpression: `ns/undefined` names no Secret: buildTLSCertificates adds nothing for it
-    if (secretName) ctx.routeSecrets.push(`${ir.metadata.namespace}/${secretName}`);
-    const ns = ir.metadata.namespace;
-    // Traefik falls back to generateName, but extractResources drops objects without metadata.name.
-    const ingressName = ir.metadata.name;
-    const entryPoints = arr(spec['entryPoints']).map(String);
-    const tls = routeTLS(ctx, ir);
-    const parents = parentRouterNames(ctx, ir);
-    if (parents === null) continue;
-    const seen = new Map<string, number>();
-    arr(spec['routes']).forEach((rawRoute, i) => {
-      const route = obj(rawRoute) ?? {};
-      const path = ['spec', 'routes', i];
-      const kind = str(route['kind']);
-      if (ctx.settings.target === 'v2.11' ? kind !== 'Rule' : kind !== undefined && kind !== '' && kind !== 'Rule') {
-        ctx.report('PROVIDER_ROUTE_KIND', `Route kind is ${kind === undefined ? 'missing' : `"${kind}"`}; ${ctx.settings.target === 'v2.11' ? 'Traefik v2.11 requires kind: Rule' : 'only Rule is allowed'}, so Traefik skips this route.`, ir, [...path, 'kind']);
-        return;
-      }
-      const match = str(route['match']) ?? '';
-      if (match === '') {
-        ctx.report('PROVIDER_EMPTY_MATCH', 'This route has no match rule, so Traefik skips it: add match, e.g. Host(`app.example.com`).', ir, [...path, 'match']);
-        return;
-      }
-      const key = routerKey(ns, ingressName, match);
-      const name = qualify(key);
-      const previous = seen.get(key);
-      if (previous !== undefined) {
-        ctx.report('PROVIDER_ROUTER_COLLISION', `Routes ${previous} and ${i} of this IngressRoute have the same match, so they get the same router name ${name}: the last one wins and route ${previous} is lost.`, ir, [...path, 'match'], { related: [{ message: `route ${previous}`, resource: ir, path: ['spec', 'routes', previous, 'match'] }] });
-      }
-      seen.set(key, i);
-      const mws = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
-      // A route the provider skips is kept here, disabled, so the routers table, graph and simulator can
-      // say why; the export leaves it out. A middleware reference it refuses skips the route before its
-      // service is built; a refused TLS option skips it after (the service stays).
-      let skipped: string | null = mws.skipped ? 'a middleware reference is not allowed' : null;
-      let failing = mws.failing;
-      const refs = arr(route['services']);
-      let service = '';
-      if (refs.length === 1) {
-        const ref = obj(refs[0]) ?? {};
-        const resolved = skipped ? null : nameAndService(ctx, ns, ref, { owner: ir, path: [...path, 'services', 0] });
-        if (!resolved) {
-          skipped ??= 'its service reference does not resolve';
-          service = qualify(fullServiceName(str(ref['namespace']) || ns, ref));
-        } else if (resolved.lb) {
-          config.services[name] = placedService(resolved.lb, name, { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) });
-          service = name;
-        } else {
-          service = qualify(resolved.name);
-          // Stryker disable next-line ConditionalExpression: `failing ??= undefined` changes nothing
-          if (resolved.failing) failing ??= resolved.failing;
-        }
-      } else if (refs.length) {
-        const weighted = skipped ? null : buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
-        if (!weighted) skipped ??= 'one of its service references does not resolve';
-        else config.services[name] = weighted;
-        service = name;
-      }
-      if (tls === 'error') skipped ??= 'its TLS option reference is not allowed';
-      const rawSyntax = str(route['syntax']) ?? '';
-      const syntax = syntaxOf(ctx, rawSyntax);
-      const priority = num(route['priority']) ?? 0;
-      const routerTLS = tls === 'error' ? null : tls;
-      const router: DynamicRouter = {
-        name,
-        rule: match,
-        priority,
-        effectivePriority: priority !== 0 ? priority : rulePriority(match),
-        ruleSyntax: syntax,
-        ruleSyntaxRaw: rawSyntax,
-        // A child's entryPoints come from its parents (the router manager attaches it to their muxers).
-        entryPoints: parents.length ? [] : entryPoints,
-        middlewares: mws.keys,
-        service,
-        tls: routerTLS,
-        parentRefs: parents,
-        origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, path), routeIndex: i },
-      };
-      if (parents.length && entryPoints.length) router.writtenEntryPoints = entryPoints;
-      const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']);
-      const keep = [...mws.keepQualified, ...(writtenTLS?.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
-      if (keep.length) router.keepQualified = keep;
-      const observability = obj(route['observability']);
-      if (observability) {
-        router.observability = {};
-        for (const k of ['accessLogs', 'metrics', 'tracing'] as const) {
-          const v = bool(observability[k]);
-          if (v !== undefined) router.observability[k] = v;
-        }
-        const verbosity = str(observability['traceVerbosity']);
-        if (verbosity) router.observability.traceVerbosity = verbosity;
-      }
-      if (skipped) router.disabled = { reason: `Traefik skips this route: ${skipped}`, code: 'PROVIDER_ROUTE_SKIPPED' };
-      else if (failing) router.disabled = { reason: `the router fails to build: ${failing}`, code: failing.startsWith('TraefikService') ? 'PROVIDER_SERVICE_NOT_FOUND' : 'PROVIDER_MIDDLEWARE_NOT_FOUND' };
-      checkRule(ctx, ir, router, [...path, 'match']);
-      checkPriority(ctx, ir, router, [...path, 'priority']);
-      config.routers[name] = router;
-    });
+    if (!cache?.active) {
+      buildIngressRoute(ctx, config, ir);
+      continue;
+    }
+    if (cache.replay(ir, ctx, config)) continue;
+    const before = ctx.diagnostics.length;
+    ctx.effects = [];
+    try {
+      buildIngressRoute(ctx, config, ir);
+      cache.record(ir, ctx.effects, ctx.diagnostics.slice(before));
+    } finally {
+      ctx.effects = null;
+    }
   }
+}
+
+/** The routers of one IngressRoute. */
+function buildIngressRoute(ctx: BuildContext, config: DynamicConfig, ir: Resource): void {
+  if (ctx.settings.target !== 'v2.11' && ir.apiVersion.startsWith('traefik.containo.us/')) return;
+  if (!processed(ir, ctx)) return;
+  const spec = obj(ir.raw['spec']) ?? {};
+  const secretName = str(obj(spec['tls'])?.['secretName']);
+  // Stryker disable next-line ConditionalExpression: `ns/undefined` names no Secret: buildTLSCertificates adds nothing for it
+  if (secretName) ctx.addRouteSecret(`${ir.metadata.namespace}/${secretName}`);
+  const ns = ir.metadata.namespace;
+  // Traefik falls back to generateName, but extractResources drops objects without metadata.name.
+  const ingressName = ir.metadata.name;
+  const entryPoints = arr(spec['entryPoints']).map(String);
+  const tls = routeTLS(ctx, ir);
+  const parents = parentRouterNames(ctx, ir);
+  if (parents === null) return;
+  const seen = new Map<string, number>();
+  arr(spec['routes']).forEach((rawRoute, i) => {
+    const route = obj(rawRoute) ?? {};
+    const path = ['spec', 'routes', i];
+    const kind = str(route['kind']);
+    if (ctx.settings.target === 'v2.11' ? kind !== 'Rule' : kind !== undefined && kind !== '' && kind !== 'Rule') {
+      ctx.report('PROVIDER_ROUTE_KIND', `Route kind is ${kind === undefined ? 'missing' : `"${kind}"`}; ${ctx.settings.target === 'v2.11' ? 'Traefik v2.11 requires kind: Rule' : 'only Rule is allowed'}, so Traefik skips this route.`, ir, [...path, 'kind']);
+      return;
+    }
+    const match = str(route['match']) ?? '';
+    if (match === '') {
+      ctx.report('PROVIDER_EMPTY_MATCH', 'This route has no match rule, so Traefik skips it: add match, e.g. Host(`app.example.com`).', ir, [...path, 'match']);
+      return;
+    }
+    const key = routerKey(ns, ingressName, match);
+    const name = qualify(key);
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      ctx.report('PROVIDER_ROUTER_COLLISION', `Routes ${previous} and ${i} of this IngressRoute have the same match, so they get the same router name ${name}: the last one wins and route ${previous} is lost.`, ir, [...path, 'match'], { related: [{ message: `route ${previous}`, resource: ir, path: ['spec', 'routes', previous, 'match'] }] });
+    }
+    seen.set(key, i);
+    const mws = middlewareKeys(ctx, ir, ns, route['middlewares'], [...path, 'middlewares'], config);
+    // A route the provider skips is kept here, disabled, so the routers table, graph and simulator can
+    // say why; the export leaves it out. A middleware reference it refuses skips the route before its
+    // service is built; a refused TLS option skips it after (the service stays).
+    let skipped: string | null = mws.skipped ? 'a middleware reference is not allowed' : null;
+    let failing = mws.failing;
+    const refs = arr(route['services']);
+    let service = '';
+    if (refs.length === 1) {
+      const ref = obj(refs[0]) ?? {};
+      const resolved = skipped ? null : nameAndService(ctx, ns, ref, { owner: ir, path: [...path, 'services', 0] });
+      if (!resolved) {
+        skipped ??= 'its service reference does not resolve';
+        service = qualify(fullServiceName(str(ref['namespace']) || ns, ref));
+      } else if (resolved.lb) {
+        ctx.setService(config, name, placedService(resolved.lb, name, { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, [...path, 'services']) }));
+        service = name;
+      } else {
+        service = qualify(resolved.name);
+        // Stryker disable next-line ConditionalExpression: `failing ??= undefined` changes nothing
+        if (resolved.failing) failing ??= resolved.failing;
+      }
+    } else if (refs.length) {
+      const weighted = skipped ? null : buildWeighted(ctx, config, ns, name, refs, ir, [...path, 'services']);
+      if (!weighted) skipped ??= 'one of its service references does not resolve';
+      else ctx.setService(config, name, weighted);
+      service = name;
+    }
+    if (tls === 'error') skipped ??= 'its TLS option reference is not allowed';
+    const rawSyntax = str(route['syntax']) ?? '';
+    const syntax = syntaxOf(ctx, rawSyntax);
+    const priority = num(route['priority']) ?? 0;
+    const routerTLS = tls === 'error' ? null : tls;
+    const router: DynamicRouter = {
+      name,
+      rule: match,
+      priority,
+      effectivePriority: priority !== 0 ? priority : rulePriority(match),
+      ruleSyntax: syntax,
+      ruleSyntaxRaw: rawSyntax,
+      // A child's entryPoints come from its parents (the router manager attaches it to their muxers).
+      entryPoints: parents.length ? [] : entryPoints,
+      middlewares: mws.keys,
+      service,
+      tls: routerTLS,
+      parentRefs: parents,
+      origin: { resourceId: ir.id, file: ir.source.file, range: ctx.range(ir, path), routeIndex: i },
+    };
+    if (parents.length && entryPoints.length) router.writtenEntryPoints = entryPoints;
+    const writtenTLS = str(obj(obj(spec['tls'])?.['options'])?.['name']);
+    const keep = [...mws.keepQualified, ...(writtenTLS?.endsWith(`@${PROVIDER}`) ? [writtenTLS] : [])];
+    if (keep.length) router.keepQualified = keep;
+    const observability = obj(route['observability']);
+    if (observability) {
+      router.observability = {};
+      for (const k of ['accessLogs', 'metrics', 'tracing'] as const) {
+        const v = bool(observability[k]);
+        if (v !== undefined) router.observability[k] = v;
+      }
+      const verbosity = str(observability['traceVerbosity']);
+      if (verbosity) router.observability.traceVerbosity = verbosity;
+    }
+    if (skipped) router.disabled = { reason: `Traefik skips this route: ${skipped}`, code: 'PROVIDER_ROUTE_SKIPPED' };
+    else if (failing) router.disabled = { reason: `the router fails to build: ${failing}`, code: failing.startsWith('TraefikService') ? 'PROVIDER_SERVICE_NOT_FOUND' : 'PROVIDER_MIDDLEWARE_NOT_FOUND' };
+    checkRule(ctx, ir, router, [...path, 'match']);
+    checkPriority(ctx, ir, router, [...path, 'priority']);
+    ctx.setRouter(config, name, router);
+  });
 }
 
 /** Rule errors at their exact columns; any error means Traefik does not serve the router. */

@@ -287,7 +287,7 @@ export function nameAndService(ctx: BuildContext, parentNamespace: string, ref: 
     if (name.includes('@') || ctx.find('TraefikService', namespace, name)) return { name: fullName, lb: null };
     const verdict = judgeMissing(ctx.scope, 'TraefikService', namespace, name);
     if (verdict.kind === 'outside') {
-      ctx.outside.add(qualify(fullName));
+      ctx.addOutside(qualify(fullName));
       ctx.report('PROVIDER_REFERENCE_OUTSIDE', outsideMessage('TraefikService', namespace, name, 'its servers are unknown to the simulator'), site.owner, [...site.path, 'name']);
       return { name: fullName, lb: null };
     }

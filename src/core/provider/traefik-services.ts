@@ -22,7 +22,8 @@ function child(ctx: BuildContext, config: DynamicConfig, ns: string, ref: Record
   const resolved = nameAndService(ctx, ns, ref, { owner, path });
   if (!resolved) return null;
   const name = qualify(resolved.name);
-  if (resolved.lb) config.services[name] ??= placedService(resolved.lb, name, origin(ctx, owner, path));
+  const lb = resolved.lb;
+  if (lb) ctx.setServiceIfAbsent(config, name, () => placedService(lb, name, origin(ctx, owner, path)));
   return name;
 }
 
