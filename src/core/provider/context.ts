@@ -63,9 +63,14 @@ export class BuildContext {
 
   /** The service made by `make`, under `name` unless a service has that name already. */
   setServiceIfAbsent(config: DynamicConfig, name: string, make: () => DynamicService): void {
+    if (!this.effects) {
+      config.services[name] ??= make();
+      return;
+    }
     // Recorded even when the name is taken: replayed after another IngressRoute changed, it may not be.
-    if (this.effects) this.effects.push({ kind: 'service', name, service: make(), ifAbsent: true });
-    config.services[name] ??= make();
+    const service = make();
+    this.effects.push({ kind: 'service', name, service, ifAbsent: true });
+    config.services[name] ??= service;
   }
 
   /** A qualified name assumed to exist outside the workspace (DynamicConfig.outside). */
