@@ -13,9 +13,29 @@ export interface Io {
   readStdin(): string;
 }
 
+const watched = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A reader that stops early (`validate big.yaml | head`) closes the pipe, and the next write fails with EPIPE: the
+ * process then ends quietly with the exit code its command set (what other command-line tools do), instead of
+ * printing an unhandled-error stack trace.
+ */
+function endOnClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  // Not judged by the stream's listeners: a helper thread's output piped into it adds one, and takes it away
+  // when the thread ends.
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit();
+    });
+  }
+  return stream;
+}
+
 export const processIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: (t) => endOnClosedPipe(process.stdout).write(t),
+  stderr: (t) => endOnClosedPipe(process.stderr).write(t),
   readStdin: () => readFileSync(0, 'utf8'),
 };
 
