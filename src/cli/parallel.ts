@@ -20,7 +20,7 @@ import type { Settings } from '../core/types.ts';
 import type { ChunkMessage, WorkerInput } from './parallel-worker.ts';
 
 export interface ParallelOptions {
-  /** Helper threads (default: one per idle core beyond the first, at most 3; see defaultThreads). */
+  /** Helper threads (default: one per idle core beyond two, at most 3; see defaultThreads). */
   threads?: number;
   /** Below this many characters the workspace is analysed on the main thread alone (default 1 MB):
    * a helper thread took 120–180 ms to start on the shared 2-core machine, what parsing ~0.5 MB costs. */
@@ -53,17 +53,20 @@ export function analyzeParallel(files: readonly WorkspaceFile[], settings: Setti
 }
 
 /**
- * One helper per idle core beyond the first (at most 3); INGRESSROUTE_STUDIO_THREADS=n sets it (0: none).
+ * One helper per idle core beyond two (at most 3); INGRESSROUTE_STUDIO_THREADS=n sets it (0: none).
  * A helper pays only on a core nothing else wants: it adds its start, a second JIT and the copying of
  * events (~15 % more CPU in all), which on a busy machine (load average at or above the number of
- * cores) made validate 1.17× slower, measured on the shared 2-core machine at a load of 20.
+ * cores) made validate 1.17× slower, measured on the shared 2-core machine at a load of 20. One idle core
+ * is not enough either: V8's own threads (parallel scavenges, concurrent marking and compiling) already use
+ * it — validate of 5,000 IngressRoutes takes ~2.3 s of CPU in ~1.65 s — and on the idle 2-core machine a
+ * helper made validate ~5 % slower (1.73 s against 1.62 s, medians of 5 alternated runs, session 9).
  */
 function defaultThreads(): number {
   const set = Number.parseInt(process.env['INGRESSROUTE_STUDIO_THREADS'] ?? '', 10);
   if (Number.isInteger(set) && set >= 0) return set;
   const cores = os.availableParallelism();
   const idle = Math.floor(cores - os.loadavg()[0]!);
-  return Math.max(0, Math.min(3, cores - 1, idle));
+  return Math.max(0, Math.min(3, cores - 2, idle - 1));
 }
 
 function parseInParallel(files: readonly WorkspaceFile[], threads: number, options: ParallelOptions): Prefill {
