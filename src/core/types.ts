@@ -240,8 +240,10 @@ export interface IngressProviderSettings {
   allowEmptyServices: boolean;
   nativeLBByDefault: boolean;
   strictPrefixMatching: boolean;
-  /** disableIngressClassLookup / disableClusterScopeResources: IngressClasses are not read. */
+  /** disableIngressClassLookup (deprecated in Traefik): IngressClasses are not read. */
   disableIngressClassLookup: boolean;
+  /** disableClusterScopeResources: neither IngressClasses nor Nodes are read (a `nodeportlb` Service gets no servers). */
+  disableClusterScopeResources: boolean;
 }
 
 /** `providers.kubernetesIngressNGINX` of the static configuration (pkg/provider/kubernetes/ingress-nginx Provider). */

@@ -13,6 +13,33 @@ interface Expected {
   services: Record<string, string[]>;
 }
 
+/** fixtures/Ingress-with-node-port-lb.yml: a NodePort Service with the nodeportlb annotation, and one Node. */
+const NODE_PORT_LB = `${ingressYaml('testing', '', [{ host: 'traefik.tchouk', paths: [['/bar', 'Prefix', 'service1', 8080]] }])}---
+kind: Service
+apiVersion: v1
+metadata:
+  name: service1
+  namespace: testing
+  annotations:
+    traefik.ingress.kubernetes.io/service.nodeportlb: "true"
+spec:
+  ports:
+    - port: 8080
+      nodePort: 32456
+  clusterIP: 10.0.0.1
+  type: NodePort
+  externalName: traefik.wtf
+---
+kind: Node
+apiVersion: v1
+metadata:
+  name: traefik-node
+status:
+  addresses:
+    - type: InternalIP
+      address: 172.16.4.4
+`;
+
 interface Case {
   desc: string;
   yaml: string;
@@ -168,6 +195,17 @@ const cases: Case[] = [
     ].join('---\n'),
     expected: { routers: { 'testing-foo': { rule: 'PathPrefix("/foo")', service: 'testing-service1-80' } }, services: { 'testing-service1-80': ['http://10.10.0.1:8080'] } },
   },
+  ...([{ disableIngressClassLookup: true }, { disableClusterScopeResources: true }] as const).map((options) => ({
+    // Not in Traefik's table: without the IngressClass lookup, an Ingress naming a class names no watched class.
+    desc: `Ingress with an ingressClassName, ${Object.keys(options)[0]}: not read`,
+    options,
+    yaml: [
+      'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: traefik-lb\nspec:\n  controller: traefik.io/ingress-controller\n',
+      ingressYaml('testing', '', [{ paths: [['/bar', 'Prefix', 'service1', 80]] }], { spec: '  ingressClassName: traefik-lb\n' }),
+      serviceYaml('testing', 'service1', [{ port: 80 }], { addresses: ['10.10.0.1'], ports: [{ port: 8080 }] }),
+    ].join('---\n'),
+    expected: { routers: {}, services: {} },
+  })),
   {
     desc: 'Ingress with missing ingressClass (an IngressClass of another controller)',
     yaml: [
@@ -225,6 +263,23 @@ const cases: Case[] = [
     options: { allowEmptyServices: true },
     yaml: `kind: Ingress\napiVersion: networking.k8s.io/v1\nmetadata:\n  name: ""\n  namespace: testing\nspec:\n  rules:\n    - host: traefik.tchouk\n      http:\n        paths:\n          - path: /bar\n            pathType: Prefix\n            backend:\n              resource:\n                kind: Service\n                name: service1\n`,
     expected: { routers: {}, services: {} },
+  },
+  {
+    desc: 'Ingress with node port lb',
+    yaml: NODE_PORT_LB,
+    expected: { routers: { 'testing-traefik-tchouk-bar': { rule: 'Host("traefik.tchouk") && PathPrefix("/bar")', service: 'testing-service1-8080' } }, services: { 'testing-service1-8080': ['http://172.16.4.4:32456'] } },
+  },
+  {
+    desc: 'Ingress with node port lb cluster scope disabled',
+    options: { disableClusterScopeResources: true },
+    yaml: NODE_PORT_LB,
+    expected: { routers: {}, services: {} },
+  },
+  {
+    // Not in Traefik's table: loadService checks nodePortLB before nativeLB (the kubernetesCRD provider the other way round).
+    desc: 'Ingress with node port lb and nativeLB on the same NodePort Service: the Nodes',
+    yaml: NODE_PORT_LB.replace('service.nodeportlb: "true"', 'service.nodeportlb: "true"\n    traefik.ingress.kubernetes.io/service.nativelb: "true"'),
+    expected: { routers: { 'testing-traefik-tchouk-bar': { rule: 'Host("traefik.tchouk") && PathPrefix("/bar")', service: 'testing-service1-8080' } }, services: { 'testing-service1-8080': ['http://172.16.4.4:32456'] } },
   },
   {
     desc: 'Ingress with one service without endpoint (empty EndpointSlice)',

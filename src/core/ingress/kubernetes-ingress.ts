@@ -49,12 +49,21 @@ export function buildIngressConfig(resources: readonly Resource[], settings: Set
   const opts = ingressOptions(settings);
   const ctx = new BuildContext(resources, {
     ...settings,
-    provider: { ...settings.provider, allowExternalNameServices: opts.allowExternalNameServices, allowEmptyServices: opts.allowEmptyServices, nativeLBByDefault: opts.nativeLBByDefault, namespaces: opts.namespaces },
+    // This provider's own options: the kubernetesCRD provider's (disableClusterScopeResources among them) do not apply.
+    provider: {
+      ...settings.provider,
+      allowExternalNameServices: opts.allowExternalNameServices,
+      allowEmptyServices: opts.allowEmptyServices,
+      nativeLBByDefault: opts.nativeLBByDefault,
+      namespaces: opts.namespaces,
+      disableClusterScopeResources: opts.disableClusterScopeResources,
+    },
   }, options.texts ?? {});
   const b = new IngressBuild(ctx);
   const processed = new Set<Resource>();
   if (!opts.enabled || !ctx.has('Ingress')) return { config: b.config, diagnostics: b.diagnostics, processed };
-  const classes = watchedClasses(ctx.all('IngressClass'), opts);
+  // disableClusterScopeResources turns the IngressClass lookup off too (kubernetes.go: disableIngressClassInformer).
+  const classes = watchedClasses(ctx.all('IngressClass'), { ...opts, disableIngressClassLookup: opts.disableIngressClassLookup || opts.disableClusterScopeResources });
   const selector = parseLabelSelector(opts.labelSelector ?? '');
   const certs = new Map<string, DynamicCertificate>();
   // Every Ingress object as listed (not ctx.all, which keeps one per namespace/name).

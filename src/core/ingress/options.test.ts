@@ -7,6 +7,7 @@ describe('Ingress provider settings', () => {
   it('without providers in the settings, both Ingress providers run with Traefik’s defaults', () => {
     expect(ingressOptions(defaultSettings())).toEqual({
       enabled: true, namespaces: [], allowExternalNameServices: false, allowEmptyServices: false, nativeLBByDefault: false, strictPrefixMatching: false, disableIngressClassLookup: false,
+      disableClusterScopeResources: false,
     });
     expect(nginxOptions(defaultSettings())).toMatchObject({ enabled: true, ingressClass: 'nginx', controllerClass: 'k8s.io/ingress-nginx', watchIngressWithoutClass: false });
   });
@@ -28,8 +29,19 @@ describe('Ingress provider settings', () => {
     if ('error' in r) throw new Error(r.error);
     expect(ingressOptions(r.settings)).toEqual({
       enabled: true, ingressClass: 'traefik-internal', labelSelector: 'app=web', namespaces: ['apps', 'shop'], allowExternalNameServices: true, allowEmptyServices: false, nativeLBByDefault: false, strictPrefixMatching: true, disableIngressClassLookup: false,
+      disableClusterScopeResources: false,
     });
     expect(nginxOptions(r.settings)).toMatchObject({ enabled: true, watchIngressWithoutClass: true, httpsEntryPoint: 'websecure', ingressClass: 'nginx' });
+  });
+
+  it('disableClusterScopeResources and disableIngressClassLookup are read apart (the first also turns the Node lookup off)', () => {
+    const read = (options: string) => {
+      const r = parseStaticConfig(`providers:\n  kubernetesIngress:\n    ${options}\n`, 'traefik.yml', defaultSettings());
+      if ('error' in r) throw new Error(r.error);
+      return ingressOptions(r.settings);
+    };
+    expect(read('disableClusterScopeResources: true')).toMatchObject({ disableIngressClassLookup: false, disableClusterScopeResources: true });
+    expect(read('disableIngressClassLookup: true')).toMatchObject({ disableIngressClassLookup: true, disableClusterScopeResources: false });
   });
 
   it('a static config listing providers without the Ingress ones turns them off (TOML too)', () => {

@@ -17,6 +17,7 @@ export function ingressOptions(settings: Settings): IngressProviderSettings {
     nativeLBByDefault: p.nativeLBByDefault ?? false,
     strictPrefixMatching: p.strictPrefixMatching ?? false,
     disableIngressClassLookup: p.disableIngressClassLookup ?? false,
+    disableClusterScopeResources: p.disableClusterScopeResources ?? false,
   };
   if (p.ingressClass) out.ingressClass = p.ingressClass;
   if (p.labelSelector) out.labelSelector = p.labelSelector;

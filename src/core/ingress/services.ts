@@ -57,6 +57,12 @@ export function loadService(ctx: BuildContext, ingress: Resource, namespace: str
   if (ann.serversScheme && SCHEMES.has(ann.serversScheme)) ref['scheme'] = ann.serversScheme;
   if (ann.passHostHeader !== undefined) ref['passHostHeader'] = ann.passHostHeader;
   if (ann.nativeLB !== undefined) ref['nativeLB'] = ann.nativeLB;
+  // `service.nodeportlb`: a NodePort Service's servers are the Nodes' InternalIPs at its nodePort. This provider
+  // checks it before nativeLB (the kubernetesCRD provider checks nativeLB first), so it wins over nativeLB here.
+  if (ann.nodePortLB) {
+    ref['nodePortLB'] = true;
+    if (str(obj(svc?.raw['spec'])?.['type']) === 'NodePort') ref['nativeLB'] = false;
+  }
   const lb = buildServersLB(ctx, namespace, ref, { owner: ingress, path: [...path, 'service'] });
   if (!lb || lb.type !== 'loadBalancer') return null;
   // getProtocol uses serversScheme verbatim, even when it is not http/https/h2c.

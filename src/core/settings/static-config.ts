@@ -161,7 +161,7 @@ function readIngressProviders(doc: Obj, settings: Settings): void {
       const v = asBool(pick(ing, key));
       if (v !== undefined) p[key] = v;
     }
-    if (asBool(pick(ing, 'disableClusterScopeResources')) === true) p.disableIngressClassLookup = true;
+    if (asBool(pick(ing, 'disableClusterScopeResources')) === true) p.disableClusterScopeResources = true;
     const cls = pick(ing, 'ingressClass');
     if (typeof cls === 'string' && cls !== '') p.ingressClass = cls;
     const selector = pick(ing, 'labelSelector');

@@ -1,7 +1,7 @@
 import { ingressOptions, nginxOptions } from '../../core/ingress/options.ts';
 import type { IngressNginxProviderSettings, IngressProviderSettings, Settings } from '../../core/types.ts';
 
-type IngressFlag = 'enabled' | 'allowExternalNameServices' | 'allowEmptyServices' | 'strictPrefixMatching' | 'disableIngressClassLookup';
+type IngressFlag = 'enabled' | 'allowExternalNameServices' | 'allowEmptyServices' | 'strictPrefixMatching' | 'disableIngressClassLookup' | 'disableClusterScopeResources';
 type NginxFlag = 'enabled' | 'watchIngressWithoutClass' | 'ingressClassByName' | 'allowSnippetAnnotations' | 'disableSvcExternalName';
 
 const INGRESS_FLAGS: { key: IngressFlag; label: string }[] = [
@@ -10,6 +10,7 @@ const INGRESS_FLAGS: { key: IngressFlag; label: string }[] = [
   { key: 'allowEmptyServices', label: 'allowEmptyServices' },
   { key: 'strictPrefixMatching', label: 'strictPrefixMatching: Prefix paths match path elements (/v1 does not match /v12)' },
   { key: 'disableIngressClassLookup', label: 'disableIngressClassLookup: IngressClasses are not read' },
+  { key: 'disableClusterScopeResources', label: 'disableClusterScopeResources: neither IngressClasses nor Nodes are read' },
 ];
 
 const NGINX_FLAGS: { key: NginxFlag; label: string }[] = [
