@@ -44,3 +44,41 @@ test.describe('Kubernetes Ingress (ingress-nginx example)', () => {
     await expect(editor.markers('error')).toHaveCount(0);
   });
 });
+
+test.describe('Kubernetes Ingress provider settings', () => {
+  test('the kubernetesIngress provider’s crossProviderNamespaces, set in Settings, skips an Ingress that names a middleware', async ({ page, openExample, problems }) => {
+    await openExample();
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: apps
+  annotations:
+    traefik.ingress.kubernetes.io/router.middlewares: apps-compress@kubernetescrd
+spec:
+  rules:
+    - host: web.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`;
+    await page.getByTestId('open-files').setInputFiles([{ name: 'ingress.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ingress) }]);
+    await showView(page, 'Routers');
+    await expect(page.getByRole('region', { name: 'Routers' })).toContainText('apps-web-web-example-com@kubernetes');
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: /kubernetesIngress crossProviderNamespaces/ }).check();
+    await dialog.getByRole('textbox', { name: 'kubernetesIngress crossProviderNamespaces' }).fill('infra');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await showView(page, 'Problems');
+    await expect(problems.item('INGRESS_CROSS_PROVIDER')).toContainText('crossProviderNamespaces');
+    await showView(page, 'Routers');
+    await expect(page.getByRole('region', { name: 'Routers' })).not.toContainText('apps-web-web-example-com@kubernetes');
+  });
+});

@@ -244,6 +244,11 @@ export interface IngressProviderSettings {
   disableIngressClassLookup: boolean;
   /** disableClusterScopeResources: neither IngressClasses nor Nodes are read (a `nodeportlb` Service gets no servers). */
   disableClusterScopeResources: boolean;
+  /**
+   * Namespaces whose Ingresses may name Middlewares and TLS options, and whose Services may name a
+   * serversTransport (all such names are of other providers). Unset: every namespace; a list, even empty: those.
+   */
+  crossProviderNamespaces?: string[];
 }
 
 /** `providers.kubernetesIngressNGINX` of the static configuration (pkg/provider/kubernetes/ingress-nginx Provider). */

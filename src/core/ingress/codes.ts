@@ -9,6 +9,7 @@ export const INGRESS_CODES = {
   INGRESS_DEFAULT_BACKEND_SKIPPED: { severity: 'error', family: 'runtime', summary: 'Traefik ignores this default backend.' },
   INGRESS_NO_ROUTER: { severity: 'warning', family: 'runtime', summary: 'This rule has no http paths: it creates no router.' },
   INGRESS_ROUTER_HASHED: { severity: 'info', family: 'runtime', summary: 'Several paths share a router key: each name gets a hash of its rule.' },
+  INGRESS_CROSS_PROVIDER: { severity: 'error', family: 'reference', summary: 'A Middleware, TLS option or serversTransport annotation from a namespace not in crossProviderNamespaces: Traefik skips the Ingress or the service.' },
   INGRESS_MIDDLEWARE_NOT_FOUND: { severity: 'error', family: 'reference', summary: 'A middleware named in an annotation does not exist; the router fails.' },
   INGRESS_TLS_OPTION_NOT_FOUND: { severity: 'error', family: 'reference', summary: 'A TLS option named in an annotation does not exist; the router fails.' },
   INGRESS_NO_TLS_ROUTER: { severity: 'info', family: 'runtime', summary: 'spec.tls only loads certificates: routers get TLS from the router.tls annotation.' },

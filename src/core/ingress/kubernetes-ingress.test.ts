@@ -386,3 +386,44 @@ describe('kubernetesIngress provider (TestLoadConfigurationFromIngresses)', () =
     expect(Object.keys(run({ yaml, options: { enabled: false } }).routers)).toEqual([]);
   });
 });
+
+// TestLoadConfigurationFromIngressesWithCrossProviderNamespaces, _TLSOptions and _ServersTransport: with the option set,
+// only its namespaces may name Middlewares and TLS options (always other providers' objects) or a serversTransport.
+describe('kubernetesIngress crossProviderNamespaces', () => {
+  const lists: [string, string[] | undefined, boolean][] = [
+    ['unset (backward compatible)', undefined, true],
+    ['empty', [], false],
+    ['allow-listing its namespace', ['testing'], true],
+    ['not allow-listing its namespace', ['other'], false],
+  ];
+  const options = (list: string[] | undefined): Partial<IngressProviderSettings> => (list ? { crossProviderNamespaces: list } : {});
+  const ingress = (annotations: Record<string, string>, service = svc1) => `${ingressYaml('testing', '', [{ paths: [['/bar', 'Prefix', 'service1', 80]] }], { annotations })}---\n${service}`;
+
+  it.each(lists)('a router.middlewares annotation, option %s: the Ingress is kept: %s', (_, list, kept) => {
+    const config = run({ yaml: ingress({ 'traefik.ingress.kubernetes.io/router.middlewares': 'md1@kubernetes' }), options: options(list) });
+    expect(Object.keys(config.routers)).toEqual(kept ? ['testing-bar@kubernetes'] : []);
+  });
+
+  it.each(lists)('a router.tls.options annotation, option %s: the Ingress is kept: %s', (_, list, kept) => {
+    const config = run({ yaml: ingress({ 'traefik.ingress.kubernetes.io/router.tls.options': 'foobar@file' }), options: options(list) });
+    expect(Object.keys(config.routers)).toEqual(kept ? ['testing-bar@kubernetes'] : []);
+    if (kept) expect(config.routers['testing-bar@kubernetes']?.tls?.options).toBe('foobar@file');
+  });
+
+  it.each(lists)('a Service with a serversTransport annotation, option %s: the service is kept: %s', (_, list, kept) => {
+    const service = serviceYaml('testing', 'service1', [{ port: 80 }], { addresses: ['10.10.0.1'], ports: [{ port: 8080 }] }, '  annotations:\n    traefik.ingress.kubernetes.io/service.serverstransport: foobar@file\n');
+    const config = run({ yaml: ingress({}, service), options: options(list) });
+    expect(Object.keys(config.services)).toEqual(kept ? ['testing-service1-80@kubernetes'] : []);
+    expect(Object.keys(config.routers)).toEqual(kept ? ['testing-bar@kubernetes'] : []);
+    const lb = config.services['testing-service1-80@kubernetes'];
+    if (kept) expect(lb?.type === 'loadBalancer' ? lb.serversTransport : undefined).toBe('foobar@file');
+  });
+
+  it('says why, on the annotation, and an Ingress without such annotations is not affected', () => {
+    const settings: Settings = { ...defaultSettings(), providers: { kubernetesIngress: { crossProviderNamespaces: ['other'] } } };
+    const skipped = buildIngressConfig(fixtureResources(ingress({ 'traefik.ingress.kubernetes.io/router.middlewares': 'md1@kubernetes' })), settings);
+    expect(skipped.diagnostics.map((d) => d.code)).toContain('INGRESS_CROSS_PROVIDER');
+    expect(skipped.diagnostics.find((d) => d.code === 'INGRESS_CROSS_PROVIDER')?.message).toContain('crossProviderNamespaces');
+    expect(Object.keys(buildIngressConfig(fixtureResources(ingress({})), settings).config.routers)).toEqual(['testing-bar@kubernetes']);
+  });
+});

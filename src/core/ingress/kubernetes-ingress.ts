@@ -10,7 +10,7 @@ import { parseRouterAnnotations, type RouterAnnotations } from './annotations.ts
 import { parseLabelSelector, shouldProcessIngress, watchedClasses } from './classes.ts';
 import { INGRESS_CODES, type IngressCode } from './codes.ts';
 import { DEFAULT_BACKEND, DEFAULT_ROUTER, hashedRouterKey, hostRule, ingressRouterKey, ingressServiceName, backendPort, INGRESS_PROVIDER, MIN_INT32, pathRule } from './names.ts';
-import { ingressOptions } from './options.ts';
+import { crossProviderAllowed, ingressOptions } from './options.ts';
 import { loadService, readBackend } from './services.ts';
 
 export interface IngressProviderResult {
@@ -57,6 +57,7 @@ export function buildIngressConfig(resources: readonly Resource[], settings: Set
       nativeLBByDefault: opts.nativeLBByDefault,
       namespaces: opts.namespaces,
       disableClusterScopeResources: opts.disableClusterScopeResources,
+      crossProviderNamespaces: opts.crossProviderNamespaces,
     },
   }, options.texts ?? {});
   const b = new IngressBuild(ctx);
@@ -86,6 +87,13 @@ export function buildIngressConfig(resources: readonly Resource[], settings: Set
       continue;
     }
     const ann = decoded.value;
+    // Middleware and TLS option names always point at other providers (kubernetes.go, CrossProviderNamespaces).
+    const crossProvider = ann && !crossProviderAllowed(opts, ns) ? (ann.middlewares?.length ? 'middlewares' : ann.tls?.options ? 'tls.options' : null) : null;
+    if (crossProvider) {
+      const what = crossProvider === 'middlewares' ? 'middleware' : 'TLS option';
+      b.report('INGRESS_CROSS_PROVIDER', `Namespace ${ns} is not in the kubernetesIngress provider's crossProviderNamespaces, so Traefik skips this whole Ingress ("cross-provider ${what} reference is not allowed"). Add ${ns} to crossProviderNamespaces, or remove the router.${crossProvider} annotation.`, ing, ['metadata', 'annotations', `traefik.ingress.kubernetes.io/router.${crossProvider}`]);
+      continue;
+    }
     const spec = obj(ing.raw['spec']) ?? {};
     arr(spec['tls']).forEach((t, i) => {
       const secret = str(obj(t)?.['secretName']) ?? '';

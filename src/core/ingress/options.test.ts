@@ -44,6 +44,17 @@ describe('Ingress provider settings', () => {
     expect(read('disableIngressClassLookup: true')).toMatchObject({ disableIngressClassLookup: true, disableClusterScopeResources: false });
   });
 
+  it('reads crossProviderNamespaces: unset, a list, an empty list', () => {
+    const read = (options: string) => {
+      const r = parseStaticConfig(`providers:\n  kubernetesIngress:\n    ${options}\n`, 'traefik.yml', defaultSettings());
+      if ('error' in r) throw new Error(r.error);
+      return ingressOptions(r.settings).crossProviderNamespaces;
+    };
+    expect(read('allowEmptyServices: false')).toBeUndefined();
+    expect(read('crossProviderNamespaces: [infra, apps]')).toEqual(['infra', 'apps']);
+    expect(read('crossProviderNamespaces: []')).toEqual([]);
+  });
+
   it('a static config listing providers without the Ingress ones turns them off (TOML too)', () => {
     const r = parseStaticConfig('[providers.kubernetesCRD]\nallowCrossNamespace = true\n', 'traefik.toml', defaultSettings());
     if ('error' in r) throw new Error(r.error);

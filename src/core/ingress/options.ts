@@ -21,7 +21,19 @@ export function ingressOptions(settings: Settings): IngressProviderSettings {
   };
   if (p.ingressClass) out.ingressClass = p.ingressClass;
   if (p.labelSelector) out.labelSelector = p.labelSelector;
+  if (p.crossProviderNamespaces) out.crossProviderNamespaces = p.crossProviderNamespaces;
   return out;
+}
+
+/**
+ * Whether Ingresses and Services of namespace `ns` may name another provider's objects (Middlewares, TLS options,
+ * serversTransports): always, unless the provider's crossProviderNamespaces is set and leaves `ns` out.
+ *
+ * @example
+ * crossProviderAllowed({ crossProviderNamespaces: ['infra'] }, 'apps') // false
+ */
+export function crossProviderAllowed(opts: Pick<IngressProviderSettings, 'crossProviderNamespaces'>, ns: string): boolean {
+  return opts.crossProviderNamespaces === undefined || opts.crossProviderNamespaces.includes(ns);
 }
 
 /** The NGINX provider's options with every default filled in (SetDefaults). */

@@ -53,6 +53,12 @@ export function loadService(ctx: BuildContext, ingress: Resource, namespace: str
     return null;
   }
   const ann = decoded.value ?? {};
+  const allowed = ctx.settings.provider.crossProviderNamespaces;
+  if (svc && ann.serversTransport && allowed && !allowed.includes(namespace)) {
+    const message = `Service ${namespace}/${backend.name} names the serversTransport ${ann.serversTransport} (another provider's), but namespace ${namespace} is not in the kubernetesIngress provider's crossProviderNamespaces: Traefik cannot create the service ("cross-provider serversTransport reference is not allowed"), so every path using it is skipped.`;
+    diagnostics.push(diagnostic(INGRESS_CODES, 'INGRESS_CROSS_PROVIDER', message, svc.source.file, ctx.range(svc, ['metadata', 'annotations', 'traefik.ingress.kubernetes.io/service.serverstransport'])));
+    return null;
+  }
   const ref: Record<string, unknown> = { name: backend.name, port: backend.port.number ?? backend.port.name ?? 0 };
   if (ann.serversScheme && SCHEMES.has(ann.serversScheme)) ref['scheme'] = ann.serversScheme;
   if (ann.passHostHeader !== undefined) ref['passHostHeader'] = ann.passHostHeader;

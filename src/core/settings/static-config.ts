@@ -162,6 +162,8 @@ function readIngressProviders(doc: Obj, settings: Settings): void {
       if (v !== undefined) p[key] = v;
     }
     if (asBool(pick(ing, 'disableClusterScopeResources')) === true) p.disableClusterScopeResources = true;
+    const crossProvider = asStrings(pick(ing, 'crossProviderNamespaces'));
+    if (crossProvider) p.crossProviderNamespaces = crossProvider;
     const cls = pick(ing, 'ingressClass');
     if (typeof cls === 'string' && cls !== '') p.ingressClass = cls;
     const selector = pick(ing, 'labelSelector');

@@ -1,29 +1,23 @@
-import type { ProviderSettings } from '../../core/types.ts';
-
 /**
- * providers.kubernetesCRD.crossProviderNamespaces: unset lets every namespace reference other providers
- * (`name@provider`); a list, even an empty one, allows only the namespaces listed.
+ * A provider's crossProviderNamespaces: unset lets every namespace reference other providers' objects; a list,
+ * even an empty one, allows only the namespaces listed. kubernetesCRD: `name@provider` references;
+ * kubernetesIngress: the middlewares, TLS options and serversTransport annotations.
  */
-export function CrossProviderField({ provider, onChange }: { provider: ProviderSettings; onChange(next: ProviderSettings): void }) {
-  const list = provider.crossProviderNamespaces;
-  const set = (next: string[] | undefined) => {
-    const { crossProviderNamespaces: _old, ...rest } = provider;
-    onChange(next === undefined ? rest : { ...rest, crossProviderNamespaces: next });
-  };
+export function CrossProviderField({ provider, list, onChange }: { provider: string; list: string[] | undefined; onChange(next: string[] | undefined): void }) {
   return (
     <>
       <label>
-        <input type="checkbox" checked={list !== undefined} onChange={(e) => set(e.target.checked ? [] : undefined)} />
-        crossProviderNamespaces: only these namespaces may reference other providers (name@provider)
+        <input type="checkbox" checked={list !== undefined} onChange={(e) => onChange(e.target.checked ? [] : undefined)} />
+        {provider} crossProviderNamespaces: only these namespaces may reference other providers
       </label>
       {list !== undefined && (
         <label>
           Namespaces allowed (comma-separated; empty: none)
           <input
-            aria-label="crossProviderNamespaces"
+            aria-label={`${provider} crossProviderNamespaces`}
             defaultValue={list.join(', ')}
             placeholder="none"
-            onChange={(e) => set(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+            onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
           />
         </label>
       )}

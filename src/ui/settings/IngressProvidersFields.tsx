@@ -1,4 +1,5 @@
 import { ingressOptions, nginxOptions } from '../../core/ingress/options.ts';
+import { CrossProviderField } from './CrossProviderField.tsx';
 import type { IngressNginxProviderSettings, IngressProviderSettings, Settings } from '../../core/types.ts';
 
 type IngressFlag = 'enabled' | 'allowExternalNameServices' | 'allowEmptyServices' | 'strictPrefixMatching' | 'disableIngressClassLookup' | 'disableClusterScopeResources';
@@ -37,6 +38,14 @@ export function IngressProvidersFields({ draft, onChange }: { draft: Settings; o
             {f.label}
           </label>
         ))}
+        <CrossProviderField
+          provider="kubernetesIngress"
+          list={ing.crossProviderNamespaces}
+          onChange={(list) => {
+            const { crossProviderNamespaces: _old, ...rest } = draft.providers?.kubernetesIngress ?? {};
+            onChange({ ...draft, providers: { ...draft.providers, kubernetesIngress: list === undefined ? rest : { ...rest, crossProviderNamespaces: list } } });
+          }}
+        />
         <label>
           kubernetesIngress ingressClass
           <input value={ing.ingressClass ?? ''} placeholder="(none: no class or traefik)" onChange={(e) => setIngress({ ingressClass: e.target.value || undefined })} />

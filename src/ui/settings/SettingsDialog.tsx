@@ -103,7 +103,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             {f.label}
           </label>
         ))}
-        <CrossProviderField provider={draft.provider} onChange={(provider) => setDraft({ ...draft, provider })} />
+        <CrossProviderField
+          provider="kubernetesCRD"
+          list={draft.provider.crossProviderNamespaces}
+          onChange={(list) => {
+            const { crossProviderNamespaces: _old, ...rest } = draft.provider;
+            setDraft({ ...draft, provider: list === undefined ? rest : { ...rest, crossProviderNamespaces: list } });
+          }}
+        />
         <label>
           ingressClass
           <input
