@@ -142,4 +142,17 @@ spec:
     const v36 = run(tie, { ...defaultSettings(), version: '3.6.5' });
     expect(v36.a.diagnostics.filter((d) => d.code === 'RUNTIME_PRIORITY_TIE')).toHaveLength(1);
   });
+  it('the NGINX provider’s defaultBackendService catches what no IngressRoute matches, even without Ingresses', () => {
+    const onlyRoute = `${YAML.split('---')[0]!}---
+apiVersion: v1
+kind: Service
+metadata: { name: fallback, namespace: infra }
+spec:
+  ports: [{ name: http, port: 8080 }]
+`;
+    const withBackend: Settings = { ...defaultSettings(), providers: { kubernetesIngressNGINX: { defaultBackendService: 'infra/fallback' } } };
+    expect(run(onlyRoute, withBackend).route('http://other.example.com/')).toMatchObject({ router: 'default-backend@kubernetesingressnginx' });
+    expect(run(onlyRoute, withBackend).route('http://shop.example.com/api/x').router).toMatch(/^apps-shop-[0-9a-f]{20}@kubernetescrd$/);
+    expect(run(onlyRoute).route('http://other.example.com/').router).toBeNull();
+  });
 });

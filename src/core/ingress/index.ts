@@ -31,7 +31,8 @@ const KNOWN_PROVIDERS = new Set(['kubernetes', 'kubernetescrd', 'kubernetesingre
  * Object.keys(config.routers).filter((n) => n.endsWith('@kubernetes'))
  */
 export function mergeIngressProviders(resources: readonly Resource[], settings: Settings, config: DynamicConfig, texts: Record<string, string> = {}): Diagnostic[] {
-  if (!resources.some((r) => r.kind === 'Ingress')) return [];
+  // Without Ingresses only the NGINX provider's own defaultBackendService can route anything.
+  if (!resources.some((r) => r.kind === 'Ingress') && !nginxOptions(settings).defaultBackendService) return [];
   const ingress = buildIngressConfig(resources, settings, { texts });
   const nginx = buildNginxConfig(resources, settings, { texts });
   const diagnostics = [...ingress.diagnostics, ...nginx.diagnostics];

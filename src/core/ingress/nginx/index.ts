@@ -27,11 +27,14 @@ export function buildNginxConfig(resources: readonly Resource[], settings: Setti
   const ctx = new BuildContext(resources, settings, options.texts ?? {});
   const empty: DynamicConfig = { routers: {}, services: {}, middlewares: {}, tlsOptions: {}, certificates: [] };
   const ingresses = resources.filter((r) => r.kind === 'Ingress');
-  // The provider exists since Traefik v3.5.0 (not in v2.11).
-  if (!o.enabled || ingresses.length === 0 || settings.target === 'v2.11' || !atLeast(settings, '3.5.0')) return { config: empty, diagnostics: [], processed: new Set() };
+  // The provider exists since Traefik v3.5.0 (not in v2.11). Without Ingresses it still serves its
+  // defaultBackendService, when one is set, as the catch-all routers.
+  if (!o.enabled || (ingresses.length === 0 && !o.defaultBackendService) || settings.target === 'v2.11' || !atLeast(settings, '3.5.0')) return { config: empty, diagnostics: [], processed: new Set() };
   const problems: Parameters<typeof buildLocations>[3] = [];
   const { locations, defaultBackend, processed } = buildLocations(ctx, ingresses, o, problems);
-  const config = processed.size > 0 || problems.length > 0 ? translate(ctx, o, locations, defaultBackend) : empty;
+  // A workspace with no Ingress of this provider gets nothing from it (not even Traefik's unavailable-service, which
+  // would be a node of every graph), unless the provider's own default backend routes something.
+  const config = processed.size > 0 || problems.length > 0 || defaultBackend !== null ? translate(ctx, o, locations, defaultBackend) : empty;
   const certs = new Map<string, DynamicCertificate>();
   for (const ing of processed) {
     arr(obj(ing.raw['spec'])?.['tls']).forEach((t, i) => {

@@ -37,12 +37,15 @@ const ANN = (k: string): Path => ['metadata', 'annotations', `nginx.ingress.kube
 /** The provider's defaultBackendService (`namespace/name`), resolved like resolveBackend (first port). */
 function providerDefaultBackend(ctx: BuildContext, o: NginxOptions, first: Resource | undefined): DefaultBackend | null {
   const parts = (o.defaultBackendService ?? '').split('/');
-  if (parts.length !== 2 || !first) return null;
+  if (parts.length !== 2) return null;
   const [ns, name] = parts as [string, string];
+  const svc = ctx.find('Service', ns, name);
+  // Where the catch-all routers point: the Service, or (when it is not in the workspace) the first Ingress.
+  const at = svc ?? first;
+  if (!at) return null;
   const endpoints = backendEndpoints(ctx, ns, { name, port: {} }, {}, o);
   if (typeof endpoints === 'string') return null;
-  const svc = ctx.find('Service', ns, name);
-  return { namespace: ns, serviceName: name, port: 0, endpoints, location: null, origin: svc ? { resource: svc, path: [] } : { resource: first, path: [] } };
+  return { namespace: ns, serviceName: name, port: 0, endpoints, location: null, origin: { resource: at, path: [] } };
 }
 
 /**

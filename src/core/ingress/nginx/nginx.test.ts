@@ -60,6 +60,19 @@ describe('kubernetesIngressNGINX provider (TestLoadIngresses)', () => {
     expect(Object.keys(config.routers)).toEqual([]);
   });
 
+  it('Default Backend: the provider’s defaultBackendService gets the catch-all routers even with no Ingress', () => {
+    const { config } = runNginx(BASE, { defaultBackendService: 'default/whoami' });
+    expect(Object.fromEntries(Object.values(config.routers).map((r) => [r.name, { rule: r.rule, priority: r.priority, service: r.service, entryPoints: r.entryPoints }]))).toEqual({
+      'default-backend@kubernetesingressnginx': { rule: 'PathPrefix("/")', priority: -2147483648, service: 'default-backend@kubernetesingressnginx', entryPoints: ['http'] },
+      'default-backend-tls@kubernetesingressnginx': { rule: 'PathPrefix("/")', priority: -2147483648, service: 'default-backend@kubernetesingressnginx', entryPoints: ['https'] },
+    });
+    const svc = config.services['default-backend@kubernetesingressnginx'];
+    // The Service's first port (web2, 8000), as Traefik's case expects.
+    expect(svc?.type === 'loadBalancer' ? svc.servers.map((x) => x.url) : []).toEqual(['http://10.10.0.1:8000', 'http://10.10.0.2:8000']);
+    // Without the option, a workspace without Ingresses gets nothing from this provider.
+    expect(Object.keys(runNginx(BASE).config.services)).toEqual([]);
+  });
+
   it('No annotation: plain and -tls routers, redirect-scheme on the plain one (TLS section), a retry per router', () => {
     const { config } = run(ingress('ingress-with-no-annotation', 'whoami.localhost', '/', 'Prefix', {}, '  tls:\n    - hosts: [whoami.localhost]\n      secretName: whoami-tls\n'));
     expect(routers(config)).toEqual({
