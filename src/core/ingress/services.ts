@@ -7,6 +7,7 @@ import { buildServersLB } from '../provider/services.ts';
 import type { Diagnostic, DynamicService, Path, Resource } from '../types.ts';
 import { parseServiceAnnotations } from './annotations.ts';
 import { INGRESS_CODES } from './codes.ts';
+import { crossProviderAllowed } from './options.ts';
 
 /** A backend as written: `backend.service.{name, port.{number|name}}` (or a resource backend). */
 export interface IngressBackend {
@@ -53,8 +54,8 @@ export function loadService(ctx: BuildContext, ingress: Resource, namespace: str
     return null;
   }
   const ann = decoded.value ?? {};
-  const allowed = ctx.settings.provider.crossProviderNamespaces;
-  if (svc && ann.serversTransport && allowed && !allowed.includes(namespace)) {
+  // The build context holds this provider's own crossProviderNamespaces (kubernetes-ingress.ts).
+  if (svc && ann.serversTransport && !crossProviderAllowed(ctx.settings.provider, namespace)) {
     const message = `Service ${namespace}/${backend.name} names the serversTransport ${ann.serversTransport} (another provider's), but namespace ${namespace} is not in the kubernetesIngress provider's crossProviderNamespaces: Traefik cannot create the service ("cross-provider serversTransport reference is not allowed"), so every path using it is skipped.`;
     diagnostics.push(diagnostic(INGRESS_CODES, 'INGRESS_CROSS_PROVIDER', message, svc.source.file, ctx.range(svc, ['metadata', 'annotations', 'traefik.ingress.kubernetes.io/service.serverstransport'])));
     return null;
