@@ -1,7 +1,7 @@
 // Mirrors pkg/provider/kubernetes/ingress/kubernetes.go (loadConfigurationFromIngresses, loadRouter).
 import { diagnostic } from '../diagnostic.ts';
 import { arr, obj, str } from '../model/index.ts';
-import { BuildContext } from '../provider/context.ts';
+import { BuildContext, crossProviderAllowed } from '../provider/context.ts';
 import { defaultEntryPoints } from '../provider/routes.ts';
 import { certificate } from '../provider/tls.ts';
 import { parseRule, RULE_CODES, rulePriority } from '../rules/index.ts';
@@ -10,7 +10,7 @@ import { parseRouterAnnotations, type RouterAnnotations } from './annotations.ts
 import { parseLabelSelector, shouldProcessIngress, watchedClasses } from './classes.ts';
 import { INGRESS_CODES, type IngressCode } from './codes.ts';
 import { DEFAULT_BACKEND, DEFAULT_ROUTER, hashedRouterKey, hostRule, ingressRouterKey, ingressServiceName, backendPort, INGRESS_PROVIDER, MIN_INT32, pathRule } from './names.ts';
-import { crossProviderAllowed, ingressOptions } from './options.ts';
+import { ingressOptions } from './options.ts';
 import { loadService, readBackend } from './services.ts';
 
 export interface IngressProviderResult {
@@ -88,7 +88,7 @@ export function buildIngressConfig(resources: readonly Resource[], settings: Set
     }
     const ann = decoded.value;
     // Middleware and TLS option names always point at other providers (kubernetes.go, CrossProviderNamespaces).
-    const crossProvider = ann && !crossProviderAllowed(opts, ns) ? (ann.middlewares?.length ? 'middlewares' : ann.tls?.options ? 'tls.options' : null) : null;
+    const crossProvider = ann && !crossProviderAllowed(ctx, ns) ? (ann.middlewares?.length ? 'middlewares' : ann.tls?.options ? 'tls.options' : null) : null;
     if (crossProvider) {
       const what = crossProvider === 'middlewares' ? 'middleware' : 'TLS option';
       b.report('INGRESS_CROSS_PROVIDER', `Namespace ${ns} is not in the kubernetesIngress provider's crossProviderNamespaces, so Traefik skips this whole Ingress ("cross-provider ${what} reference is not allowed"). Add ${ns} to crossProviderNamespaces, or remove the router.${crossProvider} annotation.`, ing, ['metadata', 'annotations', `traefik.ingress.kubernetes.io/router.${crossProvider}`]);

@@ -25,17 +25,6 @@ export function ingressOptions(settings: Settings): IngressProviderSettings {
   return out;
 }
 
-/**
- * Whether Ingresses and Services of namespace `ns` may name another provider's objects (Middlewares, TLS options,
- * serversTransports): always, unless the provider's crossProviderNamespaces is set and leaves `ns` out.
- *
- * @example
- * crossProviderAllowed({ crossProviderNamespaces: ['infra'] }, 'apps') // false
- */
-export function crossProviderAllowed(opts: Pick<IngressProviderSettings, 'crossProviderNamespaces'>, ns: string): boolean {
-  return opts.crossProviderNamespaces === undefined || opts.crossProviderNamespaces.includes(ns);
-}
-
 /** The NGINX provider's options with every default filled in (SetDefaults). */
 export type NginxProviderOptions = IngressNginxProviderSettings & Required<Pick<IngressNginxProviderSettings,
   'ingressClass' | 'controllerClass' | 'allowCrossNamespaceResources' | 'strictValidatePathType' | 'globalAllowedResponseHeaders' | 'customHTTPErrors'

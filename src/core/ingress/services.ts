@@ -2,12 +2,11 @@
 // CRD provider's server resolution (EndpointSlices, nativeLB, ExternalName), which Traefik shares.
 import { diagnostic } from '../diagnostic.ts';
 import { num, obj, str } from '../model/index.ts';
-import type { BuildContext } from '../provider/context.ts';
+import { crossProviderAllowed, type BuildContext } from '../provider/context.ts';
 import { buildServersLB } from '../provider/services.ts';
 import type { Diagnostic, DynamicService, Path, Resource } from '../types.ts';
 import { parseServiceAnnotations } from './annotations.ts';
 import { INGRESS_CODES } from './codes.ts';
-import { crossProviderAllowed } from './options.ts';
 
 /** A backend as written: `backend.service.{name, port.{number|name}}` (or a resource backend). */
 export interface IngressBackend {
@@ -55,7 +54,7 @@ export function loadService(ctx: BuildContext, ingress: Resource, namespace: str
   }
   const ann = decoded.value ?? {};
   // The build context holds this provider's own crossProviderNamespaces (kubernetes-ingress.ts).
-  if (svc && ann.serversTransport && !crossProviderAllowed(ctx.settings.provider, namespace)) {
+  if (svc && ann.serversTransport && !crossProviderAllowed(ctx, namespace)) {
     const message = `Service ${namespace}/${backend.name} names the serversTransport ${ann.serversTransport} (another provider's), but namespace ${namespace} is not in the kubernetesIngress provider's crossProviderNamespaces: Traefik cannot create the service ("cross-provider serversTransport reference is not allowed"), so every path using it is skipped.`;
     diagnostics.push(diagnostic(INGRESS_CODES, 'INGRESS_CROSS_PROVIDER', message, svc.source.file, ctx.range(svc, ['metadata', 'annotations', 'traefik.ingress.kubernetes.io/service.serverstransport'])));
     return null;
