@@ -40,11 +40,8 @@ export function IngressProvidersFields({ draft, onChange }: { draft: Settings; o
         ))}
         <CrossProviderField
           provider="kubernetesIngress"
-          list={ing.crossProviderNamespaces}
-          onChange={(list) => {
-            const { crossProviderNamespaces: _old, ...rest } = draft.providers?.kubernetesIngress ?? {};
-            onChange({ ...draft, providers: { ...draft.providers, kubernetesIngress: list === undefined ? rest : { ...rest, crossProviderNamespaces: list } } });
-          }}
+          options={draft.providers?.kubernetesIngress ?? {}}
+          onChange={(kubernetesIngress) => onChange({ ...draft, providers: { ...draft.providers, kubernetesIngress } })}
         />
         <label>
           kubernetesIngress ingressClass

@@ -103,14 +103,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
             {f.label}
           </label>
         ))}
-        <CrossProviderField
-          provider="kubernetesCRD"
-          list={draft.provider.crossProviderNamespaces}
-          onChange={(list) => {
-            const { crossProviderNamespaces: _old, ...rest } = draft.provider;
-            setDraft({ ...draft, provider: list === undefined ? rest : { ...rest, crossProviderNamespaces: list } });
-          }}
-        />
+        <CrossProviderField provider="kubernetesCRD" options={draft.provider} onChange={(provider) => setDraft({ ...draft, provider })} />
         <label>
           ingressClass
           <input
