@@ -3,6 +3,13 @@ import { defaultSettings } from '../provider/settings.ts';
 import { parseStaticConfig } from '../settings/static-config.ts';
 import { ingressOptions, nginxOptions } from './options.ts';
 
+/** The kubernetesIngress options a static configuration with these lines under providers.kubernetesIngress gives. */
+function read(options: string) {
+  const r = parseStaticConfig(`providers:\n  kubernetesIngress:\n    ${options}\n`, 'traefik.yml', defaultSettings());
+  if ('error' in r) throw new Error(r.error);
+  return ingressOptions(r.settings);
+}
+
 describe('Ingress provider settings', () => {
   it('without providers in the settings, both Ingress providers run with Traefik’s defaults', () => {
     expect(ingressOptions(defaultSettings())).toEqual({
@@ -35,24 +42,14 @@ describe('Ingress provider settings', () => {
   });
 
   it('disableClusterScopeResources and disableIngressClassLookup are read apart (the first also turns the Node lookup off)', () => {
-    const read = (options: string) => {
-      const r = parseStaticConfig(`providers:\n  kubernetesIngress:\n    ${options}\n`, 'traefik.yml', defaultSettings());
-      if ('error' in r) throw new Error(r.error);
-      return ingressOptions(r.settings);
-    };
     expect(read('disableClusterScopeResources: true')).toMatchObject({ disableIngressClassLookup: false, disableClusterScopeResources: true });
     expect(read('disableIngressClassLookup: true')).toMatchObject({ disableIngressClassLookup: true, disableClusterScopeResources: false });
   });
 
   it('reads crossProviderNamespaces: unset, a list, an empty list', () => {
-    const read = (options: string) => {
-      const r = parseStaticConfig(`providers:\n  kubernetesIngress:\n    ${options}\n`, 'traefik.yml', defaultSettings());
-      if ('error' in r) throw new Error(r.error);
-      return ingressOptions(r.settings).crossProviderNamespaces;
-    };
-    expect(read('allowEmptyServices: false')).toBeUndefined();
-    expect(read('crossProviderNamespaces: [infra, apps]')).toEqual(['infra', 'apps']);
-    expect(read('crossProviderNamespaces: []')).toEqual([]);
+    expect(read('allowEmptyServices: false').crossProviderNamespaces).toBeUndefined();
+    expect(read('crossProviderNamespaces: [infra, apps]').crossProviderNamespaces).toEqual(['infra', 'apps']);
+    expect(read('crossProviderNamespaces: []').crossProviderNamespaces).toEqual([]);
   });
 
   it('a static config listing providers without the Ingress ones turns them off (TOML too)', () => {
