@@ -1,11 +1,16 @@
-// The CLI bundle (dist-cli/ingressroute-studio.mjs): how it is built, and whether it is older than its sources.
-// Shared by `npm run build:cli` and by scripts/cli.mjs, which rebuilds it on first use.
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+// The CLI bundle: how it is built, and whether it is older than its sources. Shared by `npm run build:cli` and by
+// scripts/cli.mjs, which rebuilds it on first use. dist-cli/ holds the bin, ingressroute-studio.mjs (src/cli/bin.ts),
+// which runs cli.cjs (src/cli/main.ts and everything it imports) with V8's code cache (cli.cjs.cache, see
+// src/cli/code-cache.ts), and parse-worker.mjs, the helper thread of large workspaces.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist-cli', 'ingressroute-studio.mjs');
+const CLI = join(ROOT, 'dist-cli', 'cli.cjs');
+const WORKER = join(ROOT, 'dist-cli', 'parse-worker.mjs');
 /** What the bundle is made of: the CLI, the core, and the dependencies installed from the lockfile. */
 const SOURCE_DIRS = ['src/core', 'src/cli'].map((d) => join(ROOT, d));
 const SOURCE_FILES = ['package-lock.json', 'scripts/cli-bundle.mjs'].map((f) => join(ROOT, f));
@@ -22,7 +27,7 @@ function newestIn(dir) {
 
 /** Why the bundle must be (re)built, or null when it is newer than every source file (tests excepted). */
 export function staleReason() {
-  if (!existsSync(BUNDLE) || !existsSync(join(ROOT, 'dist-cli', 'parse-worker.mjs'))) return 'missing';
+  if (![BUNDLE, CLI, WORKER].every((f) => existsSync(f))) return 'missing';
   const built = statSync(BUNDLE).mtimeMs;
   const sources = Math.max(...SOURCE_DIRS.map(newestIn), ...SOURCE_FILES.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
   return sources > built ? 'older than its sources' : null;
@@ -39,26 +44,42 @@ export function staleReason() {
  */
 const LOWERED = { 'object-rest-spread': false };
 
-/** esbuild's options for one of the CLI's bundles (`entry` relative to the repository). */
+/**
+ * esbuild's options for one of the CLI's bundles (`entry` relative to the repository). The CLI itself is CommonJS,
+ * the format V8's code cache can be used with in Node 20 (vm.Script); its `import.meta.url` is its own file's URL.
+ */
 export function bundleOptions(entry) {
-  return { entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', supported: LOWERED, logLevel: 'warning' };
+  const common = { entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', target: 'node20', supported: LOWERED, logLevel: 'warning' };
+  if (entry !== 'src/cli/main.ts') return { ...common, format: 'esm' };
+  return {
+    ...common,
+    format: 'cjs',
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
 }
 
-/** Bundles src/cli/main.ts with esbuild into one ESM file; written aside and renamed, so that two CI jobs
- * building at once never run a half-written file. */
+/** The examples whose validation fills the code cache when the CLI is built (absent from a packed install). */
+const PRIMING = join(ROOT, 'public', 'examples');
+
+/** Bundles the CLI with esbuild. Each file is written aside and renamed, so that two CI jobs building at once
+ * never run a half-written file; the bin goes last, as its mtime says the whole is fresh. Then one validation of
+ * the examples makes the code cache, so that the first run after `npm ci` already has it. */
 export async function buildCli() {
   const { build } = await import('esbuild');
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  await build({
-    ...bundleOptions('src/cli/main.ts'),
-    outfile: tmp,
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
+  const tmp = (file) => `${file}.${process.pid}.tmp`;
+  await build({ ...bundleOptions('src/cli/main.ts'), outfile: tmp(CLI) });
   // The helper thread that parses large workspaces (src/cli/parallel.ts): a bundle of its own beside the
-  // CLI, so that it starts without loading the whole CLI. Built first: the CLI's mtime says both are fresh.
-  const worker = join(ROOT, 'dist-cli', 'parse-worker.mjs');
-  await build({ ...bundleOptions('src/cli/parallel-worker.ts'), outfile: `${worker}.${process.pid}.tmp` });
-  renameSync(`${worker}.${process.pid}.tmp`, worker);
-  renameSync(tmp, BUNDLE);
+  // CLI, so that it starts without loading the whole CLI.
+  await build({ ...bundleOptions('src/cli/parallel-worker.ts'), outfile: tmp(WORKER) });
+  await build({ ...bundleOptions('src/cli/bin.ts'), outfile: tmp(BUNDLE), banner: { js: '#!/usr/bin/env node' } });
+  rmSync(`${CLI}.cache`, { force: true });
+  renameSync(tmp(WORKER), WORKER);
+  renameSync(tmp(CLI), CLI);
+  renameSync(tmp(BUNDLE), BUNDLE);
+  if (existsSync(PRIMING)) {
+    const examples = readdirSync(PRIMING).filter((f) => f.endsWith('.yaml')).map((f) => join(PRIMING, f));
+    spawnSync(process.execPath, [BUNDLE, 'validate', ...examples], { stdio: 'ignore' });
+  }
   return BUNDLE;
 }
