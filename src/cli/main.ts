@@ -2,7 +2,9 @@
  * ingressroute-studio: validate, export, simulate and test Traefik IngressRoute YAML in CI.
  * Exit codes: 0 clean, 1 findings (errors, failed tests), 2 bad usage or unreadable input.
  */
+import { hash } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { useSha256Hex } from '../core/provider/names.ts';
 import { exportCommand, rulesCommand, simulateCommand, testCommand, validateCommand } from './commands.ts';
 import { processIo, UsageError, type Io } from './io.ts';
 
@@ -11,6 +13,10 @@ export { processIo };
 import { diffCommand } from './diff.ts';
 import { convertCommand } from './convert.ts';
 import { COMMAND_HELP, isCommand, USAGE } from './help.ts';
+
+/** Router names hash each rule: Node's SHA-256 does it 5× faster than the core's portable one. */
+export const nodeSha256Hex = (text: string): string => hash('sha256', text, 'hex');
+useSha256Hex(nodeSha256Hex);
 
 const OPTIONS = {
   format: { type: 'string' },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize } from './names.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { normalize, routerKey, useSha256Hex } from './names.ts';
 
 // Traefik's Normalize, as its source defines it: split on every rune that is neither a letter nor a
 // number (unicode.IsLetter, unicode.IsNumber), join the non-empty pieces with '-'.
@@ -30,5 +32,21 @@ describe('normalize (its ASCII fast paths)', () => {
       }),
       { seed: 19, numRuns: 1000 },
     );
+  });
+});
+
+describe('routerKey', () => {
+  it('is Traefik makeID of the namespace, the name and the first 20 hex digits of the match SHA-256', () => {
+    expect(routerKey('default', 'test.route', 'Host(`foo.com`) && PathPrefix(`/bar`)')).toBe('default-test-route-6b204d94623b3df4370c');
+  });
+
+  it('hashes with the SHA-256 it is given (the CLI gives Node\'s)', () => {
+    try {
+      useSha256Hex((text) => `${text.length}`.padStart(20, 'f'));
+      expect(routerKey('ns', 'r', 'Host(`unhashed-before.example`)')).toBe('ns-r-ffffffffffffffffff31');
+    } finally {
+      useSha256Hex((text) => bytesToHex(sha256(utf8ToBytes(text))));
+    }
+    expect(routerKey('ns', 'r', 'Host(`unhashed-after.example`)')).toMatch(/^ns-r-[0-9a-f]{20}$/);
   });
 });
