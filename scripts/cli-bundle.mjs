@@ -3,7 +3,7 @@
 // which runs cli.cjs (src/cli/main.ts and everything it imports) with V8's code cache (cli.cjs.cache, see
 // src/cli/code-cache.ts), and parse-worker.mjs, the helper thread of large workspaces.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,22 +34,33 @@ export function staleReason() {
 }
 
 /**
- * Object spread written as helper calls. In Node 20 (V8 11.3) js-yaml 5's ESM build parses ~2.7× slower than
- * its CommonJS build: its parseEvents makes the parser state, once per document, with a spread literal
+ * js-yaml's parser state made with Object.assign. In Node 20 (V8 11.3) js-yaml 5's ESM build parsed ~2.7× slower
+ * than its CommonJS build: its parseEvents makes the parser state, once per document, with a spread literal
  * (`{ ...DEFAULT_PARSER_OPTIONS, ...options, input, position: 0, … }`), and every read of that state in the parser
- * is slow; the same code with the state made by Object.assign (what the CommonJS build's helper does) parses
- * 5,000 IngressRoutes in ~175 ms instead of ~470 ms. `require('js-yaml')`, and so the loadAll baseline of
- * `npm run bench`, gets the CommonJS build. Validate of that file: ~2.0 s → ~1.75 s, output identical.
- * Chromium's V8 does not do this (measured): the browser bundle keeps native spread.
+ * is slow. Lowering object spread in the whole bundle (esbuild's helpers, as the CommonJS build does with its own)
+ * gave the CommonJS speed (5,000 IngressRoutes: ~470 → ~175 ms) but made each state with defineProperties, ~8 µs
+ * per document; Object.assign makes it fast and reads as fast (~165 → ~140 ms), and the rest of the bundle keeps
+ * native spread. Chromium's V8 does not do this (measured): the browser bundle is unchanged.
+ * Fails the build when js-yaml's code no longer has that literal, so that an upgrade is looked at again.
  */
-const LOWERED = { 'object-rest-spread': false };
+const PARSER_STATE = /const state = \{\s*\.\.\.DEFAULT_PARSER_OPTIONS,\s*\.\.\.options,([^;]*?events: \[\]\s*)\};/;
+const parserState = {
+  name: 'js-yaml-parser-state',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!PARSER_STATE.test(text)) throw new Error(`${args.path}: parseEvents no longer makes its state with { ...DEFAULT_PARSER_OPTIONS, ...options, … }; look at scripts/cli-bundle.mjs's parserState again`);
+      return { contents: text.replace(PARSER_STATE, 'const state = Object.assign({}, DEFAULT_PARSER_OPTIONS, options, {$1});'), loader: 'js' };
+    });
+  },
+};
 
 /**
  * esbuild's options for one of the CLI's bundles (`entry` relative to the repository). The CLI itself is CommonJS,
  * the format V8's code cache can be used with in Node 20 (vm.Script); its `import.meta.url` is its own file's URL.
  */
 export function bundleOptions(entry) {
-  const common = { entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', target: 'node20', supported: LOWERED, logLevel: 'warning' };
+  const common = { entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', target: 'node20', plugins: [parserState], logLevel: 'warning' };
   if (entry !== 'src/cli/main.ts') return { ...common, format: 'esm' };
   return {
     ...common,
