@@ -246,7 +246,8 @@ export function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 function sortDiagnostics(diagnostics: Diagnostic[]): void {
   diagnostics.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.range.start - b.range.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+      // Most comparisons are within one file: localeCompare (collation) only when the names differ.
+      (a.file === b.file ? 0 : a.file.localeCompare(b.file)) || a.range.start - b.range.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
   );
 }
 

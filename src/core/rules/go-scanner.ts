@@ -25,7 +25,21 @@ export interface ScanError {
 const KEYWORDS = new Set(['break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var']);
 // Go's operators and delimiters; the scanner takes the longest one present.
 const OPERATORS = ['...', '&^=', '<<=', '>>=', '&&', '||', '<-', '++', '--', '==', '!=', '<=', '>=', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '&^', '+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '=', '!', '~', '(', ')', '[', ']', '{', '}', ',', ';', '.', ':'];
-const OPERATOR_SET = new Set(OPERATORS);
+/** The operators by their first character, longest first: the scanner matches them in place. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPERATORS) {
+  const list = OPERATORS_BY_FIRST.get(op[0]!);
+  if (list) list.push(op);
+  else OPERATORS_BY_FIRST.set(op[0]!, [op]);
+}
+
+/** The longest operator at `start`, without making a string per candidate (12,500 rules: ~60,000 operators). */
+function operatorAt(s: string, start: number, c: string): string | undefined {
+  const candidates = OPERATORS_BY_FIRST.get(c);
+  if (candidates === undefined) return undefined;
+  for (const op of candidates) if (s.startsWith(op, start)) return op;
+  return undefined;
+}
 /** An automatic semicolon at a line break. */
 function semiAt(at: number): Token {
   // Stryker disable next-line ArithmeticOperator: the parser reads a semicolon's start, never its end
@@ -139,7 +153,7 @@ export class GoScanner {
     if (c === '"') return this.scanString(start);
     if (c === '`') return this.scanRawString(start);
     if (c === "'") return this.scanRune(start);
-    const op = [s.slice(start, start + 3), s.slice(start, start + 2), c].find((o) => OPERATOR_SET.has(o));
+    const op = operatorAt(s, start, c);
     if (op) {
       this.pos = start + op.length;
       this.insertSemi = op === ')' || op === ']';
