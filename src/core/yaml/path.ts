@@ -46,15 +46,20 @@ export function findPair(map: YMap, key: string, depth = 0): YPair | null {
   return null;
 }
 
-function child(node: YNode, seg: PathSegment): { pair: YPair | null; node: YNode } | null {
+/** The pair the last `child` call went through (null for a sequence item): read right after the call. */
+let childPair: YPair | null = null;
+
+/** The node at `seg` under `node` (a mapping's value by key, a sequence's item by index), or null. Nothing is
+ * allocated per step: ranges are looked up ~45,000 times in the analysis of 5,000 IngressRoutes. */
+function child(node: YNode, seg: PathSegment): YNode | null {
+  childPair = null;
   if (node.kind === 'map') {
-    const pair = findPair(node, String(seg));
-    return pair ? { pair, node: pair.value } : null;
+    const pair = findPair(node, typeof seg === 'string' ? seg : String(seg));
+    if (pair === null) return null;
+    childPair = pair;
+    return pair.value;
   }
-  if (node.kind === 'seq' && typeof seg === 'number') {
-    const item = node.items[seg];
-    return item ? { pair: null, node: item } : null;
-  }
+  if (node.kind === 'seq' && typeof seg === 'number') return node.items[seg] ?? null;
   return null;
 }
 
@@ -71,7 +76,7 @@ export function nodeAtPath(root: YNode | null, path: Path): YNode | null {
     if (node === null) return null;
     const next = child(node, seg);
     if (next === null) return null;
-    node = deref(next.node);
+    node = deref(next);
   }
   return node;
 }
@@ -103,11 +108,12 @@ export function locatePath(root: YNode | null, path: Path): PathLocation | null 
   for (const seg of path) {
     const next = child(node, seg);
     if (next === null) break;
-    if (next.node.kind === 'alias' && aliasSite === null) aliasSite = next.node;
-    const target = deref(next.node);
+    const via = childPair;
+    if (next.kind === 'alias' && aliasSite === null) aliasSite = next;
+    const target = deref(next);
     if (target === null) break;
     node = target;
-    pair = next.pair;
+    pair = via;
     depth++;
   }
   return { node, pair, depth, aliasSite };
