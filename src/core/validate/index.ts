@@ -112,42 +112,41 @@ function cycles(config: DynamicConfig, byId: Map<string, Resource>): Diagnostic[
   }
   for (const s of Object.values(config.services)) {
     const next = s.type === 'weighted' || s.type === 'highestRandomWeight' ? s.services.map((c) => c.name) : s.type === 'mirroring' ? [s.service, ...s.mirrors.map((m) => m.name)] : s.type === 'failover' ? [s.service, s.fallback] : [];
-    if (next.length) edges.set(s.name, { next, ...(s.origin ? { origin: s.origin } : {}), kind: 'service' });
+    if (next.length) edges.set(s.name, s.origin ? { next, origin: s.origin, kind: 'service' } : { next, kind: 'service' });
   }
   const reported = new Set<string>();
   // Nodes whose every path was followed to its end: no need to follow them again (without this, shapes
   // where services or chains share children took time exponential in their depth).
   const cleared = new Set<string>();
-  for (const start of edges.keys()) {
-    const stack: string[] = [];
-    const onStack = new Set<string>();
-    /** Follows n's paths; false when the depth cap cut one short (n is then not cleared). */
-    const visit = (n: string): boolean => {
-      if (onStack.has(n)) {
-        const cycle = stack.slice(stack.indexOf(n));
-        const key = [...cycle].sort().join('>');
-        const e = edges.get(n);
-        if (!reported.has(key) && e?.origin && byId.has(e.origin.resourceId)) {
-          reported.add(key);
-          const code = e.kind === 'chain' ? 'RUNTIME_CHAIN_CYCLE' : 'RUNTIME_SERVICE_CYCLE';
-          out.push(diagnostic(RUNTIME_CODES, code, `${[...cycle, n].join(' → ')} is a cycle: Traefik fails to build these ${e.kind === 'chain' ? 'middlewares' : 'services'} and every router using them. Break the cycle.`, e.origin.file, e.origin.range));
-        }
-        return true;
-      }
-      if (cleared.has(n)) return true;
+  // One path at a time: every visit pops what it pushed, so the stack is empty again after each start.
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  /** Follows n's paths; false when the depth cap cut one short (n is then not cleared). */
+  const visit = (n: string): boolean => {
+    if (onStack.has(n)) {
+      const cycle = stack.slice(stack.indexOf(n));
+      const key = [...cycle].sort().join('>');
       const e = edges.get(n);
-      if (!e) return true;
-      if (stack.length > 50) return false;
-      stack.push(n);
-      onStack.add(n);
-      let complete = true;
-      for (const m of e.next) if (!visit(m)) complete = false;
-      stack.pop();
-      onStack.delete(n);
-      if (complete) cleared.add(n);
-      return complete;
-    };
-    visit(start);
-  }
+      if (!reported.has(key) && e?.origin && byId.has(e.origin.resourceId)) {
+        reported.add(key);
+        const code = e.kind === 'chain' ? 'RUNTIME_CHAIN_CYCLE' : 'RUNTIME_SERVICE_CYCLE';
+        out.push(diagnostic(RUNTIME_CODES, code, `${[...cycle, n].join(' → ')} is a cycle: Traefik fails to build these ${e.kind === 'chain' ? 'middlewares' : 'services'} and every router using them. Break the cycle.`, e.origin.file, e.origin.range));
+      }
+      return true;
+    }
+    if (cleared.has(n)) return true;
+    const e = edges.get(n);
+    if (!e) return true;
+    if (stack.length > 50) return false;
+    stack.push(n);
+    onStack.add(n);
+    let complete = true;
+    for (const m of e.next) if (!visit(m)) complete = false;
+    stack.pop();
+    onStack.delete(n);
+    if (complete) cleared.add(n);
+    return complete;
+  };
+  for (const start of edges.keys()) visit(start);
   return out;
 }
