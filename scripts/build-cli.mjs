@@ -1,4 +1,4 @@
-// Bundles the CLI into one ESM file for the package's `bin` (npm run build; `prepare`, so that `npm ci` and
+// Bundles the CLI for the package's `bin` (see cli-bundle.mjs; npm run build; `prepare`, so that `npm ci` and
 // `npm pack` — which pre-commit's node hooks use — make it; npm run cli also builds it on first use).
 // With --if-available, a missing esbuild (an install without devDependencies) is a note, not a failure.
 import { chmodSync } from 'node:fs';
