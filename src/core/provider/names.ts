@@ -50,7 +50,10 @@ export function matchHash(match: string): string {
 /** SHA-256 of every route's match on every analysis was ~10 ms at 2,500 routes: each is hashed once. */
 const hashOf = memoByText((match) => sha256Hex(match).slice(0, 20));
 
-let sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
+/** SHA-256 of a text's UTF-8 bytes as lowercase hex, in plain JavaScript (@noble/hashes): the core's default. */
+export const portableSha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
+
+let sha256Hex = portableSha256Hex;
 
 /**
  * Makes router names with another SHA-256 of a text's UTF-8 bytes, as lowercase hex. The CLI passes Node's own
