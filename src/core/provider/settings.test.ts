@@ -12,6 +12,15 @@ describe('compareVersion and atLeast', () => {
     expect(Math.sign(compareVersion(a, b))).toBe(sign);
   });
 
+  it('answers alike when asked again, with more versions than its memo keeps', () => {
+    // 200 distinct left sides and 200 right sides: the memo is emptied several times over.
+    const ask = () => Array.from({ length: 200 }, (_, i) => [Math.sign(compareVersion(`3.${i}.0`, '3.100.0')), Math.sign(compareVersion('3.100.0', `3.${i}`))]);
+    const first = ask();
+    expect(ask()).toEqual(first);
+    expect(first.map(([a]) => a)).toEqual(Array.from({ length: 200 }, (_, i) => Math.sign(i - 100)));
+    expect(first.map(([, b]) => b)).toEqual(Array.from({ length: 200 }, (_, i) => Math.sign(100 - i)));
+  });
+
   it.each([
     { target: 'v3' as const, version: '3.6.21', v3: '3.6.21', v2: '2.11.50', expected: true },
     { target: 'v3' as const, version: '3.6.20', v3: '3.6.21', v2: '2.11.50', expected: false },

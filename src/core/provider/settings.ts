@@ -28,6 +28,24 @@ export function defaultSettings(): Settings {
 
 /** Compares dotted versions: negative when a < b. */
 export function compareVersion(a: string, b: string): number {
+  // The provider asks the same few questions (the settings' version against a feature's) per route:
+  // answered once each, without the two arrays a comparison makes.
+  let byB = compared.get(a);
+  if (byB === undefined) {
+    if (compared.size >= 64) compared.clear();
+    compared.set(a, (byB = new Map()));
+  }
+  let d = byB.get(b);
+  if (d === undefined) {
+    if (byB.size >= 64) byB.clear();
+    byB.set(b, (d = compareUncached(a, b)));
+  }
+  return d;
+}
+
+const compared = new Map<string, Map<string, number>>();
+
+function compareUncached(a: string, b: string): number {
   const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
   const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
   // Stryker disable next-line EqualityOperator: one more round compares 0 with 0, which returns nothing
