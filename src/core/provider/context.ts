@@ -101,13 +101,11 @@ export class BuildContext {
   }
 
   report(code: ProviderCode, message: string, resource: Resource, path: Path, extra: { key?: boolean; fixes?: QuickFix[]; related?: { message: string; resource: Resource; path: Path }[] } = {}): void {
-    const related = extra.related?.map((r) => ({ message: r.message, range: this.range(r.resource, r.path), file: r.resource.source.file }));
-    this.diagnostics.push(
-      diagnostic(PROVIDER_CODES, code, message, resource.source.file, this.range(resource, path, extra.key), {
-        ...(extra.fixes ? { fixes: extra.fixes } : {}),
-        ...(related ? { related } : {}),
-      }),
-    );
+    const d = diagnostic(PROVIDER_CODES, code, message, resource.source.file, this.range(resource, path, extra.key));
+    // Most reports (a Service assumed outside the workspace, per route) have neither: nothing more to build.
+    if (extra.related?.length) d.related = extra.related.map((r) => ({ message: r.message, range: this.range(r.resource, r.path), file: r.resource.source.file }));
+    if (extra.fixes?.length) d.fixes = extra.fixes;
+    this.diagnostics.push(d);
   }
 
   /** The file range of characters [offset, offset+length) of a scalar's decoded text. */

@@ -29,6 +29,7 @@ function checkApiVersion(root: YMap, kind: ResourceKind, target: TraefikTarget, 
   const value = node.value;
   const allowed = API_VERSIONS[kind];
   const preferred = allowed[0] ?? TRAEFIK_API_VERSION;
+  if (allowed.includes(value) && value !== LEGACY_API_VERSION) return; // nearly every resource: nothing to build
   const fix = { fixes: [{ title: `Use \`${preferred}\``, edits: [{ range: scalarEditRange(node), text: preferred }] }] };
   if (!allowed.includes(value)) {
     ctx.out.push(
