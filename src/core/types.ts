@@ -87,8 +87,8 @@ export interface YPair {
   /** The key as a string (`String(value)` of a scalar key; '' for complex keys). */
   keyText: string;
   value: YNode;
-  /** From the key's start to the value's end. */
-  range: Range;
+  // No range of its own (pairRange gives it): one object fewer per pair of every tree, which lives as
+  // long as the analysis (166,000 pairs at 5,000 IngressRoutes).
 }
 
 export interface YMap extends YNodeBase {

@@ -40,7 +40,7 @@ export function yamlTree(text: string): YNode {
     else if (!top.key) top.key = node;
     else {
       const key = top.key;
-      top.node.pairs.push({ key, keyText: key.kind === 'scalar' ? String(key.value) : '', value: node, range: { start: key.range.start, end: node.range.end } });
+      top.node.pairs.push({ key, keyText: key.kind === 'scalar' ? String(key.value) : '', value: node });
       top.key = null;
     }
   };

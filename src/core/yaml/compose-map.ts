@@ -40,7 +40,7 @@ export function addPair(frame: MapFrame, node: YNode, value: unknown, ctx: { fil
   frame.keyValue = undefined;
   const complex = keyValue !== null && typeof keyValue === 'object';
   const keyText = complex ? '' : String(keyValue);
-  frame.node.pairs.push({ key, keyText, value: node, range: { start: key.range.start, end: node.range.end } });
+  frame.node.pairs.push({ key, keyText, value: node });
 
   if (complex) {
     // `{{ .Values.x }}` parses as a flow mapping whose key is a flow mapping: say what it really is.

@@ -159,8 +159,7 @@ export function compose(
         if (frame.flowEnd) {
           node.range.end = closingBracket(seg, lastEnd) + base;
         } else {
-          const children = frame.kind === 0 ? frame.node.pairs : frame.node.items;
-          const last = children[children.length - 1];
+          const last = frame.kind === 0 ? frame.node.pairs[frame.node.pairs.length - 1]?.value : frame.node.items[frame.node.items.length - 1];
           if (last !== undefined) node.range.end = last.range.end;
         }
         lastEnd = node.range.end - base;

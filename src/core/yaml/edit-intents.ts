@@ -7,6 +7,7 @@
 import type { Path, YNode } from '../types.ts';
 import type { EditResult } from './edit.ts';
 import { parseFile } from './parse-file.ts';
+import { pairRange } from './path.ts';
 import { splitDocuments } from './split.ts';
 import { dashOf } from './edit-text.ts';
 import { removeBlockEntry, removeFlowEntry, replaceNode, type EditDoc, type Plan, type Step } from './edit-ops.ts';
@@ -96,10 +97,10 @@ export function deleteAt(doc: EditDoc, steps: Step[]): Plan {
   if (parent.kind === 'pair') {
     const { map, pair } = parent;
     const index = map.pairs.indexOf(pair);
-    if (map.flow) return removeFlowEntry(map.pairs.map((p) => p.range), index);
+    if (map.flow) return removeFlowEntry(map.pairs.map(pairRange), index);
     if (map.pairs.length === 1) return emptied(doc, parentStep, {});
     const next = map.pairs[index + 1];
-    return removeBlockEntry(doc, pair.range.start, pair.value, next ? next.range.start : null);
+    return removeBlockEntry(doc, pair.key.range.start, pair.value, next ? next.key.range.start : null);
   }
   const { seq, index } = parent;
   if (seq.flow) return removeFlowEntry(seq.items.map((i) => i.range), index);

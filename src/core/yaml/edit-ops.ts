@@ -151,10 +151,10 @@ export function insertPair(doc: EditDoc, map: YMap, key: string, value: unknown)
   const v = normalize(value);
   const last = map.pairs[map.pairs.length - 1]!;
   if (map.flow) {
-    const indent = lineIndent(text, last.range.start);
+    const indent = lineIndent(text, last.key.range.start);
     const pair = `${renderKey(key, true, style.json)}: ${flowText(v, style, { pretty: multiline(text, last.value), lineIndent: indent })}`;
     const sep = multiline(text, map) ? ',' + style.eol + ' '.repeat(indent) : ', ';
-    return [edit(last.range.end, last.range.end, sep + pair)];
+    return [edit(last.value.range.end, last.value.range.end, sep + pair)];
   }
   const col = mapColumn(text, map);
   const at = endOfLastLine(text, last.value);
@@ -207,7 +207,7 @@ export function removeFlowEntry(entries: readonly { start: number; end: number }
  * Removes a pair or an item of a block collection with its lines (the collection has ≥ 2 entries).
  *
  * @example
- * removeBlockEntry(doc, pair.range.start, pair.value, next.range.start); // the pair's whole lines
+ * removeBlockEntry(doc, pair.key.range.start, pair.value, next.key.range.start); // the pair's whole lines
  */
 export function removeBlockEntry(doc: EditDoc, start: number, last: YNode, nextStart: number | null): TextEdit[] {
   const { text } = doc;

@@ -27,7 +27,7 @@ export { parseFile, MAX_DEPTH } from './parse-file.ts';
 export { ParseCache } from './parse-cache.ts';
 export { MAX_ALIASES, MAX_ALIAS_EXPANSION } from './compose.ts';
 export { LineIndex, type LineColumn } from './line-index.ts';
-export { nodeAtPath, locatePath, rangeOfPath, pathAtOffset, deref, findPair, type PathLocation } from './path.ts';
+export { nodeAtPath, locatePath, rangeOfPath, pathAtOffset, deref, findPair, pairRange, type PathLocation } from './path.ts';
 export { decodedToSourceOffset, scalarOffsets } from './scalar-offset.ts';
 export { resolvePlain, K8S_SCHEMA } from './resolve.ts';
 export { splitDocuments, type DocSegment } from './split.ts';

@@ -107,7 +107,6 @@ function move(entry: Kept, delta: number): void {
         break;
       case 'map':
         for (const p of n.pairs) {
-          range(p.range);
           node(p.key);
           node(p.value);
         }

@@ -8,6 +8,16 @@ import type { Path, PathSegment, Range, YMap, YNode, YPair, YamlDocument } from 
 const MAX_HOPS = 64;
 
 /**
+ * A pair's range: from its key's start to its value's end.
+ *
+ * @example
+ * pairRange(findPair(map, 'port')!); // `port: 80`
+ */
+export function pairRange(pair: YPair): Range {
+  return { start: pair.key.range.start, end: pair.value.range.end };
+}
+
+/**
  * Follows an alias to its anchored node (chains included); null for an unresolved alias.
  *
  * @example
@@ -166,13 +176,13 @@ function pickPair(pairs: readonly YPair[], offset: number): YPair | null {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (pairs[mid]!.range.start <= offset) {
+    if (pairs[mid]!.key.range.start <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   const p = found === -1 ? null : pairs[found]!;
-  return p !== null && within(p.range, offset) ? p : null;
+  return p !== null && within(pairRange(p), offset) ? p : null;
 }
 
 function pickItem(items: readonly YNode[], offset: number): number {
