@@ -79,6 +79,22 @@ function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
 }
 
 /**
+ * The errors of a matcher leaf for a syntax, without keeping its matcher: what the parser asks of every
+ * leaf of every rule. The leaf is checked again, and kept, when a request is first evaluated against it
+ * (checkLeaf). Keeping every leaf's check at parse time — a property added to each node, holding the
+ * matcher's closure — made `validate` of 5,000 IngressRoutes (24,000 leaves) ~8 % slower, nearly all of it
+ * garbage collection (measured: 1,276 against 1,178 ms, alternated runs of the built CLI).
+ *
+ * @example
+ * leafErrors(node, 'v3') // [] for Host(`a.com`)
+ */
+export function leafErrors(node: MatcherNode, syntax: RuleSyntax): readonly RuleError[] {
+  const key = CHECKED[syntax];
+  const kept = key !== undefined && Object.isExtensible(node) ? (node as unknown as Record<symbol, CheckedLeaf | undefined>)[key] : frozenCache.get(node)?.[syntax];
+  return (kept ?? check(node, syntax)).errors;
+}
+
+/**
  * Validates a matcher leaf for a syntax and builds its matcher, once per node and syntax.
  *
  * @example

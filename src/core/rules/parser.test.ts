@@ -1,7 +1,8 @@
 // Cases modelled on pkg/rules/parser_test.go, mux_test.go TestMuxer and Go's own expression syntax
 // (go/scanner, go/parser) as vulcand/predicate meets it, written anew.
 import { describe, expect, it } from 'vitest';
-import type { RuleNode } from './ast.ts';
+import { forEachLeaf, type MatcherNode, type RuleNode } from './ast.ts';
+import { evaluateRule } from './evaluate.ts';
 import { spellings } from './names.ts';
 import { parseRule } from './parser.ts';
 import { firstError } from './test-support.ts';
@@ -197,4 +198,20 @@ describe('spellings (pkg/rules/parser.go NewParser: name, lower, UPPER, Title of
     { name: 'ClientIP', want: ['ClientIP', 'clientip', 'CLIENTIP', 'Clientip'] },
     { name: 'Host', want: ['Host', 'host', 'HOST'] },
   ])('$name', ({ name, want }) => expect(spellings(name)).toEqual(want));
+});
+
+describe('what a parse keeps', () => {
+  it('keeps no matcher on the leaves it checks: a leaf keeps one once a request is evaluated against it', () => {
+    const { ast, errors } = parseRule('Host(`keep.example.com`) && PathPrefix(`/kept`)', 'v3');
+    expect(errors).toEqual([]);
+    const leaves: MatcherNode[] = [];
+    forEachLeaf(ast!, (leaf) => leaves.push(leaf));
+    expect(leaves.map((l) => Object.getOwnPropertySymbols(l).length)).toEqual([0, 0]);
+    const request = { method: 'GET', host: 'keep.example.com', path: '/kept/a', query: {}, headers: {}, clientIP: '10.0.0.1', rawHost: 'keep.example.com' };
+    expect(evaluateRule(ast!, request).matched).toBe(true);
+    expect(leaves.map((l) => Object.getOwnPropertySymbols(l).length)).toEqual([1, 1]);
+    // Parsed again (from the memo), the rule reports the same, from the kept checks.
+    expect(parseRule('Host(`keep.example.com`) && PathPrefix(`/kept`)', 'v3').errors).toEqual([]);
+    expect(parseRule('Host(`keep.example.com`) && Path(`kept`)', 'v3').errors.map((e) => e.code)).toEqual(['RULE_PATH_SLASH']);
+  });
 });

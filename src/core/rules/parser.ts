@@ -3,7 +3,7 @@
 import type { RuleSyntax } from '../types.ts';
 import { forEachLeaf, type MatcherNode, type RuleArg, type RuleError, type RuleNode } from './ast.ts';
 import { parseGoExpr, type GoExpr } from './go-expr.ts';
-import { checkLeaf } from './leaf.ts';
+import { leafErrors } from './leaf.ts';
 import { canonicalName } from './names.ts';
 import { memoByText } from '../memo.ts';
 import { primeDomains } from './domains.ts';
@@ -148,7 +148,7 @@ function parseUncached(src: string, table: RuleSyntax): { ast: RuleNode | null; 
     const ast = convert(parsed.expr, table, src, errors);
     if (!ast) return { ast: null, errors: sortErrors(errors) };
     forEachLeaf(ast, (leaf: MatcherNode) => {
-      errors.push(...checkLeaf(leaf, table).errors);
+      errors.push(...leafErrors(leaf, table));
     });
     if (table === 'v2') rememberV2(ast);
     return { ast, errors: sortErrors(errors) };
