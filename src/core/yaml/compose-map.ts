@@ -4,13 +4,27 @@
  * converts YAML to JSON), a duplicate key is reported and the last one wins, and keys written in the
  * mapping override merged ones wherever `<<` appears.
  */
-import type { Diagnostic, YMap, YNode, YSeq } from '../types.ts';
+import type { Diagnostic, YMap, YNode, YPair, YSeq } from '../types.ts';
 import { diagnostic } from '../diagnostic.ts';
 import { YAML_CODES } from './codes.ts';
+
+/**
+ * The children of the collections being built, on three stacks shared by every document (compose is not
+ * re-entered): a collection's children sit above its `start` until it closes, then go into one array of
+ * their exact size (see CHILDREN in compose.ts).
+ */
+export interface Children {
+  pairs: YPair[];
+  items: YNode[];
+  values: unknown[];
+}
 
 export interface MapFrame {
   kind: 0;
   node: YMap;
+  /** Where this mapping's pairs start on `children.pairs`. */
+  start: number;
+  children: Children;
   value: Record<string, unknown>;
   key: YNode | null;
   keyValue: unknown;
@@ -25,6 +39,9 @@ export interface MapFrame {
 export interface SeqFrame {
   kind: 1;
   node: YSeq;
+  /** Where this sequence's items (and their values) start on `children.items` (`children.values`). */
+  start: number;
+  children: Children;
   value: unknown[];
   size: number;
   flowEnd: boolean;
@@ -40,7 +57,8 @@ export function addPair(frame: MapFrame, node: YNode, value: unknown, ctx: { fil
   frame.keyValue = undefined;
   const complex = keyValue !== null && typeof keyValue === 'object';
   const keyText = complex ? '' : String(keyValue);
-  frame.node.pairs.push({ key, keyText, value: node });
+  const pairs = frame.children.pairs;
+  pairs.push({ key, keyText, value: node });
 
   if (complex) {
     // `{{ .Values.x }}` parses as a flow mapping whose key is a flow mapping: say what it really is.
@@ -57,7 +75,8 @@ export function addPair(frame: MapFrame, node: YNode, value: unknown, ctx: { fil
   }
   const obj = frame.value;
   if (hasOwn.call(obj, keyText)) {
-    const first = frame.node.pairs.find((p) => p.keyText === keyText && p.key !== key);
+    let first: YPair | undefined;
+    for (let i = frame.start; i < pairs.length && first === undefined; i++) if (pairs[i]!.keyText === keyText && pairs[i]!.key !== key) first = pairs[i];
     const message = `Duplicate key \`${keyText}\`: Kubernetes rejects it or keeps only the last value. Remove one of them.`;
     ctx.diagnostics.push(
       diagnostic(YAML_CODES, 'YAML_DUPLICATE_KEY', message, ctx.file, visible(key.range), {

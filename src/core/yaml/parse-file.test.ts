@@ -174,6 +174,38 @@ describe('documents', () => {
   });
 });
 
+describe('nested collections', () => {
+  it('each collection gets its own children, whatever is open around it or was anchored before', () => {
+    const text = [
+      'a: &shared',
+      '  - [1, {x: [2, 3], yy: {}}, []]',
+      '  - {}',
+      '  - k: [4]',
+      '    l: {m: nn}',
+      'b: *shared',
+      'c: [*shared, {d: e}]',
+      'f: {g: [h, {i: j}], k: []}',
+      'g: x',
+      'g: {dup: 1}',
+      '---',
+      '- - - deep',
+      '  - [a, b]',
+      '- {}',
+    ].join('\n');
+    const parsed = parseFile('t.yaml', text);
+    const values = parsed.documents.map((d) => d.value);
+    const shared = [[1, { x: [2, 3], yy: {} }, []], {}, { k: [4], l: { m: 'nn' } }];
+    expect(values).toEqual([{ a: shared, b: shared, c: [shared, { d: 'e' }], f: { g: ['h', { i: 'j' }], k: [] }, g: { dup: 1 } }, [[['deep'], ['a', 'b']], {}]]);
+    // The tree mirrors the values: every list as long as the collection's own entries.
+    const size = (n: YNode | null): unknown =>
+      n === null ? null : n.kind === 'map' ? Object.fromEntries(n.pairs.map((p) => [p.keyText, size(p.value)])) : n.kind === 'seq' ? n.items.map(size) : n.kind === 'alias' ? '*' : n.value;
+    expect(size(parsed.documents[0]!.root)).toEqual({ a: [[1, { x: [2, 3], yy: {} }, []], {}, { k: [4], l: { m: 'nn' } }], b: '*', c: ['*', { d: 'e' }], f: { g: ['h', { i: 'j' }], k: [] }, g: { dup: 1 } });
+    expect((parsed.documents[0]!.root as YMap).pairs.map((p) => p.keyText)).toEqual(['a', 'b', 'c', 'f', 'g', 'g']);
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['YAML_DUPLICATE_KEY']);
+    expect(slice(text, (at(text, ['a', 0, 1]) as YMap).range)).toBe('{x: [2, 3], yy: {}}');
+  });
+});
+
 describe('duplicate keys', () => {
   it('reports the second key with related info on the first; the last value wins', () => {
     const text = 'metadata:\n  name: a\n  name: b\n';
