@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { toFileProviderShape } from '../core/provider/index.ts';
 import { compileRouting, routingExtrasOf, formatVerdict, parseTestCases, runTestCases, simulate, verdictToJson, type SimRequest } from '../core/simulate/index.ts';
-import { runRulesJsonlLine } from '../core/rules/index.ts';
+import { parsingRulesOnce, runRulesJsonlLine } from '../core/rules/index.ts';
 import { formatJson, formatSarif, formatText, locate } from './format.ts';
 import { readInputs, settingsFrom, UsageError, type Io } from './io.ts';
 import { junitReport } from './junit.ts';
@@ -16,15 +16,17 @@ export interface Common {
   strict?: boolean | undefined;
 }
 
-function load(opts: Common, io: Io) {
+/** `onePass`: nothing after the analysis asks for a rule again (validate, export), so parsed rules are not kept. */
+function load(opts: Common, io: Io, onePass = false) {
   const files = readInputs(opts.files, io);
   const settings = settingsFrom(opts);
   // Large workspaces are parsed on every core; the analysis is the same as analyze's.
-  return { files, settings, analysis: analyzeParallel(files, settings) };
+  const run = () => analyzeParallel(files, settings);
+  return { files, settings, analysis: onePass ? parsingRulesOnce(run) : run() };
 }
 
 export function validateCommand(opts: Common & { format?: string | undefined }, io: Io): number {
-  const { files, analysis } = load(opts, io);
+  const { files, analysis } = load(opts, io, true);
   const located = locate(analysis.diagnostics, files);
   const format = opts.format ?? 'text';
   if (format === 'json') io.stdout(formatJson(located));
@@ -39,7 +41,7 @@ export function validateCommand(opts: Common & { format?: string | undefined }, 
 }
 
 export function exportCommand(opts: Common & { format?: string | undefined; force?: boolean | undefined; output?: string | undefined }, io: Io): number {
-  const { files, analysis } = load(opts, io);
+  const { files, analysis } = load(opts, io, true);
   const format = opts.format ?? 'yaml';
   let out: string;
   if (format === 'yaml') {

@@ -4,7 +4,7 @@
  * domains, printing, v2 → v3 conversion and matcher docs.
  */
 export type { LeafTrace, MatcherDoc, MatcherNode, RoutingRequest, RuleArg, RuleError, RuleErrorCode, RuleNode } from './ast.ts';
-export { parseRule } from './parser.ts';
+export { parseRule, parsingRulesOnce } from './parser.ts';
 export { canonicalHost, routingPath, parseQuery, canonicalHeaderKey, buildRoutingRequest } from './canonical.ts';
 export { evaluateRule, type EvaluateOptions } from './evaluate.ts';
 export { rulePriority, MAX_USER_PRIORITY } from './priority.ts';

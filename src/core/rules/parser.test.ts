@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachLeaf, type MatcherNode, type RuleNode } from './ast.ts';
 import { evaluateRule } from './evaluate.ts';
 import { spellings } from './names.ts';
-import { parseRule } from './parser.ts';
+import { parseRule, parsingRulesOnce } from './parser.ts';
 import { firstError } from './test-support.ts';
 
 /** A compact view of an AST: `and(Host[a], not(Path[/]))`. */
@@ -213,5 +213,31 @@ describe('what a parse keeps', () => {
     // Parsed again (from the memo), the rule reports the same, from the kept checks.
     expect(parseRule('Host(`keep.example.com`) && PathPrefix(`/kept`)', 'v3').errors).toEqual([]);
     expect(parseRule('Host(`keep.example.com`) && Path(`kept`)', 'v3').errors.map((e) => e.code)).toEqual(['RULE_PATH_SLASH']);
+  });
+});
+
+describe('parsingRulesOnce', () => {
+  it('keeps nothing parsed inside it, keeps what was parsed before, and keeps again after', () => {
+    const kept = 'Host(`kept-before.example.com`)';
+    const before = parseRule(kept, 'v3').ast;
+    const once = 'Host(`parsed-once.example.com`) && Path(`once`)';
+    const inside = parsingRulesOnce(() => {
+      const a = parseRule(once, 'v3');
+      const b = parseRule(once, 'v3');
+      expect(b.ast).not.toBe(a.ast);
+      expect(b).toEqual(a);
+      expect(parseRule(kept, 'v3').ast).toEqual(before);
+      return a;
+    });
+    expect(inside.errors.map((e) => e.code)).toEqual(['RULE_PATH_SLASH']);
+    // Outside again, rules are kept: the same tree each time.
+    expect(parseRule(once, 'v3').ast).toBe(parseRule(once, 'v3').ast);
+    expect(parseRule(kept, 'v3').ast).toBe(before);
+  });
+
+  it('restores keeping when its function throws', () => {
+    expect(() => parsingRulesOnce(() => { throw new Error('boom'); })).toThrow('boom');
+    const rule = 'Host(`after-throw.example.com`)';
+    expect(parseRule(rule, 'v3').ast).toBe(parseRule(rule, 'v3').ast);
   });
 });
