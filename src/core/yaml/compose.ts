@@ -14,7 +14,7 @@ import { diagnostic } from '../diagnostic.ts';
 import { YAML_CODES } from './codes.ts';
 import { ambiguity, isKnownCollectionTag, resolvePlain, resolveTagged } from './resolve.ts';
 import { blockScalarRanges, closingBracket, emptyScalarAt } from './scan.ts';
-import { addPair, applyMerges, type Children, type MapFrame, type SeqFrame } from './compose-map.ts';
+import { addPair, applyMerges, CHILDREN, type MapFrame, type SeqFrame } from './compose-map.ts';
 
 /** Alias expansion caps ("billion laughs"): aliases per document and nodes reached through them. */
 export const MAX_ALIASES = 10_000;
@@ -35,15 +35,6 @@ export interface ComposeContext {
 }
 
 type Frame = MapFrame | SeqFrame;
-
-/**
- * The children of open collections (compose-map.ts, Children). Pushed onto arrays that grow as they go, a
- * tree's lists kept spare room (V8 grows 0 → 16 slots on the first push), or took a second copy at their
- * exact size when the collection closed: the trees live as long as the analysis, and that copy of 100,000
- * lists cost `validate` of 5,000 IngressRoutes ~4 % (alternated runs). Each list is now made once, at its
- * exact size, when its collection closes.
- */
-const CHILDREN: Children = { pairs: [], items: [], values: [] };
 
 /** The children above `start` as one array of their own, taken off the stack. */
 function take<T>(stack: T[], start: number): T[] {
@@ -118,10 +109,10 @@ export function compose(
         let frame: Frame;
         if (e.type === EVENT_ID.MAPPING) {
           const node: YMap = { kind: 'map', flow, pairs: NONE as unknown as YPair[], range };
-          frame = { kind: 0, node, start: children.pairs.length, children, value: {}, key: null, keyValue: undefined, size: 1, merges: null, flowEnd: flow };
+          frame = { kind: 0, node, start: children.pairs.length, value: {}, key: null, keyValue: undefined, size: 1, merges: null, flowEnd: flow };
         } else {
           const node: YSeq = { kind: 'seq', flow, items: NONE as unknown as YNode[], range };
-          frame = { kind: 1, node, start: children.items.length, children, value: NONE as unknown as unknown[], size: 1, flowEnd: flow };
+          frame = { kind: 1, node, start: children.items.length, value: NONE as unknown as unknown[], size: 1, flowEnd: flow };
         }
         if (e.tagStart !== -1) {
           frame.node.tag = seg.slice(e.tagStart, e.tagEnd);
