@@ -89,9 +89,13 @@ function check(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
  * leafErrors(node, 'v3') // [] for Host(`a.com`)
  */
 export function leafErrors(node: MatcherNode, syntax: RuleSyntax): readonly RuleError[] {
+  return (keptCheck(node, syntax) ?? check(node, syntax)).errors;
+}
+
+/** The check kept for a node and syntax (on the node, or for a frozen node in frozenCache), if any. */
+function keptCheck(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf | undefined {
   const key = CHECKED[syntax];
-  const kept = key !== undefined && Object.isExtensible(node) ? (node as unknown as Record<symbol, CheckedLeaf | undefined>)[key] : frozenCache.get(node)?.[syntax];
-  return (kept ?? check(node, syntax)).errors;
+  return key !== undefined && Object.isExtensible(node) ? (node as unknown as Record<symbol, CheckedLeaf | undefined>)[key] : frozenCache.get(node)?.[syntax];
 }
 
 /**
@@ -101,18 +105,15 @@ export function leafErrors(node: MatcherNode, syntax: RuleSyntax): readonly Rule
  * checkLeaf(node, 'v3').errors // [] for Host(`a.com`)
  */
 export function checkLeaf(node: MatcherNode, syntax: RuleSyntax): CheckedLeaf {
+  const kept = keptCheck(node, syntax);
+  if (kept !== undefined) return kept;
+  const checked = check(node, syntax);
   const key = CHECKED[syntax];
-  if (key !== undefined && Object.isExtensible(node)) {
-    const kept = (node as unknown as Record<symbol, CheckedLeaf | undefined>)[key];
-    if (kept !== undefined) return kept;
-    const checked = check(node, syntax);
-    Object.defineProperty(node, key, { value: checked });
-    return checked;
+  if (key !== undefined && Object.isExtensible(node)) Object.defineProperty(node, key, { value: checked });
+  else {
+    let entry = frozenCache.get(node);
+    if (!entry) frozenCache.set(node, (entry = {}));
+    entry[syntax] = checked;
   }
-  let entry = frozenCache.get(node);
-  if (!entry) {
-    entry = {};
-    frozenCache.set(node, entry);
-  }
-  return (entry[syntax] ??= check(node, syntax));
+  return checked;
 }
