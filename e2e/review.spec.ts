@@ -176,6 +176,16 @@ test.describe('routers that can never win', () => {
       await page.keyboard.press('Backspace');
       await expect(editor.line(/priority:\s1\s*$/)).toBeVisible();
       await expect(problems.root.getByRole('listitem').filter({ hasText: 'can never win' })).toHaveCount(0);
+      // The graph follows each analysis in a message of its own, from the worker and from the main thread alike:
+      // a new priority on the api route shows on its node, and the status bar waits for the graph.
+      await editor.cursorAtEndOf('priority: 10');
+      await page.keyboard.type('5');
+      // (The namespace's routes, fitted: the graph draws the nodes in its viewport only.)
+      await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption('apps');
+      await page.getByRole('button', { name: 'Fit view' }).click();
+      const graph = page.getByRole('figure', { name: 'Routing graph' });
+      await expect(graph.getByRole('group', { name: 'route apps/api#0', exact: true })).toContainText('prio 105');
+      await expect(page.locator('footer.statusbar')).toContainText('analysed in');
     });
   }
 });

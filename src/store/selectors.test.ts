@@ -12,8 +12,8 @@ function state(patch: Partial<StudioState>): StudioState {
   return { files: [{ name: 'a.yaml', text: 'A' }, { name: 'b.yaml', text: 'B' }], activeFile: 'b.yaml', version: 3, analysis: null, ...patch } as StudioState;
 }
 
-const summary = (diagnostics: Diagnostic[]) =>
-  ({ version: 3, ms: 1, graph: { nodes: [], edges: [] }, layout: {}, summary: { resources: [], diagnostics, config: {}, hints: [] } }) as unknown as StudioState['analysis'];
+const summary = (diagnostics: Diagnostic[], graphVersion = 3) =>
+  ({ version: 3, graphVersion, ms: 1, graph: { nodes: [], edges: [] }, layout: {}, summary: { resources: [], diagnostics, config: {}, hints: [] } }) as unknown as StudioState['analysis'];
 
 describe('selectors', () => {
   it('selects the active file text', () => {
@@ -32,6 +32,8 @@ describe('selectors', () => {
     expect(selectIsStale(state({ analysis: summary([]), version: 3 }))).toBe(false);
     expect(selectIsStale(state({ analysis: summary([]), version: 4 }))).toBe(true);
     expect(selectIsStale(state({ analysis: null }))).toBe(true);
+    // The analysis of the text came, its graph not yet (the page still shows the graph of version 2).
+    expect(selectIsStale(state({ analysis: summary([], 2), version: 3 }))).toBe(true);
   });
 
   it('finds the resource under a cursor offset in the right file', () => {

@@ -9,8 +9,8 @@ const EMPTY_RESOURCES: ResourceSummary[] = [];
 export const selectActiveText = (s: StudioState): string => s.files.find((f) => f.name === s.activeFile)?.text ?? '';
 export const selectDiagnostics = (s: StudioState): Diagnostic[] => s.analysis?.summary.diagnostics ?? EMPTY_DIAGNOSTICS;
 export const selectResources = (s: StudioState): ResourceSummary[] => s.analysis?.summary.resources ?? EMPTY_RESOURCES;
-/** The analysis is stale while the text has moved on since it was computed. */
-export const selectIsStale = (s: StudioState): boolean => (s.analysis?.version ?? -1) < s.version;
+/** The analysis is stale while the text has moved on since it was computed, or while its graph is on its way. */
+export const selectIsStale = (s: StudioState): boolean => (s.analysis?.version ?? -1) < s.version || (s.analysis !== null && s.analysis.graphVersion < s.analysis.version);
 
 export interface Counts {
   errors: number;

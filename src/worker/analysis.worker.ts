@@ -9,10 +9,18 @@ let pendingAnalyze: WorkerRequest | null = null;
 let scheduled = false;
 
 /** Long arrays go ahead in slices, so that the page receives no message that takes long to read. */
-function post(response: WorkerResponse): void {
+function postOne(response: WorkerResponse): void {
   const { slices, head } = cut(response);
   for (const slice of slices) self.postMessage(slice);
   self.postMessage(head);
+}
+
+/** A response, and after an analysis its graph: built once the analysis is on its way, so the page reads one while the other is made. */
+function post(response: WorkerResponse): void {
+  postOne(response);
+  if (response.type !== 'analysis') return;
+  const graph = service.takeGraph();
+  if (graph) postOne(graph);
 }
 
 /** The shadow check of the last analysis, once the edits pause (see review-runner.ts). */

@@ -7,7 +7,7 @@ import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
 import type { AnalysisResult, NameEquivalence, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
-import { DeltaDecoder, decodeAnalysisInSteps } from './delta.ts';
+import { AnalysisAssembler, inSteps } from './delta.ts';
 import { SliceCollector, type Slice } from './chunks.ts';
 import { ReviewRunner } from './review-runner.ts';
 
@@ -58,7 +58,7 @@ export function createAnalysisClient(
   // thread's service is asked them again.
   const waiting = new Map<number, { message: WorkerRequest; answer: (answer: never) => void }>();
   // Every analysis is decoded (each is a change from the one before), even those too old to show.
-  let decoder = new DeltaDecoder();
+  let assembler = new AnalysisAssembler();
 
   const slices = new SliceCollector();
   // Answers are handled in order; an analysis is put back together over a few tasks.
@@ -68,10 +68,11 @@ export function createAnalysisClient(
   };
   const handle = async (response: WorkerResponse) => {
     switch (response.type) {
-      case 'analysis': {
+      case 'analysis':
+      case 'graph': {
         let result;
         try {
-          result = await decodeAnalysisInSteps(decoder, response, yieldTask);
+          result = await inSteps(response.type === 'analysis' ? assembler.summarySteps(response) : assembler.graphSteps(response), yieldTask);
         } catch (error) {
           onError(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
           break;
@@ -98,7 +99,7 @@ export function createAnalysisClient(
       // The fallback service starts from nothing: so does what the page holds of the worker's messages.
       worker.terminate();
       worker = null;
-      decoder = new DeltaDecoder();
+      assembler = new AnalysisAssembler();
     }
     const { AnalysisService } = await import('./service.ts');
     if (!fallback) {
@@ -122,9 +123,9 @@ export function createAnalysisClient(
       return;
     }
     void useFallback().then((service) => {
-      receive(service.handle(message));
+      for (const response of service.respond(message)) receive(response);
       if (message.type === 'analyze') {
-        reviews ??= new ReviewRunner(() => service.reviewSteps(), receive);
+        reviews ??= new ReviewRunner(() => service.reviewSteps(), (response) => service.withGraph(response).forEach(receive));
         reviews.analysed();
       }
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DeltaDecoder, DeltaEncoder, decodeAnalysis, decodeAnalysisInSteps, encodeAnalysis, keyRuns, keysOf, sameValue } from './delta.ts';
+import { AnalysisAssembler, DeltaDecoder, DeltaEncoder, encodeGraph, encodeSummary, inSteps, keyRuns, keysOf, sameValue } from './delta.ts';
+import type { AnalysisResult, WorkerResponse } from './protocol.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';
@@ -144,17 +145,20 @@ describe('analysis deltas', () => {
   it('the page rebuilds exactly the analysis the worker made, edit after edit', async () => {
     const text = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');
     const service = new AnalysisService();
-    const dec = new DeltaDecoder();
-    const stepDecoder = new DeltaDecoder();
+    const assembler = new AnalysisAssembler();
+    const stepAssembler = new AnalysisAssembler();
     const stepped: unknown[] = [];
     const edits = [text, text.replace('shop-web', 'shop-webx'), text.replace('shop-web', 'shop-webx') + '\n# tail\n', text];
     for (const [version, t] of edits.entries()) {
-      const wire = service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
-      if (wire.type !== 'analysis') throw new Error(wire.type);
-      const got = decodeAnalysis(dec, structuredClone(wire));
+      const request = { type: 'analyze' as const, version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() };
+      const [wire, graphWire] = messages(service.respond(request));
+      const shown = assembler.summary(structuredClone(wire));
+      const got = assembler.graph(structuredClone(graphWire));
+      expect(got.summary).toBe(shown.summary);
       let pauses = 0;
-      stepped[version] = await decodeAnalysisInSteps(stepDecoder, structuredClone(wire), async () => void pauses++);
-      expect(pauses).toBe(6);
+      await inSteps(stepAssembler.summarySteps(structuredClone(wire)), async () => void pauses++);
+      stepped[version] = await inSteps(stepAssembler.graphSteps(structuredClone(graphWire)), async () => void pauses++);
+      expect(pauses).toBe(5);
       const a = analyze([{ name: 'a.yaml', text: t }], defaultSettings());
       const fresh = summarizeAnalysis(a);
       expect(got.summary.config).toEqual(fresh.config);
@@ -162,25 +166,48 @@ describe('analysis deltas', () => {
       expect(got.summary.diagnostics).toEqual(fresh.diagnostics);
       expect(got.summary.hints).toEqual(fresh.hints);
       expect(got.summary.diagnostics.length).toBeGreaterThan(0);
+      expect(got.graphVersion).toBe(version);
+      // The graph as a fresh worker makes it for the same text (nodes placed where the text has them).
+      const first = new AnalysisAssembler();
+      const [freshWire, freshGraph] = messages(new AnalysisService().respond(request));
+      first.summary(freshWire);
+      const alone = first.graph(freshGraph);
+      expect(got.graph).toEqual(alone.graph);
       expect(got.graph.nodes.map((n) => n.id).length).toBeGreaterThan(5);
       // Decoded in steps (the page's way), the same analysis.
       expect(stepped[version]).toEqual(got);
       // Encoding the decoded result again from scratch gives the same wire as a fresh start.
-      const again = decodeAnalysis(new DeltaDecoder(), encodeAnalysis(new DeltaEncoder(), got));
-      expect(again).toEqual(got);
+      const encoder = new DeltaEncoder();
+      const again = new AnalysisAssembler();
+      again.summary(structuredClone(encodeSummary(encoder, got)));
+      expect(again.graph(structuredClone(encodeGraph(encoder, got.version, got.summary, got.graph, got.layout)))).toEqual(got);
     }
   });
 });
+
+/** The two messages of an analysis: the analysis, then its graph. */
+function messages(responses: WorkerResponse[]): [Extract<WorkerResponse, { type: 'analysis' }>, Extract<WorkerResponse, { type: 'graph' }>] {
+  const [wire, graph] = responses;
+  if (wire?.type !== 'analysis' || graph?.type !== 'graph' || responses.length !== 2) throw new Error(`expected an analysis and its graph, got ${responses.map((r) => r.type).join(', ')}`);
+  return [wire, graph];
+}
+
+/** The analysis the page holds after both messages of `responses`. */
+function received(assembler: AnalysisAssembler, responses: WorkerResponse[]): AnalysisResult {
+  const [wire, graph] = messages(responses);
+  assembler.summary(structuredClone(wire));
+  return assembler.graph(structuredClone(graph));
+}
 
 describe('resources, diagnostics and hints', () => {
   it('travel counted from their resource: an edit above them sends none again, an edit inside one sends its own', () => {
     const text = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');
     const service = new AnalysisService();
-    const dec = new DeltaDecoder();
+    const assembler = new AnalysisAssembler();
     const send = (version: number, t: string) => {
-      const wire = service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
-      if (wire.type !== 'analysis') throw new Error(wire.type);
-      const got = decodeAnalysis(dec, structuredClone(wire));
+      const responses = service.respond({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
+      const [wire] = messages(responses);
+      const got = received(assembler, responses);
       const fresh = summarizeAnalysis(analyze([{ name: 'a.yaml', text: t }], defaultSettings()));
       expect(got.summary.resources).toEqual(fresh.resources);
       expect(got.summary.diagnostics).toEqual(fresh.diagnostics);
@@ -223,12 +250,10 @@ spec:
     // cache with the document and moved in place, with a fix).
     const b = doc('b', "- match: Host(`b.example.com`, `c.example.com`)\n      servces:\n        - name: b\n          port: 80");
     const service = new AnalysisService();
-    const dec = new DeltaDecoder();
+    const assembler = new AnalysisAssembler();
     for (const [version, text] of [doc('a', '- match: Host(`a`)'), doc('ab', '- match: Host(`a`)'), doc('abc', '- match: Host(`abc.example`)')].entries()) {
       const files = [{ name: 'a.yaml', text: `${text}---\n${b}` }];
-      const wire = service.handle({ type: 'analyze', version, files, settings: defaultSettings() });
-      if (wire.type !== 'analysis') throw new Error(wire.type);
-      const got = decodeAnalysis(dec, structuredClone(wire)).summary.diagnostics.filter((d) => d.fixes);
+      const got = received(assembler, service.respond({ type: 'analyze', version, files, settings: defaultSettings() })).summary.diagnostics.filter((d) => d.fixes);
       const fresh = summarizeAnalysis(analyze(files, defaultSettings())).diagnostics.filter((d) => d.fixes);
       expect(got.map((d) => d.code).sort()).toEqual(['RULE_ARITY', 'SCHEMA_UNKNOWN_FIELD']);
       expect(got).toEqual(fresh);

@@ -7,7 +7,7 @@
  * and the graph pane's reuse of node objects see them as unchanged).
  */
 import type { AnalysisResult } from './protocol.ts';
-import type { GraphEdge, GraphNode, LayoutLayer, NodeBox } from '../core/graph/index.ts';
+import type { Graph, GraphEdge, GraphNode, Layout, LayoutLayer, NodeBox } from '../core/graph/index.ts';
 import type { Diagnostic, DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 import type { PriorityHint, ResourceSummary } from '../core/analyze.ts';
 import { spanFinder } from '../core/spans.ts';
@@ -361,11 +361,16 @@ export class DeltaDecoder {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The analysis message: graph nodes, edges, layout positions, routers, services, resources, diagnostics and
-// priority hints go as deltas (at 5,000 IngressRoutes a keystroke's message went from 9.5 MB to 1.6 MB).
+// The analysis travels in two messages: first what the text panes show (resources, diagnostics, priority hints,
+// routers, services), then the graph and its layout. The worker sends the first before it builds the graph, so the
+// page puts the outline, problems and markers back together while the worker lays out the graph (at 5,000
+// IngressRoutes building, laying out and comparing the graph is about half of the worker's keystroke). Every
+// collection goes as a delta (at 5,000 IngressRoutes a keystroke's messages went from 9.5 MB to 1.6 MB).
 
+/** What the first message carries: the analysis without its graph. */
+export type SummaryResult = Omit<AnalysisResult, 'graph' | 'layout' | 'graphVersion'>;
 
-export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' | 'layout'> {
+export interface AnalysisWire extends Omit<SummaryResult, 'summary'> {
   summary: Omit<AnalysisResult['summary'], 'config' | 'resources' | 'diagnostics' | 'hints'> & {
     config: Omit<AnalysisResult['summary']['config'], 'routers' | 'services'> & {
       routers: KeyedDelta<DynamicRouter>;
@@ -378,8 +383,13 @@ export interface AnalysisWire extends Omit<AnalysisResult, 'summary' | 'graph' |
     diagnostics: KeyedDelta<Diagnostic>;
     hints: KeyedDelta<PriorityHint>;
   };
+}
+
+/** The second message: the graph of the analysis `version`, its nodes placed from the resources of that analysis's first message. */
+export interface GraphWire {
+  version: number;
   graph: { nodes: KeyedDelta<GraphNode>; edges: KeyedDelta<GraphEdge> };
-  layout: Omit<AnalysisResult['layout'], 'positions' | 'order' | 'layers'> & {
+  layout: Omit<Layout, 'positions' | 'order' | 'layers'> & {
     positions: KeyedDelta<NodeBox>;
     /** Each layer's keys and ids as runs of the same layer's in the previous message. */
     order: KeyRuns[];
@@ -478,8 +488,9 @@ function owned<T>(items: readonly T[], fileOf: (item: T) => string, at: (item: T
   });
 }
 
-export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): AnalysisWire {
-  const { summary, graph, layout } = result;
+/** The first message of an analysis. */
+export function encodeSummary(encoder: DeltaEncoder, result: SummaryResult): AnalysisWire {
+  const { summary } = result;
   const starts = startsOf(summary);
   const find = spanFinder(summary.resources, (r) => r.file, (r) => r.range);
   const diagnostics = owned(summary.diagnostics, (d) => d.file, (d) => d.range.start, find);
@@ -499,6 +510,14 @@ export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): A
         services: encoder.record('services', summary.config.services, starts),
       },
     },
+  };
+}
+
+/** The second message: the graph of `version`, whose nodes travel counted from the resources of that analysis's `summary`. */
+export function encodeGraph(encoder: DeltaEncoder, version: number, summary: Pick<AnalysisResult['summary'], 'resources'>, graph: Graph, layout: Layout): GraphWire {
+  const starts = startsOf(summary);
+  return {
+    version,
     graph: {
       nodes: encoder.list('nodes', graph.nodes, (n) => n.id, starts),
       edges: encoder.list('edges', graph.edges, (e) => e.id),
@@ -512,50 +531,77 @@ export function encodeAnalysis(encoder: DeltaEncoder, result: AnalysisResult): A
   };
 }
 
-export function decodeAnalysis(decoder: DeltaDecoder, wire: AnalysisWire): AnalysisResult {
-  // Without pauses the steps run one after the other, at once.
-  return drain(decodeSteps(decoder, wire));
-}
+const NO_GRAPH: Graph = { nodes: [], edges: [] };
+const NO_LAYOUT: Layout = { positions: {}, order: [], layers: [], groups: [], width: 0, height: 0 };
 
 /**
- * The same, one collection per step, pausing in between (`pause` ends the task: the page stays
- * responsive while 30,000 items are put back together).
+ * Page side: puts the worker's messages back together, in the order they come. A first message gives an analysis
+ * that still shows the graph of an earlier one (`graphVersion` says which; none yet: an empty graph and -1); the
+ * graph message that follows gives the same analysis with its own graph.
  */
-export async function decodeAnalysisInSteps(decoder: DeltaDecoder, wire: AnalysisWire, pause: () => Promise<void>): Promise<AnalysisResult> {
-  const steps = decodeSteps(decoder, wire);
+export class AnalysisAssembler {
+  readonly decoder = new DeltaDecoder();
+  /** The analysis as last put together, and the resources' starts of its first message (the graph's nodes count from them). */
+  private current: AnalysisResult | null = null;
+  private starts: Starts = new Map();
+
+  summary(wire: AnalysisWire): AnalysisResult {
+    return drain(this.summarySteps(wire));
+  }
+
+  graph(wire: GraphWire): AnalysisResult {
+    return drain(this.graphSteps(wire));
+  }
+
+  /** The first message, one collection per step (yield between them). */
+  *summarySteps(wire: AnalysisWire): Generator<void, AnalysisResult> {
+    const decoder = this.decoder;
+    const { resourceStarts, ...summary } = wire.summary;
+    const relative = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf);
+    const resources = relative.map((r, i) => decoder.placedAt(r, resourceStarts[i] ?? 0, bySelf));
+    const starts = startsOf({ resources });
+    yield;
+    // Decoded, owned items are the diagnostics and hints themselves (see byOwner's restore).
+    const diagnostics = (yield* decoder.listInSteps('diagnostics', summary.diagnostics as unknown as KeyedDelta<Owned<Diagnostic>>, starts, diagnosticPlacement)) as unknown as Diagnostic[];
+    const hints = (yield* decoder.listInSteps('hints', summary.hints as unknown as KeyedDelta<Owned<PriorityHint>>, starts, hintPlacement)) as unknown as PriorityHint[];
+    yield;
+    const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
+    yield;
+    const services = yield* decoder.recordInSteps('services', summary.config.services, starts);
+    this.starts = starts;
+    const before = this.current;
+    this.current = {
+      ...wire,
+      summary: { ...summary, resources, diagnostics, hints, config: { ...summary.config, routers, services } },
+      graph: before?.graph ?? NO_GRAPH,
+      layout: before?.layout ?? NO_LAYOUT,
+      graphVersion: before?.graphVersion ?? -1,
+    };
+    return this.current;
+  }
+
+  /** The graph message, one collection per step. */
+  *graphSteps(wire: GraphWire): Generator<void, AnalysisResult> {
+    const current = this.current;
+    if (!current || current.version !== wire.version) throw new Error(`analysis delta: the graph of version ${wire.version} came without its analysis`);
+    const decoder = this.decoder;
+    const { graph, layout } = wire;
+    const nodes = yield* decoder.listInSteps('nodes', graph.nodes, this.starts);
+    yield;
+    const edges = yield* decoder.listInSteps('edges', graph.edges);
+    yield;
+    const positions = yield* decoder.recordInSteps('positions', layout.positions);
+    const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
+    const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
+    this.current = { ...current, graph: { nodes, edges }, layout: { ...layout, positions, order, layers }, graphVersion: wire.version };
+    return this.current;
+  }
+}
+
+/** Runs `steps`, awaiting `pause` between them (each pause ends a task: the page stays responsive while 30,000 items are put back). */
+export async function inSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
   for (let s = steps.next(); ; s = steps.next()) {
     if (s.done) return s.value;
     await pause();
   }
-}
-
-
-function* decodeSteps(decoder: DeltaDecoder, wire: AnalysisWire): Generator<void, AnalysisResult> {
-  const { graph, layout } = wire;
-  const { resourceStarts, ...summary } = wire.summary;
-  const relative = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf);
-  const resources = relative.map((r, i) => decoder.placedAt(r, resourceStarts[i] ?? 0, bySelf));
-  const starts = startsOf({ resources });
-  yield;
-  // Decoded, owned items are the diagnostics and hints themselves (see byOwner's restore).
-  const diagnostics = (yield* decoder.listInSteps('diagnostics', summary.diagnostics as unknown as KeyedDelta<Owned<Diagnostic>>, starts, diagnosticPlacement)) as unknown as Diagnostic[];
-  const hints = (yield* decoder.listInSteps('hints', summary.hints as unknown as KeyedDelta<Owned<PriorityHint>>, starts, hintPlacement)) as unknown as PriorityHint[];
-  yield;
-  const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
-  yield;
-  const services = yield* decoder.recordInSteps('services', summary.config.services, starts);
-  yield;
-  const nodes = yield* decoder.listInSteps('nodes', graph.nodes, starts);
-  yield;
-  const edges = yield* decoder.listInSteps('edges', graph.edges);
-  yield;
-  const positions = yield* decoder.recordInSteps('positions', layout.positions);
-  const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
-  const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
-  return {
-    ...wire,
-    summary: { ...summary, resources, diagnostics, hints, config: { ...summary.config, routers, services } },
-    graph: { nodes, edges },
-    layout: { ...layout, positions, order, layers },
-  };
 }

@@ -5,7 +5,7 @@ import type { Settings } from '../core/types.ts';
 import type { SimRequest, Verdict } from '../core/simulate/index.ts';
 import type { Graph, Layout } from '../core/graph/index.ts';
 import type { WorkspaceDiff } from '../core/review/index.ts';
-import type { AnalysisWire } from './delta.ts';
+import type { AnalysisWire, GraphWire } from './delta.ts';
 
 export type WorkerRequest =
   /** `backends`: whether the graph draws the servers of load balancers (the graph pane's "Backends"); default no. */
@@ -41,7 +41,12 @@ export interface AnalysisResult {
   summary: AnalysisSummary;
   graph: Graph;
   layout: Layout;
-  /** Milliseconds the analysis took in the worker. */
+  /**
+   * The analysis whose graph and layout these are: `version` once its graph came, an earlier one (-1: none) while the
+   * worker is still building it (the analysis reaches the page in two messages, the graph second).
+   */
+  graphVersion: number;
+  /** Milliseconds the analysis took in the worker, until its first message (the graph is built after it). */
   ms: number;
   /** The workspace's route tests (`*.routes-test.yaml`), re-run on every analysis; null without a tests file. */
   tests: TestsRun | null;
@@ -59,7 +64,9 @@ export interface TestsRun {
 }
 
 export type WorkerResponse =
+  /** An analysis without its graph; the graph of the same version follows in a `graph` message. */
   | ({ type: 'analysis' } & AnalysisWire)
+  | ({ type: 'graph' } & GraphWire)
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
   | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
   | { type: 'diff'; version: number; id: number; diff: WorkspaceDiff }

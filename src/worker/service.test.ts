@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { AnalysisService } from './service.ts';
-import { DeltaDecoder, decodeAnalysis } from './delta.ts';
+import { AnalysisAssembler } from './delta.ts';
 import type { AnalysisResult, WorkerResponse } from './protocol.ts';
 
 // `catch-all` (PathPrefix(`/`), priority 100) ranks above `api` (Host + PathPrefix, a longer rule but a lower
@@ -33,12 +33,15 @@ spec:
           port: 80
 `;
 
-/** Decodes the worker's messages in order, as the page does. */
-function reader() {
-  const decoder = new DeltaDecoder();
+/** Decodes the worker's messages in order, as the page does: an analysis, then the graph `service` sends after it. */
+function reader(service: AnalysisService) {
+  const assembler = new AnalysisAssembler();
   return (response: WorkerResponse | null): AnalysisResult => {
     if (!response || response.type !== 'analysis') throw new Error(`expected an analysis, got ${response?.type ?? 'null'}`);
-    return decodeAnalysis(decoder, response);
+    const [first, graph, ...more] = service.withGraph(response);
+    if (first?.type !== 'analysis' || graph?.type !== 'graph' || more.length) throw new Error('expected an analysis and its graph');
+    assembler.summary(structuredClone(first));
+    return assembler.graph(structuredClone(graph));
   };
 }
 
@@ -48,7 +51,7 @@ const shadowed = (result: AnalysisResult) => [...new Set(result.summary.diagnost
 describe('worker: the shadow check comes after the analysis', () => {
   it('sends the analysis at once, then the shadow findings; a keystroke keeps the findings whose routers still exist', () => {
     const service = new AnalysisService();
-    const read = reader();
+    const read = reader(service);
     const analyze = (version: number, text: string) => service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings() });
 
     // First analysis: nothing checked yet, so no finding; the review adds it.
@@ -80,7 +83,7 @@ describe('worker: the shadow check comes after the analysis', () => {
 
   it('carries a finding whose winner is an entryPoint redirection router (not a router of the configuration)', () => {
     const service = new AnalysisService();
-    const read = reader();
+    const read = reader(service);
     const settings = { ...defaultSettings(), entryPoints: [{ name: 'web', port: 80, redirectTo: { to: 'websecure', scheme: 'https', permanent: true } }, { name: 'websecure', port: 443 }] };
     const analyze = (version: number, text: string) => service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings });
     const byRedirect = (result: AnalysisResult) => result.summary.diagnostics.filter((d) => d.code === 'ROUTER_SHADOWED' && d.message.includes('web-to-websecure@internal'));
@@ -95,7 +98,7 @@ describe('worker: the shadow check comes after the analysis', () => {
     const stepped = new AnalysisService();
     const whole = new AnalysisService();
     const request = { type: 'analyze' as const, version: 1, files: [{ name: 'a.yaml', text: workspace('api', 100) }], settings: defaultSettings() };
-    const [readStepped, readWhole] = [reader(), reader()];
+    const [readStepped, readWhole] = [reader(stepped), reader(whole)];
     readStepped(stepped.handle(request));
     readWhole(whole.handle(request));
     const steps = stepped.reviewSteps();
@@ -110,12 +113,53 @@ describe('worker: the shadow check comes after the analysis', () => {
   });
 });
 
+describe('worker: the graph comes second', () => {
+  it('sends the analysis without its graph first; the graph of the same version follows; the page shows the previous one meanwhile', () => {
+    const service = new AnalysisService();
+    const assembler = new AnalysisAssembler();
+    const analyze = (version: number, text: string) => service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings() });
+    const nodeIds = (result: AnalysisResult) => result.graph.nodes.map((n) => n.id).filter((id) => id.startsWith('router:')).map((id) => id.split('-')[1]);
+
+    const first = analyze(1, workspace('api', 100));
+    expect(first.type).toBe('analysis');
+    expect(first).not.toHaveProperty('graph');
+    expect(first).not.toHaveProperty('layout');
+    // Before any graph: none, and version -1.
+    const text = assembler.summary(structuredClone(first as Extract<WorkerResponse, { type: 'analysis' }>));
+    expect(text.graphVersion).toBe(-1);
+    expect(text.graph.nodes).toEqual([]);
+    expect(text.summary.resources).toHaveLength(2);
+    const graph = service.takeGraph();
+    if (graph?.type !== 'graph') throw new Error('expected the graph');
+    expect(graph.version).toBe(1);
+    // Taken once.
+    expect(service.takeGraph()).toBeNull();
+    const drawn = assembler.graph(structuredClone(graph));
+    expect(drawn.graphVersion).toBe(1);
+    expect(drawn.summary).toBe(text.summary);
+    expect(nodeIds(drawn).sort()).toEqual(['api', 'catch']);
+
+    // The next analysis shows the previous graph until its own comes.
+    const renamed = assembler.summary(structuredClone(analyze(2, workspace('web2', 100)) as Extract<WorkerResponse, { type: 'analysis' }>));
+    expect(renamed.version).toBe(2);
+    expect(renamed.graphVersion).toBe(1);
+    expect(renamed.graph).toBe(drawn.graph);
+    const next = service.takeGraph();
+    if (next?.type !== 'graph') throw new Error('expected the graph');
+    const redrawn = assembler.graph(structuredClone(next));
+    expect(redrawn.graphVersion).toBe(2);
+    expect(nodeIds(redrawn).sort()).toEqual(['catch', 'web2']);
+    // A graph without the analysis it belongs to is refused.
+    expect(() => new AnalysisAssembler().graph(structuredClone(next))).toThrow(/without its analysis/);
+  });
+});
+
 describe('worker: backends on request', () => {
   const backends = (result: AnalysisResult) => result.graph.nodes.filter((n) => n.kind === 'backend').map((n) => n.label);
 
   it('draws backends only when asked, for the last analysis at once and for the next ones', () => {
     const service = new AnalysisService();
-    const read = reader();
+    const read = reader(service);
     const analyze = (version: number, text: string, withBackends?: boolean) =>
       service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings(), ...(withBackends === undefined ? {} : { backends: withBackends }) });
     expect(service.handle({ type: 'backends', version: 0, on: true }).type).toBe('error');

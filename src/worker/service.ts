@@ -2,7 +2,7 @@
  * The worker's logic, free of any worker API so that the client can run it on the main thread when
  * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
  */
-import { analyze, Analyzer, summarizeAnalysis, type Analysis } from '../core/analyze.ts';
+import { analyze, Analyzer, summarizeAnalysis, type Analysis, type AnalysisSummary } from '../core/analyze.ts';
 import { buildGraph, hideBackends, layoutGraph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, redirectRouterNames, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -11,7 +11,7 @@ import { diffWorkspaces, findTestsFile, readCases, shadowSteps, testFailureDiagn
 import type { Diagnostic } from '../core/types.ts';
 import { runTestCases } from '../core/simulate/index.ts';
 import type { TestsRun } from './protocol.ts';
-import { DeltaEncoder, encodeAnalysis } from './delta.ts';
+import { DeltaEncoder, encodeGraph, encodeSummary } from './delta.ts';
 import { convertFileText, convertIngresses } from '../core/ingress/convert.ts';
 import { drain } from '../core/steps.ts';
 
@@ -32,6 +32,8 @@ export class AnalysisService {
   private shown: ShadowReport | null = null;
   /** The last analysis as the page shows it, until the next one. */
   private present: { version: number; analysis: Analysis; tests: TestsRun | null; testDiagnostics: Diagnostic[]; started: number; ms: number | null; reviewed: boolean } | null = null;
+  /** What the graph message still to be sent is made from: the analysis just sent, its diagnostics as shown. */
+  private graphDue: { version: number; analysis: Analysis; diagnostics: Diagnostic[]; resources: AnalysisSummary['resources'] } | null = null;
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
@@ -126,7 +128,11 @@ export class AnalysisService {
     }
   }
 
-  /** The last analysis with these shadow findings, as the page shows it (graph laid out, sent as a delta). */
+  /**
+   * The last analysis with these shadow findings, as the page shows it, without its graph: that comes from
+   * takeGraph(), which whoever posts this message calls right after posting it (the page puts this one back
+   * together meanwhile).
+   */
   private presentAnalysis(shadow: ShadowReport): WorkerResponse {
     const present = this.present!;
     const { version, analysis, tests, testDiagnostics, started } = present;
@@ -135,16 +141,42 @@ export class AnalysisService {
     // Compare diff, like the CLI, compares the configuration's own diagnostics.
     const extra = [...toDiagnostics(shadow.findings, analysis.config), ...testDiagnostics];
     const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
-    const graph = buildGraph(analysis.config, analysis.resources, shown.diagnostics, { backends: this.backends });
-    // Laid out as the pane first shows it: without backends (the pane places them around this layout).
-    const layout = layoutGraph(hideBackends(graph), this.layout);
-    this.layout = layout;
     const summary = summarizeAnalysis(shown);
     const shadowCut = shadow.checked < shadow.total ? { checked: shadow.checked, total: shadow.total } : null;
-    // The time until the page could show the analysis; the review's own message repeats it.
+    // The time until the page could show the analysis in its text panes (the graph follows); the review's own
+    // message repeats it.
     present.ms ??= performance.now() - started;
-    const result = { version, summary, graph, layout, ms: present.ms, tests, shadowCut };
-    return { type: 'analysis', ...encodeAnalysis(this.encoder, result) };
+    this.graphDue = { version, analysis, diagnostics: shown.diagnostics, resources: summary.resources };
+    return { type: 'analysis', ...encodeSummary(this.encoder, { version, summary, ms: present.ms, tests, shadowCut }) };
+  }
+
+  /** The graph of the analysis message just sent (laid out, as a delta), or null when there is none to send. */
+  takeGraph(): WorkerResponse | null {
+    const due = this.graphDue;
+    if (!due) return null;
+    this.graphDue = null;
+    try {
+      const graph = buildGraph(due.analysis.config, due.analysis.resources, due.diagnostics, { backends: this.backends });
+      // Laid out as the pane first shows it: without backends (the pane places them around this layout).
+      const layout = layoutGraph(hideBackends(graph), this.layout);
+      this.layout = layout;
+      return { type: 'graph', ...encodeGraph(this.encoder, due.version, { resources: due.resources }, graph, layout) };
+    } catch (error) {
+      const text = error instanceof Error ? `${error.message}` : String(error);
+      return { type: 'error', version: due.version, message: `Internal error: ${text}` };
+    }
+  }
+
+  /** handle(), followed by the graph message when it sent an analysis: every message the worker posts for it. */
+  respond(message: WorkerRequest): WorkerResponse[] {
+    return this.withGraph(this.handle(message));
+  }
+
+  /** `response`, and the graph message that follows it when it is an analysis. */
+  withGraph(response: WorkerResponse | null): WorkerResponse[] {
+    if (!response) return [];
+    const graph = response.type === 'analysis' ? this.takeGraph() : null;
+    return graph ? [response, graph] : [response];
   }
 
   private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {

@@ -27,6 +27,7 @@ export default function GraphView() {
     else if (node.origin) s.revealRange(node.origin.file, node.origin.range);
   }, []);
 
-  if (!analysis) return <p className="empty" role="status">Analysing…</p>;
+  // Until the first graph comes (it follows the first analysis): the pane would otherwise say there are no routes.
+  if (!analysis || analysis.graphVersion < 0) return <p className="empty" role="status">Analysing…</p>;
   return <GraphPane graph={analysis.graph} layout={analysis.layout} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
 }
