@@ -44,16 +44,19 @@ export function FormPane() {
   const [detail, setDetail] = useState<ResourceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Asked again per analysis version: the graph's message and the shadow check's give the same version a new
+  // analysis object, not a new resource.
+  const version = analysis?.version;
   useEffect(() => {
-    if (!analysis || !selectedId) return;
+    if (version === undefined || !selectedId) return;
     let live = true;
     void analysisClient()
-      .resource(analysis.version, selectedId)
+      .resource(version, selectedId)
       .then((a) => live && setDetail(a.detail));
     return () => {
       live = false;
     };
-  }, [analysis, selectedId]);
+  }, [version, selectedId]);
 
   // While the file has a YAML syntax error the form keeps the last good state, read-only.
   const brokenMessage = useMemo(() => {

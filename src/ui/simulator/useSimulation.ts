@@ -6,14 +6,16 @@ import type { VerdictJson } from './verdict-json.ts';
 /** Re-simulates whenever the request or the analysis changes; the newest answer wins. */
 export function useSimulation(): { json: VerdictJson | null; error: string | null } {
   const request = useStudio((s) => s.request);
-  const analysis = useStudio((s) => s.analysis);
+  // Per analysis version: the graph's message and the shadow check's give the same version a new analysis object,
+  // and the same routing.
+  const version = useStudio((s) => s.analysis?.version);
   const [json, setJson] = useState<VerdictJson | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The verdict is on screen all the time: most keystrokes do not change it, and an unchanged answer
   // must not re-render the verdict panel and re-light the graph (thousands of nodes) for nothing.
   const last = useRef('');
   useEffect(() => {
-    if (!analysis) return;
+    if (version === undefined) return;
     try {
       new URL(request.url);
     } catch {
@@ -23,7 +25,7 @@ export function useSimulation(): { json: VerdictJson | null; error: string | nul
     let live = true;
     const timer = setTimeout(() => {
       void analysisClient()
-        .simulate(analysis.version, request)
+        .simulate(version, request)
         .then((answer) => {
           if (!live) return;
           setError(null);
@@ -31,13 +33,13 @@ export function useSimulation(): { json: VerdictJson | null; error: string | nul
           if (key === last.current) return;
           last.current = key;
           setJson(answer.json as VerdictJson);
-          useStudio.getState().setVerdict(answer.verdict, analysis.version);
+          useStudio.getState().setVerdict(answer.verdict, version);
         });
     }, 80);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [request, analysis]);
+  }, [request, version]);
   return { json, error };
 }
