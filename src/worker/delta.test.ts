@@ -158,7 +158,7 @@ describe('analysis deltas', () => {
       let pauses = 0;
       await inSteps(stepAssembler.summarySteps(structuredClone(wire)), async () => void pauses++);
       stepped[version] = await inSteps(stepAssembler.graphSteps(structuredClone(graphWire)), async () => void pauses++);
-      expect(pauses).toBe(5);
+      expect(pauses).toBe(7);
       const a = analyze([{ name: 'a.yaml', text: t }], defaultSettings());
       const fresh = summarizeAnalysis(a);
       expect(got.summary.config).toEqual(fresh.config);

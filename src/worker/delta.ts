@@ -568,6 +568,8 @@ export class AnalysisAssembler {
     const routers = yield* decoder.recordInSteps('routers', summary.config.routers, starts);
     yield;
     const services = yield* decoder.recordInSteps('services', summary.config.services, starts);
+    // The page's store takes the result in a task of its own: components that read it render at once.
+    yield;
     this.starts = starts;
     const before = this.current;
     this.current = {
@@ -593,6 +595,7 @@ export class AnalysisAssembler {
     const positions = yield* decoder.recordInSteps('positions', layout.positions);
     const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
     const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
+    yield;
     this.current = { ...current, graph: { nodes, edges }, layout: { ...layout, positions, order, layers }, graphVersion: wire.version };
     return this.current;
   }
