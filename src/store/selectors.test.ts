@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resourceAt, selectActiveText, selectCounts, selectIsStale } from './selectors.ts';
+import { resourceAt, selectActiveText, selectCounts, selectIsStale, selectRouterCount } from './selectors.ts';
 import type { StudioState } from './types.ts';
 import type { ResourceSummary } from '../core/analyze.ts';
 import type { Diagnostic } from '../core/types.ts';
@@ -26,6 +26,16 @@ describe('selectors', () => {
     const counts = selectCounts(s);
     expect(counts).toEqual({ errors: 1, warnings: 2, infos: 1 });
     expect(selectCounts(s)).toBe(counts);
+  });
+
+  it('counts the routers of the analysis, once per configuration', () => {
+    const withRouters = (routers: Record<string, unknown>) => state({ analysis: { ...summary([]), summary: { resources: [], diagnostics: [], hints: [], config: { routers } } } as unknown as StudioState['analysis'] });
+    expect(selectRouterCount(state({ analysis: null }))).toBe(0);
+    const routers = { a: {}, b: {}, c: {} };
+    expect(selectRouterCount(withRouters(routers))).toBe(3);
+    // Another configuration is counted again.
+    expect(selectRouterCount(withRouters({ d: {} }))).toBe(1);
+    expect(selectRouterCount(withRouters(routers))).toBe(3);
   });
 
   it('knows when the analysis is stale', () => {

@@ -1,14 +1,16 @@
 import { useStudio } from '../store/index.ts';
-import { selectCounts, selectIsStale } from '../store/selectors.ts';
+import { selectCounts, selectIsStale, selectRouterCount } from '../store/selectors.ts';
 
 export function StatusBar() {
   const counts = useStudio(selectCounts);
   const stale = useStudio(selectIsStale);
-  const analysis = useStudio((s) => s.analysis);
+  // What it shows of the analysis, not the analysis: the status bar is drawn again only when one of them changes.
+  const ms = useStudio((s) => s.analysis?.ms);
+  const shadowCut = useStudio((s) => s.analysis?.shadowCut);
+  const routers = useStudio(selectRouterCount);
   const error = useStudio((s) => s.analysisError);
   const mainThread = useStudio((s) => s.analysisOnMainThread);
   const target = useStudio((s) => s.settings.target);
-  const routers = analysis ? Object.keys(analysis.summary.config.routers).length : 0;
   return (
     <footer className="statusbar">
       <div className="statusbar-live" role="status" aria-live="polite">
@@ -16,10 +18,10 @@ export function StatusBar() {
         <span className="stat stat-warning" data-testid="count-warnings">{counts.warnings} warnings</span>
         <span className="stat">{counts.infos} infos</span>
         <span className="stat">{routers} routers</span>
-        <span className="stat muted">{stale ? 'analysing…' : analysis ? `analysed in ${analysis.ms.toFixed(0)} ms` : ''}</span>
-        {analysis?.shadowCut && (
+        <span className="stat muted">{stale ? 'analysing…' : ms !== undefined ? `analysed in ${ms.toFixed(0)} ms` : ''}</span>
+        {shadowCut && (
           <span className="stat muted" title="The check for routers that can never win has a budget so that huge workspaces stay fast; the routers beyond it were not checked.">
-            shadow check: {analysis.shadowCut.checked.toLocaleString('en')} of {analysis.shadowCut.total.toLocaleString('en')} routes
+            shadow check: {shadowCut.checked.toLocaleString('en')} of {shadowCut.total.toLocaleString('en')} routes
           </span>
         )}
         {mainThread && (

@@ -60,7 +60,8 @@ export default function YamlEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const activeFile = useStudio((s) => s.activeFile);
   const target = useStudio((s) => s.settings.target);
-  const analysis = useDeferredStudio((s) => s.analysis);
+  // The analysis's summary: its graph comes in a message of its own, and markers need not be set again for it.
+  const summary = useDeferredStudio((s) => s.analysis?.summary);
   const reveal = useStudio((s) => s.reveal);
   // Large files (the 1,000-IngressRoute one is 0.77 MB): folding and sticky scroll are off; they
   // recomputed indentation ranges and redrew thousands of fold regions on every keystroke (~90 ms and
@@ -166,22 +167,22 @@ export default function YamlEditor() {
   // decorations for them). Monaco draws the first 500 markers of a model only: errors go first, then
   // warnings, so a large file's infos never hide an error's squiggle.
   useEffect(() => {
-    if (!analysis) return;
+    if (!summary) return;
     const task = setTimeout(() => {
       for (const model of monaco.editor.getModels()) {
         const file = decodeURIComponent(model.uri.path.slice(1));
-        const diagnostics = analysis.summary.diagnostics.filter((d) => d.file === file);
+        const diagnostics = summary.diagnostics.filter((d) => d.file === file);
         setModelDiagnostics(model.uri.toString(), diagnostics);
         const ordered = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range.start - b.range.start);
         monaco.editor.setModelMarkers(model, MARKER_OWNER, ordered.map((d) => toMarker(model, d)));
         setModelInlayHints(
           model.uri.toString(),
-          analysis.summary.hints.filter((h) => h.file === file),
+          summary.hints.filter((h) => h.file === file),
         );
       }
     }, 0);
     return () => clearTimeout(task);
-  }, [analysis]);
+  }, [summary]);
 
   // Reveal and select a range asked for by another pane.
   useEffect(() => {

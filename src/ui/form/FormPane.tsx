@@ -38,15 +38,16 @@ const formKey = (d: ResourceDetail): string => `${d.kind}@${d.file}#${d.docIndex
 export function FormPane() {
   const selectedId = useStudio((s) => s.selection?.resourceId);
   const routerName = useStudio((s) => s.selection?.routerName);
-  const analysis = useStudio((s) => s.analysis);
+  // The analysis's summary, not the analysis: its graph comes in a message of its own and changes nothing here.
+  const summary = useStudio((s) => s.analysis?.summary);
   const settings = useStudio((s) => s.settings);
   const resources = useStudio(selectResources);
   const [detail, setDetail] = useState<ResourceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // Asked again per analysis version: the graph's message and the shadow check's give the same version a new
-  // analysis object, not a new resource.
-  const version = analysis?.version;
+  // Asked again per analysis version: the shadow check's message gives the same version a new summary, not a new
+  // resource.
+  const version = useStudio((s) => s.analysis?.version);
   useEffect(() => {
     if (version === undefined || !selectedId) return;
     let live = true;
@@ -60,10 +61,10 @@ export function FormPane() {
 
   // While the file has a YAML syntax error the form keeps the last good state, read-only.
   const brokenMessage = useMemo(() => {
-    if (!detail || !analysis) return null;
-    const d = analysis.summary.diagnostics.find((x) => x.file === detail.file && x.family === 'yaml' && x.severity === 'error');
+    if (!detail || !summary) return null;
+    const d = summary.diagnostics.find((x) => x.file === detail.file && x.family === 'yaml' && x.severity === 'error');
     return d ? d.message : null;
-  }, [detail, analysis]);
+  }, [detail, summary]);
 
   const editMany = useCallback(
     (intents: FormIntent[]) => {
@@ -84,11 +85,11 @@ export function FormPane() {
   const context = useMemo((): FormContextValue | null => {
     // A detail of another id stays on screen until the selected one arrives: typing a resource's name in the
     // editor renames it, and its form (same document) must not go blank and come back at every keystroke.
-    if (!detail || !analysis || !selectedId) return null;
+    if (!detail || !summary || !selectedId) return null;
     const ns = String((detail.raw['metadata'] as { namespace?: string } | undefined)?.namespace ?? 'default');
     const priorities: Record<number, string> = {};
     const routes: Record<number, RouteFacts> = {};
-    for (const r of Object.values(analysis.summary.config.routers)) {
+    for (const r of Object.values(summary.config.routers)) {
       if (r.origin.resourceId === detail.resourceId && r.origin.routeIndex !== undefined) {
         priorities[r.origin.routeIndex] = `Effective priority ${r.effectivePriority}${r.priority === 0 ? ' (length of the rule)' : ''}`;
         routes[r.origin.routeIndex] = { syntax: r.ruleSyntax, priority: r.priority };
@@ -115,9 +116,9 @@ export function FormPane() {
       routes,
       createResource: (kind, options) => withPlanners(({ createResource }) => setError(createResource(kind, options)), setError),
     };
-  }, [detail, analysis, selectedId, resources, settings, brokenMessage, editMany]);
+  }, [detail, summary, selectedId, resources, settings, brokenMessage, editMany]);
 
-  const routeIndex = routerName ? analysis?.summary.config.routers[routerName]?.origin.routeIndex : undefined;
+  const routeIndex = routerName ? summary?.config.routers[routerName]?.origin.routeIndex : undefined;
   const name = String((detail?.raw['metadata'] as { name?: string } | undefined)?.name ?? '');
   return (
     // The edit planners load when the user comes to the form (pointer or focus), before the first change.

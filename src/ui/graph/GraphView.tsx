@@ -9,10 +9,12 @@ import { nodeForSelection, type SelectionLike } from './view-state.ts';
 /** Adapts the store to the graph pane: analysis → graph, verdict → highlight, selection both ways
  * (a click reveals the node's range in the editor; the editor's selection selects the node). */
 export default function GraphView() {
-  const analysis = useDeferredStudio((s) => s.analysis);
+  // The graph and its layout, not the analysis: the pane is not drawn again for the text panes' message that
+  // comes before the graph's.
+  const graph = useDeferredStudio((s) => (s.analysis && s.analysis.graphVersion >= 0 ? s.analysis.graph : undefined));
+  const layout = useDeferredStudio((s) => s.analysis?.layout);
   const verdict = useStudio((s) => s.verdict);
   const selection = useStudio((s) => s.selection);
-  const graph = analysis?.graph;
   const highlight = useMemo(() => (verdict && graph ? verdictHighlight(verdict, graph) : undefined), [verdict, graph]);
   // The editor may add its cursor (file, offset) to the selection: then the exact route is selected.
   const selectedId = useMemo(() => (graph ? nodeForSelection(graph, selection as SelectionLike | null) : null), [graph, selection]);
@@ -28,6 +30,6 @@ export default function GraphView() {
   }, []);
 
   // Until the first graph comes (it follows the first analysis): the pane would otherwise say there are no routes.
-  if (!analysis || analysis.graphVersion < 0) return <p className="empty" role="status">Analysing…</p>;
-  return <GraphPane graph={analysis.graph} layout={analysis.layout} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
+  if (!graph || !layout) return <p className="empty" role="status">Analysing…</p>;
+  return <GraphPane graph={graph} layout={layout} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
 }
