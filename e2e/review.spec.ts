@@ -176,8 +176,8 @@ test.describe('routers that can never win', () => {
       await page.keyboard.press('Backspace');
       await expect(editor.line(/priority:\s1\s*$/)).toBeVisible();
       await expect(problems.root.getByRole('listitem').filter({ hasText: 'can never win' })).toHaveCount(0);
-      // The graph follows each analysis in a message of its own, from the worker and from the main thread alike:
-      // a new priority on the api route shows on its node, and the status bar waits for the graph.
+      // The graph follows each analysis, from the worker and from the main thread alike: a new priority on the api
+      // route shows on its node, and the status bar waits for the graph.
       await editor.cursorAtEndOf('priority: 10');
       await page.keyboard.type('5');
       // (The namespace's routes, fitted: the graph draws the nodes in its viewport only.)

@@ -123,9 +123,9 @@ export function createAnalysisClient(
       return;
     }
     void useFallback().then((service) => {
-      for (const response of service.respond(message)) receive(response);
+      receive(service.respond(message));
       if (message.type === 'analyze') {
-        reviews ??= new ReviewRunner(() => service.reviewSteps(), (response) => service.withGraph(response).forEach(receive));
+        reviews ??= new ReviewRunner(() => service.reviewSteps(), (response) => receive(service.withGraph(response)));
         reviews.analysed();
       }
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AnalysisAssembler, DeltaDecoder, DeltaEncoder, encodeGraph, encodeSummary, inSteps, keyRuns, keysOf, sameValue } from './delta.ts';
-import type { AnalysisResult, WorkerResponse } from './protocol.ts';
+import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';
@@ -151,7 +151,7 @@ describe('analysis deltas', () => {
     const edits = [text, text.replace('shop-web', 'shop-webx'), text.replace('shop-web', 'shop-webx') + '\n# tail\n', text];
     for (const [version, t] of edits.entries()) {
       const request = { type: 'analyze' as const, version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() };
-      const [wire, graphWire] = messages(service.respond(request));
+      const [wire, graphWire] = apart(service, request);
       const shown = assembler.summary(structuredClone(wire));
       const got = assembler.graph(structuredClone(graphWire));
       expect(got.summary).toBe(shown.summary);
@@ -169,9 +169,9 @@ describe('analysis deltas', () => {
       expect(got.graphVersion).toBe(version);
       // The graph as a fresh worker makes it for the same text (nodes placed where the text has them).
       const first = new AnalysisAssembler();
-      const [freshWire, freshGraph] = messages(new AnalysisService().respond(request));
-      first.summary(freshWire);
-      const alone = first.graph(freshGraph);
+      // …and in one message, as a smaller workspace sends it.
+      const alone = first.summary(structuredClone(oneMessage(new AnalysisService().respond(request))));
+      expect(alone.graphVersion).toBe(version);
       expect(got.graph).toEqual(alone.graph);
       expect(got.graph.nodes.map((n) => n.id).length).toBeGreaterThan(5);
       // Decoded in steps (the page's way), the same analysis.
@@ -185,18 +185,23 @@ describe('analysis deltas', () => {
   });
 });
 
-/** The two messages of an analysis: the analysis, then its graph. */
-function messages(responses: WorkerResponse[]): [Extract<WorkerResponse, { type: 'analysis' }>, Extract<WorkerResponse, { type: 'graph' }>] {
-  const [wire, graph] = responses;
-  if (wire?.type !== 'analysis' || graph?.type !== 'graph' || responses.length !== 2) throw new Error(`expected an analysis and its graph, got ${responses.map((r) => r.type).join(', ')}`);
+/** The two messages of an analysis in a large workspace: the analysis, then its graph. */
+function apart(service: AnalysisService, request: WorkerRequest): [Extract<WorkerResponse, { type: 'analysis' }>, Extract<WorkerResponse, { type: 'graph' }>] {
+  const wire = service.handle(request);
+  const graph = service.takeGraph();
+  if (wire.type !== 'analysis' || graph?.type !== 'graph') throw new Error(`expected an analysis and its graph, got ${wire.type}, ${graph?.type}`);
   return [wire, graph];
 }
 
-/** The analysis the page holds after both messages of `responses`. */
-function received(assembler: AnalysisAssembler, responses: WorkerResponse[]): AnalysisResult {
-  const [wire, graph] = messages(responses);
-  assembler.summary(structuredClone(wire));
-  return assembler.graph(structuredClone(graph));
+/** An analysis message with its graph inside (a smaller workspace). */
+function oneMessage(response: WorkerResponse): Extract<WorkerResponse, { type: 'analysis' }> {
+  if (response.type !== 'analysis' || !response.graph) throw new Error(`expected an analysis with its graph, got ${response.type}`);
+  return response;
+}
+
+/** The analysis the page holds after the message `response`. */
+function received(assembler: AnalysisAssembler, response: WorkerResponse): AnalysisResult {
+  return assembler.summary(structuredClone(oneMessage(response)));
 }
 
 describe('resources, diagnostics and hints', () => {
@@ -205,9 +210,9 @@ describe('resources, diagnostics and hints', () => {
     const service = new AnalysisService();
     const assembler = new AnalysisAssembler();
     const send = (version: number, t: string) => {
-      const responses = service.respond({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
-      const [wire] = messages(responses);
-      const got = received(assembler, responses);
+      const response = service.respond({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() });
+      const wire = oneMessage(response);
+      const got = received(assembler, response);
       const fresh = summarizeAnalysis(analyze([{ name: 'a.yaml', text: t }], defaultSettings()));
       expect(got.summary.resources).toEqual(fresh.resources);
       expect(got.summary.diagnostics).toEqual(fresh.diagnostics);

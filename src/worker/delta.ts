@@ -383,6 +383,8 @@ export interface AnalysisWire extends Omit<SummaryResult, 'summary'> {
     diagnostics: KeyedDelta<Diagnostic>;
     hints: KeyedDelta<PriorityHint>;
   };
+  /** The analysis's graph when it travels in the same message (a smaller workspace: the page shows both at once). */
+  graph?: GraphWire;
 }
 
 /** The second message: the graph of the analysis `version`, its nodes placed from the resources of that analysis's first message. */
@@ -490,14 +492,18 @@ function owned<T>(items: readonly T[], fileOf: (item: T) => string, at: (item: T
 
 /** The first message of an analysis. */
 export function encodeSummary(encoder: DeltaEncoder, result: SummaryResult): AnalysisWire {
-  const { summary } = result;
+  // Its own fields only (a whole AnalysisResult has a graph, which travels apart or as a GraphWire).
+  const { summary, version, ms, tests, shadowCut } = result;
   const starts = startsOf(summary);
   const find = spanFinder(summary.resources, (r) => r.file, (r) => r.range);
   const diagnostics = owned(summary.diagnostics, (d) => d.file, (d) => d.range.start, find);
   const hints = owned(summary.hints, (h) => h.file, (h) => h.offset, find);
   const u = '\u0001';
   return {
-    ...result,
+    version,
+    ms,
+    tests,
+    shadowCut,
     summary: {
       ...summary,
       resources: encoder.list('resources', summary.resources, (r) => r.id, undefined, bySelf),
@@ -553,9 +559,10 @@ export class AnalysisAssembler {
     return drain(this.graphSteps(wire));
   }
 
-  /** The first message, one collection per step (yield between them). */
+  /** The first message, one collection per step (yield between them); with its graph when that came inside it. */
   *summarySteps(wire: AnalysisWire): Generator<void, AnalysisResult> {
     const decoder = this.decoder;
+    const { version, ms, tests, shadowCut, graph } = wire;
     const { resourceStarts, ...summary } = wire.summary;
     const relative = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf);
     const resources = relative.map((r, i) => decoder.placedAt(r, resourceStarts[i] ?? 0, bySelf));
@@ -573,13 +580,16 @@ export class AnalysisAssembler {
     this.starts = starts;
     const before = this.current;
     this.current = {
-      ...wire,
+      version,
+      ms,
+      tests,
+      shadowCut,
       summary: { ...summary, resources, diagnostics, hints, config: { ...summary.config, routers, services } },
       graph: before?.graph ?? NO_GRAPH,
       layout: before?.layout ?? NO_LAYOUT,
       graphVersion: before?.graphVersion ?? -1,
     };
-    return this.current;
+    return graph ? yield* this.graphSteps(graph) : this.current;
   }
 
   /** The graph message, one collection per step. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { AnalysisService } from './service.ts';
-import { WorkerLoop } from './loop.ts';
+import { SEPARATE_GRAPH_FROM, WorkerLoop } from './loop.ts';
 import { AnalysisAssembler } from './delta.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
@@ -18,11 +18,14 @@ spec:
           port: 80
 `;
 
-/** A loop whose later tasks wait in a queue the test runs one by one; what it posts, as "type version". */
-function setup() {
+/**
+ * A loop whose later tasks wait in a queue the test runs one by one; what it posts, as "type version". By default
+ * every graph goes in a task of its own (as in a workspace of SEPARATE_GRAPH_FROM resources or more).
+ */
+function setup(separateFrom = 0) {
   const tasks: (() => void)[] = [];
   const sent: WorkerResponse[] = [];
-  const loop = new WorkerLoop(new AnalysisService(), (r) => sent.push(r), (task) => void tasks.push(task));
+  const loop = new WorkerLoop(new AnalysisService(), (r) => sent.push(r), (task) => void tasks.push(task), separateFrom);
   const analyze = (version: number, name: string): WorkerRequest => ({ type: 'analyze', version, files: [{ name: 'a.yaml', text: workspace(name) }], settings: defaultSettings() });
   const next = () => tasks.shift()!();
   const posted = () => sent.map((r) => `${r.type} ${r.version}`);
@@ -55,6 +58,15 @@ describe('WorkerLoop: analyses, their graphs, and the questions after them', () 
     next();
     expect(posted()).toEqual(['analysis 1', 'graph 1']);
     expect(tasks).toHaveLength(0);
+  });
+
+  it('in a smaller workspace, sends the graph inside the message of its analysis', () => {
+    const { loop, tasks, sent, analyze, next, posted } = setup(SEPARATE_GRAPH_FROM);
+    loop.receive(analyze(1, 'web'));
+    next();
+    expect(posted()).toEqual(['analysis 1']);
+    expect(tasks).toHaveLength(0);
+    expect(page(sent)).toEqual({ graphVersion: 1, routes: ['apps/web#0'] });
   });
 
   it('analyses only the newest of the requests that came while it was busy', () => {

@@ -33,15 +33,15 @@ spec:
           port: 80
 `;
 
-/** Decodes the worker's messages in order, as the page does: an analysis, then the graph `service` sends after it. */
+/** Decodes the worker's messages in order, as the page does: an analysis, with the graph `service` has due for it. */
 function reader(service: AnalysisService) {
   const assembler = new AnalysisAssembler();
   return (response: WorkerResponse | null): AnalysisResult => {
-    if (!response || response.type !== 'analysis') throw new Error(`expected an analysis, got ${response?.type ?? 'null'}`);
-    const [first, graph, ...more] = service.withGraph(response);
-    if (first?.type !== 'analysis' || graph?.type !== 'graph' || more.length) throw new Error('expected an analysis and its graph');
-    assembler.summary(structuredClone(first));
-    return assembler.graph(structuredClone(graph));
+    const message = service.withGraph(response);
+    if (message?.type !== 'analysis' || !message.graph) throw new Error(`expected an analysis with its graph, got ${message?.type ?? 'null'}`);
+    const result = assembler.summary(structuredClone(message));
+    expect(result.graphVersion).toBe(result.version);
+    return result;
   };
 }
 

@@ -150,6 +150,11 @@ export class AnalysisService {
     return { type: 'analysis', ...encodeSummary(this.encoder, { version, summary, ms: present.ms, tests, shadowCut }) };
   }
 
+  /** How many resources the analysis whose graph is due has (none due: 0). */
+  dueGraphSize(): number {
+    return this.graphDue?.resources.length ?? 0;
+  }
+
   /** The graph of the analysis message just sent (laid out, as a delta), or null when there is none to send. */
   takeGraph(): WorkerResponse | null {
     const due = this.graphDue;
@@ -167,16 +172,18 @@ export class AnalysisService {
     }
   }
 
-  /** handle(), followed by the graph message when it sent an analysis: every message the worker posts for it. */
-  respond(message: WorkerRequest): WorkerResponse[] {
+  /** handle(), an analysis with its graph inside (one message, one update of the page). */
+  respond(message: WorkerRequest): WorkerResponse {
     return this.withGraph(this.handle(message));
   }
 
-  /** `response`, and the graph message that follows it when it is an analysis. */
-  withGraph(response: WorkerResponse | null): WorkerResponse[] {
-    if (!response) return [];
-    const graph = response.type === 'analysis' ? this.takeGraph() : null;
-    return graph ? [response, graph] : [response];
+  /** `response`, with the graph due inside it when it is an analysis. */
+  withGraph<R extends WorkerResponse | null>(response: R): R {
+    if (response?.type !== 'analysis') return response;
+    const graph = this.takeGraph();
+    if (graph?.type !== 'graph') return (graph ?? response) as R;
+    const { type: _type, ...wire } = graph;
+    return { ...response, graph: wire };
   }
 
   private diff(message: Extract<WorkerRequest, { type: 'diff' }>): WorkerResponse {
