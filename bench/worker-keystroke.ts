@@ -1,5 +1,5 @@
 /**
- * What the editor's worker does for a keystroke before the page can show it: `AnalysisService.handle` of an
+ * What the editor's worker does for a keystroke before the page can show it: `AnalysisService.respond` to an
  * analyze message (incremental analysis, routing, route tests, graph, layout, summary, the delta to the page),
  * against a bare js-yaml `loadAll` of the same text in the same run. The shadow check that follows it
  * (`review()`) is timed apart: the page shows the analysis without waiting for it.
@@ -24,7 +24,7 @@ export function benchWorkerKeystroke(n: number, runs: number, line: (s: string) 
   const settings = defaultSettings();
   const service = new AnalysisService();
   let version = 1;
-  service.handle({ type: 'analyze', version: version++, files: [{ name: 'bench.yaml', text: ws.text }], settings });
+  service.respond({ type: 'analyze', version: version++, files: [{ name: 'bench.yaml', text: ws.text }], settings });
   service.review();
   // Typing at the end of IngressRoute names spread over the file, as e2e/perf.spec.ts types at one.
   const names = [...ws.text.matchAll(/^ {2}name: (app-\d+)$/gm)].map((m) => m.index! + m[0].length);
@@ -34,7 +34,7 @@ export function benchWorkerKeystroke(n: number, runs: number, line: (s: string) 
     const at = names[(k * 7919) % names.length]!;
     k++;
     text = `${ws.text.slice(0, at)}x${ws.text.slice(at)}`;
-    service.handle({ type: 'analyze', version: version++, files: [{ name: 'bench.yaml', text }], settings });
+    service.respond({ type: 'analyze', version: version++, files: [{ name: 'bench.yaml', text }], settings });
   };
   keystroke();
   service.review();
