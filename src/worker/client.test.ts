@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { createAnalysisClient } from './client.ts';
 import type { AnalysisResult } from './protocol.ts';
+import { ingressRoute } from './fixtures.ts';
 
-const text = `apiVersion: traefik.io/v1alpha1
-kind: IngressRoute
-metadata:
-  name: web
-  namespace: apps
-spec:
-  routes:
-    - match: Host(\`web.example.com\`)
-      services:
-        - name: web
-          port: 80
-`;
+const text = ingressRoute('web');
 
 // Node has no Worker: the client analyses on the main thread, as the page does when the worker cannot start. There
 // both messages of an analysis are there before the first is read.

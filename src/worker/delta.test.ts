@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AnalysisAssembler, DeltaDecoder, DeltaEncoder, encodeGraph, encodeSummary, inSteps, keyRuns, keysOf, sameValue } from './delta.ts';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { ingressRoute } from './fixtures.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';
@@ -242,15 +243,7 @@ describe('resources, diagnostics and hints', () => {
 
 describe('diagnostics with quick fixes', () => {
   it('after an edit above them, the page holds fixes that edit where the text now is', () => {
-    const doc = (name: string, route: string) => `apiVersion: traefik.io/v1alpha1
-kind: IngressRoute
-metadata:
-  name: ${name}
-  namespace: apps
-spec:
-  routes:
-    ${route}
-`;
+    const doc = ingressRoute;
     // b: a v2 rule (a provider diagnostic with a fix) and a misspelled key (a schema diagnostic, kept by the parse
     // cache with the document and moved in place, with a fix).
     const b = doc('b', "- match: Host(`b.example.com`, `c.example.com`)\n      servces:\n        - name: b\n          port: 80");

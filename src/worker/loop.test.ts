@@ -4,19 +4,7 @@ import { AnalysisService } from './service.ts';
 import { SEPARATE_GRAPH_FROM, WorkerLoop } from './loop.ts';
 import { AnalysisAssembler } from './delta.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
-
-const workspace = (name: string) => `apiVersion: traefik.io/v1alpha1
-kind: IngressRoute
-metadata:
-  name: ${name}
-  namespace: apps
-spec:
-  routes:
-    - match: Host(\`${name}.example.com\`)
-      services:
-        - name: ${name}
-          port: 80
-`;
+import { ingressRoute } from './fixtures.ts';
 
 /**
  * A loop whose later tasks wait in a queue the test runs one by one; what it posts, as "type version". By default
@@ -26,7 +14,7 @@ function setup(separateFrom = 0) {
   const tasks: (() => void)[] = [];
   const sent: WorkerResponse[] = [];
   const loop = new WorkerLoop(new AnalysisService(), (r) => sent.push(r), (task) => void tasks.push(task), separateFrom);
-  const analyze = (version: number, name: string): WorkerRequest => ({ type: 'analyze', version, files: [{ name: 'a.yaml', text: workspace(name) }], settings: defaultSettings() });
+  const analyze = (version: number, name: string): WorkerRequest => ({ type: 'analyze', version, files: [{ name: 'a.yaml', text: ingressRoute(name) }], settings: defaultSettings() });
   const next = () => tasks.shift()!();
   const posted = () => sent.map((r) => `${r.type} ${r.version}`);
   return { loop, tasks, sent, analyze, next, posted };
