@@ -361,13 +361,14 @@ export class DeltaDecoder {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The analysis travels in two messages: first what the text panes show (resources, diagnostics, priority hints,
-// routers, services), then the graph and its layout. The worker sends the first before it builds the graph, so the
-// page puts the outline, problems and markers back together while the worker lays out the graph (at 5,000
-// IngressRoutes building, laying out and comparing the graph is about half of the worker's keystroke). Every
-// collection goes as a delta (at 5,000 IngressRoutes a keystroke's messages went from 9.5 MB to 1.6 MB).
+// The analysis: what the text panes show (resources, diagnostics, priority hints, routers, services), and the graph
+// with its layout, inside the same message or, in a large workspace, in a second one (loop.ts): the worker then
+// sends the first before it builds the graph, so the page puts the outline, problems and markers back together
+// while the worker lays out the graph (at 5,000 IngressRoutes building, laying out and comparing the graph is about
+// half of the worker's keystroke). Every collection goes as a delta (at 5,000 IngressRoutes a keystroke's messages
+// went from 9.5 MB to 1.6 MB).
 
-/** What the first message carries: the analysis without its graph. */
+/** The analysis without its graph (what encodeSummary sends). */
 export type SummaryResult = Omit<AnalysisResult, 'graph' | 'layout' | 'graphVersion'>;
 
 export interface AnalysisWire extends Omit<SummaryResult, 'summary'> {
@@ -387,7 +388,7 @@ export interface AnalysisWire extends Omit<SummaryResult, 'summary'> {
   graph?: GraphWire;
 }
 
-/** The second message: the graph of the analysis `version`, its nodes placed from the resources of that analysis's first message. */
+/** The graph of the analysis `version`, its nodes placed from the resources of that analysis's message. */
 export interface GraphWire {
   version: number;
   graph: { nodes: KeyedDelta<GraphNode>; edges: KeyedDelta<GraphEdge> };
@@ -541,9 +542,10 @@ const NO_GRAPH: Graph = { nodes: [], edges: [] };
 const NO_LAYOUT: Layout = { positions: {}, order: [], layers: [], groups: [], width: 0, height: 0 };
 
 /**
- * Page side: puts the worker's messages back together, in the order they come. A first message gives an analysis
- * that still shows the graph of an earlier one (`graphVersion` says which; none yet: an empty graph and -1); the
- * graph message that follows gives the same analysis with its own graph.
+ * Page side: puts the worker's messages back together, in the order they come. An analysis message with its graph
+ * inside gives the analysis with it; one without gives an analysis that still shows the graph of an earlier one
+ * (`graphVersion` says which; none yet: an empty graph and -1), and the graph message that follows gives the same
+ * analysis with its own graph.
  */
 export class AnalysisAssembler {
   readonly decoder = new DeltaDecoder();

@@ -43,7 +43,7 @@ export interface AnalysisResult {
   layout: Layout;
   /**
    * The analysis whose graph and layout these are: `version` once its graph came, an earlier one (-1: none) while the
-   * worker is still building it (the analysis reaches the page in two messages, the graph second).
+   * worker is still building it (in a large workspace the graph comes in a second message).
    */
   graphVersion: number;
   /** Milliseconds the analysis took in the worker, until its first message (the graph is built after it). */
@@ -64,7 +64,7 @@ export interface TestsRun {
 }
 
 export type WorkerResponse =
-  /** An analysis without its graph; the graph of the same version follows in a `graph` message. */
+  /** An analysis, with its graph inside (`graph`) or, in a large workspace, in the `graph` message that follows. */
   | ({ type: 'analysis' } & AnalysisWire)
   | ({ type: 'graph' } & GraphWire)
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }

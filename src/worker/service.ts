@@ -129,9 +129,8 @@ export class AnalysisService {
   }
 
   /**
-   * The last analysis with these shadow findings, as the page shows it, without its graph: that comes from
-   * takeGraph(), which whoever posts this message calls right after posting it (the page puts this one back
-   * together meanwhile).
+   * The last analysis with these shadow findings, as the page shows it, without its graph: whoever posts this message
+   * adds the graph (withGraph) or sends it next (takeGraph; WorkerLoop decides which).
    */
   private presentAnalysis(shadow: ShadowReport): WorkerResponse {
     const present = this.present!;
