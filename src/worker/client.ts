@@ -7,7 +7,8 @@ import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
 import type { AnalysisResult, NameEquivalence, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
-import { AnalysisAssembler, inSteps } from './delta.ts';
+import { AnalysisAssembler } from './delta.ts';
+import { inSteps } from '../core/steps.ts';
 import { SliceCollector, type Slice } from './chunks.ts';
 import { ReviewRunner } from './review-runner.ts';
 

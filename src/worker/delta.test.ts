@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AnalysisAssembler, DeltaDecoder, DeltaEncoder, encodeGraph, encodeSummary, inSteps, keyRuns, keysOf, sameValue } from './delta.ts';
+import { AnalysisAssembler, DeltaDecoder, DeltaEncoder, encodeGraph, encodeSummary, keyRuns, keysOf, sameValue } from './delta.ts';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { ingressRoute } from './fixtures.ts';
+import { inSteps } from '../core/steps.ts';
 import { AnalysisService } from './service.ts';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { analyze, summarizeAnalysis } from '../core/analyze.ts';

@@ -612,11 +612,3 @@ export class AnalysisAssembler {
     return this.current;
   }
 }
-
-/** Runs `steps`, awaiting `pause` between them (each pause ends a task: the page stays responsive while 30,000 items are put back). */
-export async function inSteps<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
-  for (let s = steps.next(); ; s = steps.next()) {
-    if (s.done) return s.value;
-    await pause();
-  }
-}
