@@ -201,6 +201,54 @@ test.describe('graph', () => {
     await expect(graph.locator('.gstate-winner').filter({ hasText: 'team-0/app-39#0' })).toHaveCount(1);
   });
 
+  test('a large graph opens on one namespace, follows the selection and the filters, and exports whole', async ({ page, openExample }) => {
+    test.slow();
+    await openExample();
+    const ws = generateWorkspace(600);
+    await page.getByTestId('open-files').setInputFiles([{ name: 'big.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ws.text) }]);
+    await expect(page.getByRole('status').filter({ hasText: /analysed in/ })).toBeVisible({ timeout: 60_000 });
+    await showView(page, 'Graph');
+    const graph = page.getByRole('figure', { name: 'Routing graph' });
+    const notice = page.getByRole('status').filter({ hasText: /^Large graph/ });
+    await expect(notice).toContainText(/Large graph \(\d+ nodes\): showing namespace team-\d+/);
+    const [, total, opened] = /\((\d+) nodes\): showing namespace (team-\d+)/.exec((await notice.textContent())!)!;
+    expect(Number(total)).toBeGreaterThan(2500);
+    const count = page.getByRole('toolbar', { name: 'Graph filters and export' }).getByText(/ nodes$/);
+    const shownCount = async () => Number(/^(\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+    await expect(count).toHaveText(new RegExp(`^\\d+ of ${total} nodes$`));
+    expect(await shownCount()).toBeLessThan(Number(total) / 4);
+    const namespacesShown = async () => new Set((await graph.getByTestId('graph-node-router').locator('.gnode-label').allTextContents()).map((l) => l.split('/')[0]));
+    expect(await namespacesShown()).toEqual(new Set([opened]));
+
+    // Another namespace from the filter: its routes come from the worker.
+    const namespaceOf = (name: string) => new RegExp(`^ {2}name: ${name}\\n {2}namespace: (\\S+)$`, 'm').exec(ws.text)![1]!;
+    const other = [...new Set([...ws.text.matchAll(/^ {2}namespace: (team-\d+)$/gm)].map((m) => m[1]!))].find((ns) => ns !== opened && ns !== namespaceOf('app-77'))!;
+    await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption(other);
+    await expect.poll(namespacesShown).toEqual(new Set([other]));
+    await expect(notice).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption('');
+    await expect(notice).toContainText(`showing namespace ${opened}`);
+
+    // Selecting an IngressRoute of another namespace opens the graph on it, the route selected.
+    const target = namespaceOf('app-77');
+    expect(target).not.toBe(opened);
+    const outline = page.getByRole('navigation', { name: 'Resources' });
+    await outline.getByRole('searchbox', { name: 'Filter resources' }).fill('/app-77');
+    await outline.getByRole('button', { name: /\/app-77\b/ }).click();
+    await expect(notice).toContainText(`showing namespace ${target}`);
+    await expect(graph.locator('.react-flow__node.selected')).toContainText(`${target}/app-77#0`);
+
+    // The export draws the whole graph, not the namespace shown.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export graph as SVG' }).click();
+    const svg = readFileSync((await (await download).path())!, 'utf8');
+    for (const ns of [opened, other, target]) expect(svg).toContain(`${ns}/`);
+
+    // Everything, when asked.
+    await notice.getByRole('button', { name: 'show everything' }).click();
+    await expect(count).toHaveText(`${total} nodes`, { timeout: 30_000 });
+  });
+
   test('the graph has no serious or critical accessibility violation', async ({ page, openExample }) => {
     await openExample();
     await showView(page, 'Graph');

@@ -5,7 +5,7 @@
 import type { WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
-import type { AnalysisResult, NameEquivalence, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { AnalysisResult, NameEquivalence, PaneView, WorkerRequest, WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
 import { AnalysisAssembler } from './delta.ts';
 import { inSteps } from '../core/steps.ts';
@@ -16,11 +16,14 @@ type SimulationAnswer = Extract<WorkerResponse, { type: 'simulation' }>;
 type ResourceAnswer = Extract<WorkerResponse, { type: 'resource' }>;
 type DiffAnswer = Extract<WorkerResponse, { type: 'diff' }>;
 type ConvertAnswer = Extract<WorkerResponse, { type: 'convert' }>;
+type WholeGraphAnswer = Extract<WorkerResponse, { type: 'wholeGraph' }>;
 
 export interface AnalysisClient {
   analyze(version: number, files: WorkspaceFile[], settings: Settings): void;
-  /** Whether the graph draws backends, for this analysis (sent again with them) and the next ones. */
-  showBackends(on: boolean): void;
+  /** What the graph pane shows, for this analysis (its graph sent again) and the next ones. */
+  setGraphView(view: PaneView): void;
+  /** The whole graph of the last analysis, whatever the view (a large graph comes as the view keeps it). */
+  wholeGraph(version: number): Promise<WholeGraphAnswer>;
   simulate(version: number, request: SimRequest): Promise<SimulationAnswer>;
   resource(version: number, resourceId: string): Promise<ResourceAnswer>;
   diff(version: number, baseFiles: WorkspaceFile[], equivalence?: NameEquivalence): Promise<DiffAnswer>;
@@ -85,6 +88,7 @@ export function createAnalysisClient(
       case 'resource':
       case 'diff':
       case 'convert':
+      case 'wholeGraph':
         (waiting.get(response.id)?.answer as ((a: typeof response) => void) | undefined)?.(response);
         waiting.delete(response.id);
         break;
@@ -112,8 +116,8 @@ export function createAnalysisClient(
 
   // What the worker was last asked to analyse: asked again of the main thread if the worker fails.
   let lastAnalyze: Extract<WorkerRequest, { type: 'analyze' }> | null = null;
-  // Whether the graph draws backends: every analyze request says so.
-  let backends = false;
+  // What the graph pane shows: every analyze request says so.
+  let view: PaneView = { filter: {}, all: false, backends: false };
   // On the main thread the shadow check is paced as the worker paces it (review-runner.ts).
   let reviews: ReviewRunner | null = null;
 
@@ -144,7 +148,7 @@ export function createAnalysisClient(
       onError('The analysis worker stopped; analysing on the main thread instead.');
       void useFallback().then(() => {
         // What the worker will never answer is asked again, now of the main thread.
-        const again = [...(lastAnalyze ? [{ ...lastAnalyze, backends }] : []), ...[...waiting.values()].map((w) => w.message)];
+        const again = [...(lastAnalyze ? [{ ...lastAnalyze, view }] : []), ...[...waiting.values()].map((w) => w.message)];
         for (const message of again) send(message);
       });
     };
@@ -153,7 +157,7 @@ export function createAnalysisClient(
   }
 
   /** A question with an answer of its own (matched by id). */
-  const ask = <A>(make: (id: number) => Exclude<WorkerRequest, { type: 'analyze' | 'backends' }>): Promise<A> => {
+  const ask = <A>(make: (id: number) => Exclude<WorkerRequest, { type: 'analyze' | 'view' }>): Promise<A> => {
     const message = make(nextId++);
     return new Promise<A>((resolve) => {
       waiting.set(message.id, { message, answer: resolve as (a: never) => void });
@@ -164,12 +168,15 @@ export function createAnalysisClient(
   return {
     analyze(version, files, settings) {
       latestVersion = Math.max(latestVersion, version);
-      send({ type: 'analyze', version, files, settings, backends });
+      send({ type: 'analyze', version, files, settings, view });
     },
-    showBackends(on) {
-      if (on === backends) return;
-      backends = on;
-      if (lastAnalyze) send({ type: 'backends', version: lastAnalyze.version, on });
+    setGraphView(next) {
+      if (JSON.stringify(next) === JSON.stringify(view)) return;
+      view = next;
+      if (lastAnalyze) send({ type: 'view', version: lastAnalyze.version, view });
+    },
+    wholeGraph(version) {
+      return ask<WholeGraphAnswer>((id) => ({ type: 'wholeGraph', version, id }));
     },
     simulate(version, request) {
       return ask<SimulationAnswer>((id) => ({ type: 'simulate', version, id, request }));

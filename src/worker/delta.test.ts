@@ -182,7 +182,7 @@ describe('analysis deltas', () => {
       const encoder = new DeltaEncoder();
       const again = new AnalysisAssembler();
       again.summary(structuredClone(encodeSummary(encoder, got)));
-      expect(again.graph(structuredClone(encodeGraph(encoder, got.version, got.summary, got.graph, got.layout)))).toEqual(got);
+      expect(again.graph(structuredClone(encodeGraph(encoder, got.version, got.summary, got.graph, got.layout, got.graphScope)))).toEqual(got);
     }
   });
 });

@@ -7,7 +7,7 @@
  * and the graph pane's reuse of node objects see them as unchanged).
  */
 import type { AnalysisResult } from './protocol.ts';
-import type { Graph, GraphEdge, GraphNode, Layout, LayoutLayer, NodeBox } from '../core/graph/index.ts';
+import type { Graph, GraphEdge, GraphNode, GraphScope, Layout, LayoutLayer, NodeBox } from '../core/graph/index.ts';
 import type { Diagnostic, DynamicRouter, DynamicService, Origin } from '../core/types.ts';
 import type { PriorityHint, ResourceSummary } from '../core/analyze.ts';
 import { spanFinder } from '../core/spans.ts';
@@ -369,7 +369,7 @@ export class DeltaDecoder {
 // went from 9.5 MB to 1.6 MB).
 
 /** The analysis without its graph (what encodeSummary sends). */
-export type SummaryResult = Omit<AnalysisResult, 'graph' | 'layout' | 'graphVersion'>;
+export type SummaryResult = Omit<AnalysisResult, 'graph' | 'layout' | 'graphVersion' | 'graphScope'>;
 
 export interface AnalysisWire extends Omit<SummaryResult, 'summary'> {
   summary: Omit<AnalysisResult['summary'], 'config' | 'resources' | 'diagnostics' | 'hints'> & {
@@ -398,6 +398,8 @@ export interface GraphWire {
     order: KeyRuns[];
     layers: (Omit<LayoutLayer, 'ids'> & { ids: KeyRuns })[];
   };
+  /** What the graph is of the whole one (a large graph travels as the pane's view keeps it). */
+  scope: GraphScope;
 }
 
 // Offsets move: typing near the top of a file moves every range below it, which changed the origin of
@@ -521,10 +523,11 @@ export function encodeSummary(encoder: DeltaEncoder, result: SummaryResult): Ana
 }
 
 /** The second message: the graph of `version`, whose nodes travel counted from the resources of that analysis's `summary`. */
-export function encodeGraph(encoder: DeltaEncoder, version: number, summary: Pick<AnalysisResult['summary'], 'resources'>, graph: Graph, layout: Layout): GraphWire {
+export function encodeGraph(encoder: DeltaEncoder, version: number, summary: Pick<AnalysisResult['summary'], 'resources'>, graph: Graph, layout: Layout, scope: GraphScope): GraphWire {
   const starts = startsOf(summary);
   return {
     version,
+    scope,
     graph: {
       nodes: encoder.list('nodes', graph.nodes, (n) => n.id, starts),
       edges: encoder.list('edges', graph.edges, (e) => e.id),
@@ -540,6 +543,7 @@ export function encodeGraph(encoder: DeltaEncoder, version: number, summary: Pic
 
 const NO_GRAPH: Graph = { nodes: [], edges: [] };
 const NO_LAYOUT: Layout = { positions: {}, order: [], layers: [], groups: [], width: 0, height: 0 };
+const NO_SCOPE: GraphScope = { total: 0, namespaces: [], entryPoints: [], scoped: false };
 
 /**
  * Page side: puts the worker's messages back together, in the order they come. An analysis message with its graph
@@ -589,6 +593,7 @@ export class AnalysisAssembler {
       summary: { ...summary, resources, diagnostics, hints, config: { ...summary.config, routers, services } },
       graph: before?.graph ?? NO_GRAPH,
       layout: before?.layout ?? NO_LAYOUT,
+      graphScope: before?.graphScope ?? NO_SCOPE,
       graphVersion: before?.graphVersion ?? -1,
     };
     return graph ? yield* this.graphSteps(graph) : this.current;
@@ -599,7 +604,7 @@ export class AnalysisAssembler {
     const current = this.current;
     if (!current || current.version !== wire.version) throw new Error(`analysis delta: the graph of version ${wire.version} came without its analysis`);
     const decoder = this.decoder;
-    const { graph, layout } = wire;
+    const { graph, layout, scope } = wire;
     const nodes = yield* decoder.listInSteps('nodes', graph.nodes, this.starts);
     yield;
     const edges = yield* decoder.listInSteps('edges', graph.edges);
@@ -608,7 +613,7 @@ export class AnalysisAssembler {
     const order = layout.order.map((runs, i) => decoder.runs(`order:${i}`, runs));
     const layers = layout.layers.map((layer, i) => ({ ...layer, ids: decoder.runs(`layer:${i}`, layer.ids) }));
     yield;
-    this.current = { ...current, graph: { nodes, edges }, layout: { ...layout, positions, order, layers }, graphVersion: wire.version };
+    this.current = { ...current, graph: { nodes, edges }, layout: { ...layout, positions, order, layers }, graphScope: scope, graphVersion: wire.version };
     return this.current;
   }
 }

@@ -3,15 +3,22 @@
 import type { AnalysisSummary, WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest, Verdict } from '../core/simulate/index.ts';
-import type { Graph, Layout } from '../core/graph/index.ts';
+import type { Graph, GraphScope, GraphView, Layout } from '../core/graph/index.ts';
 import type { WorkspaceDiff } from '../core/review/index.ts';
 import type { AnalysisWire, GraphWire } from './delta.ts';
 
+/** What the graph pane shows: its view of a large graph (GraphView), and whether backends (the servers of load balancers) are drawn. */
+export interface PaneView extends GraphView {
+  backends: boolean;
+}
+
 export type WorkerRequest =
-  /** `backends`: whether the graph draws the servers of load balancers (the graph pane's "Backends"); default no. */
-  | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings; backends?: boolean }
-  /** The last analysis again, its graph with or without backends (answered by an analysis message). */
-  | { type: 'backends'; version: number; on: boolean }
+  /** `view`: what the graph pane shows (default: no filter, no backends). */
+  | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings; view?: PaneView }
+  /** The last analysis's graph again, as the pane now shows it (answered by a graph message). */
+  | { type: 'view'; version: number; view: PaneView }
+  /** The whole graph of the last analysis, laid out, whatever the view (the export of a large, scoped graph). */
+  | { type: 'wholeGraph'; version: number; id: number }
   | { type: 'simulate'; version: number; id: number; request: SimRequest }
   | { type: 'resource'; version: number; id: number; resourceId: string }
   | { type: 'diff'; version: number; id: number; baseFiles: WorkspaceFile[]; equivalence?: NameEquivalence }
@@ -39,8 +46,10 @@ export interface ResourceDetail {
 export interface AnalysisResult {
   version: number;
   summary: AnalysisSummary;
+  /** The graph as the pane's view keeps it when it is large (`graphScope` says), else the whole graph. */
   graph: Graph;
   layout: Layout;
+  graphScope: GraphScope;
   /**
    * The analysis whose graph and layout these are: `version` once its graph came, an earlier one (-1: none) while the
    * worker is still building it (in a large workspace the graph comes in a second message).
@@ -70,5 +79,6 @@ export type WorkerResponse =
   | { type: 'simulation'; version: number; id: number; verdict: Verdict; json: unknown }
   | { type: 'resource'; version: number; id: number; detail: ResourceDetail | null }
   | { type: 'diff'; version: number; id: number; diff: WorkspaceDiff }
+  | { type: 'wholeGraph'; version: number; id: number; graph: Graph; layout: Layout }
   | { type: 'convert'; version: number; id: number; files: WorkspaceFile[]; converted: number; notConverted: string[]; equivalence: NameEquivalence }
   | { type: 'error'; version: number; id?: number; message: string };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { AnalysisService } from './service.ts';
 import { AnalysisAssembler } from './delta.ts';
-import type { AnalysisResult, WorkerResponse } from './protocol.ts';
+import type { AnalysisResult, PaneView, WorkerResponse } from './protocol.ts';
+import { busiestNamespace, filterGraph, scopeGraph, SCOPE_FROM } from '../core/graph/index.ts';
+import { generateWorkspace } from '../../bench/generate-yaml.ts';
 
 // `catch-all` (PathPrefix(`/`), priority 100) ranks above `api` (Host + PathPrefix, a longer rule but a lower
 // explicit priority), so every request of `api` goes to `catch-all`: api is shadowed.
@@ -154,27 +156,74 @@ describe('worker: the graph comes second', () => {
   });
 });
 
-describe('worker: backends on request', () => {
+describe('worker: the graph as the pane shows it', () => {
   const backends = (result: AnalysisResult) => result.graph.nodes.filter((n) => n.kind === 'backend').map((n) => n.label);
+  const view = (patch: Partial<PaneView> = {}): PaneView => ({ filter: {}, all: false, backends: false, ...patch });
+  /** Decodes a graph message (the answer to a change of view) after the analyses `read` decoded. */
+  const graphReader = (service: AnalysisService) => {
+    const assembler = new AnalysisAssembler();
+    return (response: WorkerResponse | null): AnalysisResult => {
+      if (response?.type === 'analysis') return assembler.summary(structuredClone(service.withGraph(response) as typeof response));
+      if (response?.type !== 'graph') throw new Error(`expected a graph, got ${response?.type ?? 'null'}`);
+      return assembler.graph(structuredClone(response));
+    };
+  };
 
   it('draws backends only when asked, for the last analysis at once and for the next ones', () => {
     const service = new AnalysisService();
-    const read = reader(service);
+    const read = graphReader(service);
     const analyze = (version: number, text: string, withBackends?: boolean) =>
-      service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings(), ...(withBackends === undefined ? {} : { backends: withBackends }) });
-    expect(service.handle({ type: 'backends', version: 0, on: true }).type).toBe('error');
+      service.handle({ type: 'analyze', version, files: [{ name: 'a.yaml', text }], settings: defaultSettings(), ...(withBackends === undefined ? {} : { view: view({ backends: withBackends }) }) });
+    expect(service.handle({ type: 'view', version: 0, view: view({ backends: true }) }).type).toBe('error');
     const first = read(analyze(1, workspace('api', 100)));
     expect(backends(first)).toEqual([]);
-    // Asked: the same analysis again, with a backend per server, laid out as before (backends are placed by the pane).
-    const shown = read(service.handle({ type: 'backends', version: 1, on: true }));
+    // Asked: the same analysis's graph again, with a backend per server, laid out as before (backends are placed by the pane).
+    const shown = read(service.handle({ type: 'view', version: 1, view: view({ backends: true }) }));
     expect(shown.version).toBe(1);
+    expect(shown.graphVersion).toBe(1);
     expect(backends(shown).sort()).toEqual(['http://api.apps.svc:80', 'http://web.apps.svc:80']);
     expect(shown.layout).toEqual(first.layout);
     expect(shown.graph.nodes.filter((n) => n.kind !== 'backend')).toEqual(first.graph.nodes);
     // Each analyze request says whether it wants them.
     expect(backends(read(analyze(2, workspace('api', 101), true)))).toHaveLength(2);
     expect(backends(read(analyze(3, workspace('api', 102))))).toEqual([]);
-    expect(backends(read(service.handle({ type: 'backends', version: 3, on: true })))).toHaveLength(2);
-    expect(backends(read(service.handle({ type: 'backends', version: 3, on: false })))).toEqual([]);
+    expect(backends(read(service.handle({ type: 'view', version: 3, view: view({ backends: true }) })))).toHaveLength(2);
+    expect(backends(read(service.handle({ type: 'view', version: 3, view: view() })))).toEqual([]);
+  });
+
+  it('sends a large graph as the view keeps it: one namespace at first, then what the filters keep; the whole graph on request', () => {
+    const service = new AnalysisService();
+    const read = graphReader(service);
+    const text = generateWorkspace(600).text;
+    const first = read(service.handle({ type: 'analyze', version: 1, files: [{ name: 'big.yaml', text }], settings: defaultSettings() }));
+    const whole = service.handle({ type: 'wholeGraph', version: 1, id: 7 });
+    if (whole.type !== 'wholeGraph') throw new Error(`expected the whole graph, got ${whole.type}`);
+    expect(whole.id).toBe(7);
+    const { scope } = scopeGraph(whole.graph, view());
+    expect(whole.graph.nodes.length).toBeGreaterThan(SCOPE_FROM);
+    expect(first.graphScope).toEqual(scope);
+    expect(first.graphScope).toMatchObject({ total: whole.graph.nodes.length, auto: busiestNamespace(whole.graph), scoped: true });
+    // What is sent is what the pane would have kept of the whole graph, laid out on its own.
+    const namespaceOf = (result: AnalysisResult) => new Set(result.graph.nodes.filter((n) => n.kind === 'router').map((n) => n.namespace));
+    expect(first.graph).toEqual(filterGraph(whole.graph, { namespace: first.graphScope.auto }));
+    expect(namespaceOf(first)).toEqual(new Set([first.graphScope.auto]));
+    expect(Object.keys(first.layout.positions).sort()).toEqual(first.graph.nodes.map((n) => n.id).sort());
+
+    // The pane prefers another namespace (its selection's), then filters by text: the same analysis, its graph again.
+    const other = scope.namespaces.find((ns) => ns !== scope.auto && whole.graph.nodes.some((n) => n.kind === 'router' && n.namespace === ns))!;
+    const preferred = read(service.handle({ type: 'view', version: 1, view: view({ prefer: other }) }));
+    expect(preferred.graphVersion).toBe(1);
+    expect(namespaceOf(preferred)).toEqual(new Set([other]));
+    const filter = { text: 'app-1' };
+    const filtered = read(service.handle({ type: 'view', version: 1, view: view({ filter }) }));
+    expect(filtered.graphScope.auto).toBeUndefined();
+    expect(filtered.graph.nodes.length).toBeGreaterThan(0);
+    expect(filtered.graph).toEqual(filterGraph(whole.graph, filter));
+    // Everything, when asked.
+    const all = read(service.handle({ type: 'view', version: 1, view: view({ all: true }) }));
+    expect(all.graph).toEqual(whole.graph);
+    // A change of view filters the graph it has: nothing is built again.
+    const again = service.handle({ type: 'wholeGraph', version: 1, id: 8 });
+    expect(again.type === 'wholeGraph' && again.graph).toBe(whole.graph);
   });
 });

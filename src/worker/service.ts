@@ -3,9 +3,9 @@
  * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
  */
 import { analyze, Analyzer, summarizeAnalysis, type Analysis, type AnalysisSummary } from '../core/analyze.ts';
-import { buildGraph, hideBackends, layoutGraph, type Layout } from '../core/graph/index.ts';
+import { buildGraph, hideBackends, layoutGraph, scopeGraph, type Graph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, redirectRouterNames, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
-import type { ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { PaneView, ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
 import { diffWorkspaces, findTestsFile, readCases, shadowSteps, testFailureDiagnostics, toDiagnostics, type ShadowReport } from '../core/review/index.ts';
 import type { Diagnostic } from '../core/types.ts';
@@ -15,6 +15,16 @@ import { DeltaEncoder, encodeGraph, encodeSummary } from './delta.ts';
 import { convertFileText, convertIngresses } from '../core/ingress/convert.ts';
 import { drain } from '../core/steps.ts';
 
+const DEFAULT_VIEW: PaneView = { filter: {}, all: false, backends: false };
+
+/** What a graph is made from: an analysis sent to the page, with the diagnostics it was shown with. */
+interface GraphSource {
+  version: number;
+  analysis: Analysis;
+  diagnostics: Diagnostic[];
+  resources: AnalysisSummary['resources'];
+}
+
 export class AnalysisService {
   private analysis: Analysis | null = null;
   /** Re-parses only the documents an edit changed. */
@@ -23,8 +33,10 @@ export class AnalysisService {
    * simulation, a diff): a keystroke's analysis reaches the page without waiting for them. */
   private routing: CompiledRouting | null = null;
   private layout: Layout | undefined;
-  /** Whether the graph draws backends (the page asks for them; most of the time it does not show them). */
-  private backends = false;
+  /** What the graph pane shows: a large graph leaves the worker as the view keeps it (core/graph scopeGraph). */
+  private view: PaneView = DEFAULT_VIEW;
+  /** The last whole graph built, and what it was built from (a change of view filters it again, unbuilt). */
+  private whole: { from: GraphSource; backends: boolean; graph: Graph } | null = null;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
   private readonly encoder = new DeltaEncoder();
   /** The last shadow check, and the findings the page was last sent. */
@@ -33,15 +45,19 @@ export class AnalysisService {
   /** The last analysis as the page shows it, until the next one. */
   private present: { version: number; analysis: Analysis; tests: TestsRun | null; testDiagnostics: Diagnostic[]; started: number; ms: number | null; reviewed: boolean } | null = null;
   /** What the graph message still to be sent is made from: the analysis just sent, its diagnostics as shown. */
-  private graphDue: { version: number; analysis: Analysis; diagnostics: Diagnostic[]; resources: AnalysisSummary['resources'] } | null = null;
+  private graphDue: GraphSource | null = null;
+  /** The same, for the last analysis sent (a change of view sends its graph again). */
+  private graphSource: GraphSource | null = null;
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
       switch (message.type) {
         case 'analyze':
           return this.analyze(message);
-        case 'backends':
-          return this.showBackends(message.on, message.version);
+        case 'view':
+          return this.showView(message.view, message.version);
+        case 'wholeGraph':
+          return this.wholeGraph(message.version, message.id);
         case 'simulate':
           return this.simulate(message);
         case 'resource':
@@ -59,7 +75,7 @@ export class AnalysisService {
 
   private analyze(message: Extract<WorkerRequest, { type: 'analyze' }>): WorkerResponse {
     const started = performance.now();
-    this.backends = message.backends ?? false;
+    this.view = message.view ?? DEFAULT_VIEW;
     const analysis = this.analyzer.analyze(message.files, message.settings);
     this.analysis = analysis;
     this.routing = null;
@@ -83,11 +99,29 @@ export class AnalysisService {
     return this.presentAnalysis({ ...this.shadow, findings: carried });
   }
 
-  /** The last analysis presented again with or without backends; an error before any analysis. */
-  private showBackends(on: boolean, version: number): WorkerResponse {
-    this.backends = on;
-    if (!this.present || !this.shown) return { type: 'error', version, message: 'No analysis yet.' };
-    return this.presentAnalysis(this.shown);
+  /** The last analysis's graph again, as the pane now shows it; an error before any analysis. */
+  private showView(view: PaneView, version: number): WorkerResponse {
+    this.view = view;
+    if (!this.graphSource) return { type: 'error', version, message: 'No analysis yet.' };
+    this.graphDue = this.graphSource;
+    return this.takeGraph()!;
+  }
+
+  /** The whole graph of the last analysis, laid out afresh (backends placed by the page, as for the pane). */
+  private wholeGraph(version: number, id: number): WorkerResponse {
+    if (!this.graphSource) return { type: 'error', version, id, message: 'No analysis yet.' };
+    const graph = this.wholeOf(this.graphSource);
+    return { type: 'wholeGraph', version, id, graph, layout: layoutGraph(hideBackends(graph)) };
+  }
+
+  /** The whole graph of `from`, built once per analysis shown and backends drawn or not. */
+  private wholeOf(from: GraphSource): Graph {
+    const backends = this.view.backends;
+    const kept = this.whole;
+    if (kept?.from.analysis === from.analysis && kept.from.diagnostics === from.diagnostics && kept.backends === backends) return kept.graph;
+    const graph = buildGraph(from.analysis.config, from.analysis.resources, from.diagnostics, { backends });
+    this.whole = { from, backends, graph };
+    return graph;
   }
 
   private routingOf(analysis: Analysis): CompiledRouting {
@@ -139,13 +173,13 @@ export class AnalysisService {
     // Shown with the analysis (editor markers, problems, graph badges), but kept out of this.analysis: the
     // Compare diff, like the CLI, compares the configuration's own diagnostics.
     const extra = [...toDiagnostics(shadow.findings, analysis.config), ...testDiagnostics];
-    const shown = { ...analysis, diagnostics: [...analysis.diagnostics, ...extra] };
+    const shown = { ...analysis, diagnostics: extra.length ? [...analysis.diagnostics, ...extra] : analysis.diagnostics };
     const summary = summarizeAnalysis(shown);
     const shadowCut = shadow.checked < shadow.total ? { checked: shadow.checked, total: shadow.total } : null;
     // The time until the page could show the analysis in its text panes (the graph follows); the review's own
     // message repeats it.
     present.ms ??= performance.now() - started;
-    this.graphDue = { version, analysis, diagnostics: shown.diagnostics, resources: summary.resources };
+    this.graphDue = this.graphSource = { version, analysis, diagnostics: shown.diagnostics, resources: summary.resources };
     return { type: 'analysis', ...encodeSummary(this.encoder, { version, summary, ms: present.ms, tests, shadowCut }) };
   }
 
@@ -160,11 +194,11 @@ export class AnalysisService {
     if (!due) return null;
     this.graphDue = null;
     try {
-      const graph = buildGraph(due.analysis.config, due.analysis.resources, due.diagnostics, { backends: this.backends });
+      const { graph, scope } = scopeGraph(this.wholeOf(due), this.view);
       // Laid out as the pane first shows it: without backends (the pane places them around this layout).
       const layout = layoutGraph(hideBackends(graph), this.layout);
       this.layout = layout;
-      return { type: 'graph', ...encodeGraph(this.encoder, due.version, { resources: due.resources }, graph, layout) };
+      return { type: 'graph', ...encodeGraph(this.encoder, due.version, { resources: due.resources }, graph, layout, scope) };
     } catch (error) {
       const text = error instanceof Error ? `${error.message}` : String(error);
       return { type: 'error', version: due.version, message: `Internal error: ${text}` };

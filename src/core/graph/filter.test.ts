@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, filterGraph, hideBackends, isFiltering } from './index.ts';
+import { buildGraph, busiestNamespace, filterGraph, generateGraph, hideBackends, isFiltering, scopeGraph, SCOPE_FROM } from './index.ts';
 import { config, ingressRoute, lb, mw, router } from './fixtures.ts';
 
 const K = '@kubernetescrd';
@@ -50,5 +50,54 @@ describe('filterGraph', () => {
     // A shared node stays, but only the kept routers' edges through it do.
     const s = filterGraph(g, { namespace: 'pay' });
     expect(s.edges.some((e) => e.routers.includes(shopWeb.name) && !e.routers.includes(pay.name))).toBe(false);
+  });
+});
+
+describe('busiestNamespace', () => {
+  it('is the namespace with the most routes, the first by name on a tie', () => {
+    expect(busiestNamespace(g)).toBe('shop');
+    expect(busiestNamespace(filterGraph(g, { entryPoint: 'websecure' }))).toBe('pay');
+    expect(busiestNamespace({ nodes: [], edges: [] })).toBeUndefined();
+  });
+});
+
+describe('scopeGraph: a large graph leaves the worker as the view of the pane keeps it', () => {
+  const large = generateGraph(SCOPE_FROM + 500, 7);
+  const routersOf = (graph: typeof large) => graph.nodes.filter((n) => n.kind === 'router');
+  const namespaces = [...new Set(routersOf(large).map((n) => n.namespace!))].sort();
+
+  it('gives a graph up to SCOPE_FROM nodes whole, whatever the view, and says what it holds', () => {
+    for (const view of [{ filter: {}, all: false }, { filter: { namespace: 'pay' }, all: false }, { filter: {}, all: true, prefer: 'pay' }]) {
+      const { graph, scope } = scopeGraph(g, view);
+      expect(graph).toBe(g);
+      expect(scope).toEqual({ total: g.nodes.length, namespaces: ['pay', 'shop'], entryPoints: ['web', 'websecure'], scoped: false });
+    }
+  });
+
+  it('opens a large graph on its busiest namespace, or on the one the view prefers when it has routes there', () => {
+    expect(namespaces.length).toBeGreaterThan(2);
+    const opened = scopeGraph(large, { filter: {}, all: false });
+    expect(opened.scope).toMatchObject({ total: large.nodes.length, auto: busiestNamespace(large), scoped: true });
+    expect(opened.scope.namespaces).toEqual(namespaces);
+    expect(opened.graph).toEqual(filterGraph(large, { namespace: busiestNamespace(large) }));
+    expect(opened.graph.nodes.length).toBeLessThan(large.nodes.length / 2);
+    const other = namespaces.find((ns) => ns !== busiestNamespace(large))!;
+    const preferred = scopeGraph(large, { filter: {}, all: false, prefer: other });
+    expect(preferred.scope.auto).toBe(other);
+    expect(new Set(routersOf(preferred.graph).map((n) => n.namespace))).toEqual(new Set([other]));
+    // A namespace without routes (or none at all) is not opened on.
+    expect(scopeGraph(large, { filter: {}, all: false, prefer: 'nowhere' }).scope.auto).toBe(busiestNamespace(large));
+  });
+
+  it('keeps what the filters keep, and everything when asked for everything', () => {
+    const filter = { entryPoint: 'web', text: 'r1' };
+    const filtered = scopeGraph(large, { filter, all: false, prefer: namespaces[0] });
+    expect(filtered.graph).toEqual(filterGraph(large, filter));
+    expect(filtered.scope.auto).toBeUndefined();
+    // The pane filters what it gets again: the same graph.
+    expect(filterGraph(filtered.graph, filter)).toEqual(filtered.graph);
+    const all = scopeGraph(large, { filter: {}, all: true });
+    expect(all.graph).toBe(large);
+    expect(all.scope).toMatchObject({ scoped: false, total: large.nodes.length });
   });
 });

@@ -48,6 +48,71 @@ export function filterGraph(graph: Graph, filter: GraphFilter): Graph {
   return { nodes, edges };
 }
 
+/** The namespace with the most routes (a large graph opens on it). */
+export function busiestNamespace(graph: Graph): string | undefined {
+  return [...routesPerNamespace(graph)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+function routesPerNamespace(graph: Graph): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * What the graph pane asks to see: its filters, whether a large graph is shown whole when nothing filters it, and the
+ * namespace it then opens on when the pane has one in mind (the selection's), else its busiest.
+ */
+export interface GraphView {
+  filter: GraphFilter;
+  all: boolean;
+  prefer?: string | undefined;
+}
+
+/** What a scoped graph says of the whole one it comes from. */
+export interface GraphScope {
+  /** The whole graph's node count. */
+  total: number;
+  /** The namespaces and entryPoints of the whole graph's nodes (the filters' choices), sorted. */
+  namespaces: string[];
+  entryPoints: string[];
+  /** The namespace a large graph opened on, nothing filtering it. */
+  auto?: string;
+  /** Whether the graph holds only what the view keeps (a large graph, filtered), not the whole one. */
+  scoped: boolean;
+}
+
+/**
+ * Beyond this many nodes only what the view shows leaves the worker, and with nothing filtering it the graph opens on
+ * one namespace. At 5,000 IngressRoutes (25,000 nodes) laying out, comparing, sending and filtering again the whole
+ * graph took about as long per keystroke as the analysis itself, for a pane that shows a small part of it.
+ */
+export const SCOPE_FROM = 2_500;
+
+/**
+ * The part of `graph` a view shows, and what the view needs to know of the whole: a graph of up to SCOPE_FROM nodes
+ * is given whole (the pane filters it itself); a larger one as `filterGraph` keeps it, on the namespace the view
+ * prefers or else its busiest one when nothing filters it and the view does not ask for everything.
+ *
+ * @example
+ * scopeGraph(graph, { filter: {}, all: false }).scope.auto // 'shop' when the graph is large
+ */
+export function scopeGraph(graph: Graph, view: GraphView): { graph: Graph; scope: GraphScope } {
+  const namespaces = new Set<string>();
+  const entryPoints = new Set<string>();
+  for (const n of graph.nodes) {
+    if (n.namespace) namespaces.add(n.namespace);
+    for (const e of n.entryPoints ?? []) entryPoints.add(e);
+  }
+  const scope: GraphScope = { total: graph.nodes.length, namespaces: [...namespaces].sort(), entryPoints: [...entryPoints].sort(), scoped: false };
+  if (graph.nodes.length <= SCOPE_FROM) return { graph, scope };
+  const auto = isFiltering(view.filter) || view.all ? undefined : view.prefer !== undefined && routesPerNamespace(graph).has(view.prefer) ? view.prefer : busiestNamespace(graph);
+  if (auto !== undefined) scope.auto = auto;
+  const shown = filterGraph(graph, auto === undefined ? view.filter : { ...view.filter, namespace: auto });
+  scope.scoped = shown !== graph;
+  return { graph: shown, scope };
+}
+
 /** The node standing for a collapsed IngressRoute. */
 export function groupNodeId(group: string): string {
   return `group:${group}`;

@@ -7,7 +7,7 @@ export { buildGraph, HUB_DEGREE, type BuildOptions } from './build.ts';
 export { middlewareDetail, serviceDetail, serviceLabel, plainName, shorten } from './details.ts';
 export { layoutGraph, nodeHeight, nodeWidth, NODE_WIDTH, GROUP_HEADER, CHIP_HEIGHT, ROW_HEIGHT, type LayoutOptions } from './layout.ts';
 export { countCrossings } from './crossings.ts';
-export { filterGraph, isFiltering, collapseGroups, groupNodeId, hideBackends, pathOf, type GraphFilter } from './filter.ts';
+export { filterGraph, isFiltering, collapseGroups, groupNodeId, hideBackends, pathOf, busiestNamespace, scopeGraph, SCOPE_FROM, type GraphFilter, type GraphScope, type GraphView } from './filter.ts';
 export { graphToSvg, escapeXml } from './svg.ts';
 export { generateGraph } from './generate.ts';
 export type { ChainChip, NodeRef, ServiceRow, Graph, GraphColumn, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GroupBox, Layout, LayoutLayer, NodeBadges, NodeBox } from './types.ts';

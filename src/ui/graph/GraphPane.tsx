@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { Background, ConnectionMode, ControlButton, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { collapseGroups, filterGraph, hideBackends, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type Layout } from '../../core/graph/index.ts';
+import { collapseGroups, filterGraph, hideBackends, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type GraphScope, type Layout } from '../../core/graph/index.ts';
 import { StudioNode } from './StudioNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
@@ -10,21 +10,14 @@ import { Overview } from './Overview.tsx';
 import { PathOverlay } from './PathOverlay.tsx';
 import type { Highlight } from './highlight.ts';
 import { useFlowElements } from './useFlowElements.ts';
-import { busiestNamespace, resolveShown, viewState } from './view-state.ts';
+import { resolveShown, viewState } from './view-state.ts';
 import { MIN_ZOOM, useFit, useViewportFollow } from './useViewportFollow.ts';
 import { GraphActionsContext } from './graph-actions.ts';
 import { GraphDialog } from './GraphDialog.tsx';
 import { useGraphEditing } from './useGraphEditing.ts';
 import { useGraphKeys } from './useGraphKeys.ts';
 import { analysisClient } from '../useAnalysis.ts';
-
-/**
- * Beyond this many nodes the graph opens on its busiest namespace. The whole graph renders and pans
- * fine at 8,000 nodes (node sizes and handles go to React Flow up front, elements are reused), but each
- * edit still costs the main thread ~0.3 s more at the 1,000-IngressRoute workspace (e2e/perf.spec.ts:
- * longest task 215–235 ms filtered, 340–780 ms whole), so typing stays responsive by default.
- */
-const AUTO_FILTER = 2_500;
+import { useStudio } from '../../store/index.ts';
 
 const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
 
@@ -32,6 +25,14 @@ export interface GraphPaneProps {
   graph: Graph;
   /** The layout of `graph` without its backends (filters, collapsing and backends re-lay out from it, stably). */
   layout: Layout;
+  /**
+   * What `graph` is of the whole graph. A large graph comes from the worker as the pane's view keeps it (its filters,
+   * or the namespace it opens on: core/graph scopeGraph): the whole one renders and pans fine at 8,000 nodes, but
+   * each edit cost the main thread ~0.3 s more at 1,000 IngressRoutes, and the worker as much again to send it.
+   */
+  scope: GraphScope;
+  /** The namespace a large graph opens on when nothing filters it (the selection's); else its busiest. */
+  prefer?: string | undefined;
   /** After a simulation: the winning router, the routers that lost, where a 404/421/401… stopped. */
   highlight?: Highlight | undefined;
   /** A node id of `graph` (a router inside a collapsed IngressRoute selects the collapsed node). */
@@ -49,22 +50,21 @@ export function GraphPane(props: GraphPaneProps) {
   );
 }
 
-function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: GraphPaneProps) {
+function GraphCanvas({ graph, layout, scope, prefer, highlight, selectedId, onSelectNode }: GraphPaneProps) {
   const [filter, setFilter] = useState<GraphFilter>({});
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
   const [backends, setBackends] = useState(false);
-  // The worker draws backends only when they are shown (an analysis with them comes after the click).
-  useEffect(() => {
-    analysisClient().showBackends(backends);
-    return () => analysisClient().showBackends(false);
-  }, [backends]);
   const deferredFilter = useDeferredValue(filter);
-
   const [showAll, setShowAll] = useState(false);
-  // A huge graph opens on its busiest namespace until the user filters or asks for everything.
-  const unfiltered = !isFiltering(deferredFilter);
-  const autoNamespace = useMemo(() => (graph.nodes.length > AUTO_FILTER && unfiltered && !showAll ? busiestNamespace(graph) : undefined), [graph, unfiltered, showAll]);
+  // A large graph opens on one namespace until the user filters or asks for everything.
+  const opening = !isFiltering(deferredFilter) && !showAll;
+  const autoNamespace = opening ? scope.auto : undefined;
+  // The worker draws backends only when they are shown, and sends a large graph as this view keeps it (a graph with
+  // them, or of the new view, comes after the change).
+  const preferred = opening ? prefer : undefined;
+  useEffect(() => analysisClient().setGraphView({ filter: deferredFilter, all: showAll, backends, prefer: preferred }), [deferredFilter, showAll, backends, preferred]);
+  useEffect(() => () => analysisClient().setGraphView({ filter: {}, all: false, backends: false }), []);
   const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
   const base = useMemo(() => (backends ? graph : hideBackends(graph)), [graph, backends]);
   const shown = useMemo(() => filterGraph(collapseGroups(base, collapsed), effective), [base, collapsed, effective]);
@@ -73,7 +73,7 @@ function GraphCanvas({ graph, layout, highlight, selectedId, onSelectNode }: Gra
   // 8,000-node graph took ~45 ms together).
   return (
     <ShownGraph
-      {...{ graph, base, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends }}
+      {...{ graph, base, layout, scope, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends }}
     />
   );
 }
@@ -95,7 +95,7 @@ interface ShownGraphProps extends GraphPaneProps {
 }
 
 function ShownGraph(props: ShownGraphProps) {
-  const { graph, base, layout, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends } = props;
+  const { graph, base, layout, scope, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends } = props;
   const canvas = useRef<HTMLDivElement>(null);
   // The worker lays the graph out without backends; shown, they are placed around it (stably).
   const baseLayout = useMemo(() => (backends ? layoutGraph(base, layout) : layout), [backends, base, layout]);
@@ -132,6 +132,14 @@ function ShownGraph(props: ShownGraphProps) {
   const { nodes, edges } = useFlowElements(shown, shownLayout, state, selected, onToggleGroup, selectedEdge);
 
   const fit = useFit(shownLayout, canvas);
+  // What the export draws: the whole graph as laid out here, backends only when shown (a scoped graph's whole one
+  // comes from the worker).
+  const whole = useCallback(async () => {
+    if (!scope.scoped) return { graph: base, layout: baseLayout };
+    const answer = await analysisClient().wholeGraph(useStudio.getState().version);
+    const all = backends ? answer.graph : hideBackends(answer.graph);
+    return { graph: all, layout: backends ? layoutGraph(all, answer.layout) : answer.layout };
+  }, [scope.scoped, base, baseLayout, backends]);
   const winnerId = useMemo(() => resolveShown(graph, shownById, highlight?.winner ? `router:${highlight.winner}` : null), [graph, shownById, highlight]);
   useViewportFollow(graph, shownLayout, selected, canvas, fit, { key: verdictKey, nodeId: stoppedId ?? winnerId });
 
@@ -146,14 +154,13 @@ function ShownGraph(props: ShownGraphProps) {
     <div className="graph-pane">
       {autoNamespace && (
         <p className="notice graph-notice" role="status">
-          Large graph ({graph.nodes.length} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
+          Large graph ({scope.total} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
           <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (edits then take longer to redraw).
         </p>
       )}
       <GraphToolbar
-        graph={graph}
-        exportGraph={base}
-        layout={baseLayout}
+        scope={scope}
+        whole={whole}
         filter={filter}
         onFilter={setFilter}
         collapsedCount={collapsed.size}
@@ -239,7 +246,7 @@ function ShownGraph(props: ShownGraphProps) {
           </ReactFlow>
           {shown.nodes.length === 0 && (
             <p className="graph-empty" role="status">
-              {graph.nodes.length === 0 ? 'No routes yet: add an IngressRoute to see its graph.' : 'No route matches these filters.'}
+              {scope.total === 0 ? 'No routes yet: add an IngressRoute to see its graph.' : 'No route matches these filters.'}
             </p>
           )}
           {selected && shownById.get(selected)?.kind === 'middleware' && (

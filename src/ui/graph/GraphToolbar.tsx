@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'react';
-import type { Graph, GraphFilter, Layout } from '../../core/graph/index.ts';
+import { useState } from 'react';
+import type { Graph, GraphFilter, GraphScope, Layout } from '../../core/graph/index.ts';
 import { exportPng, exportSvg } from './export-image.ts';
 
 interface Props {
-  graph: Graph;
-  /** What the export draws: the graph as laid out in `layout` (backends only when shown). */
-  exportGraph: Graph;
-  layout: Layout;
+  /** The whole graph's node count and the filters' choices. */
+  scope: GraphScope;
+  /** What the export draws: the whole graph, laid out (backends only when shown). */
+  whole(): Promise<{ graph: Graph; layout: Layout }>;
   filter: GraphFilter;
   onFilter(filter: GraphFilter): void;
   collapsedCount: number;
@@ -20,14 +20,15 @@ interface Props {
 
 /** Filters (entryPoint, namespace, host, text), collapse/expand all IngressRoutes, backends on request,
  * and export of the whole graph (every node, whatever the filters and the viewport show). */
-export function GraphToolbar({ graph, exportGraph, layout, filter, onFilter, collapsedCount, groupCount, onCollapseAll, onExpandAll, shownCount, backends, onBackends }: Props) {
-  const entryPoints = useMemo(() => [...new Set(graph.nodes.flatMap((n) => n.entryPoints ?? []))].sort(), [graph]);
-  const namespaces = useMemo(() => [...new Set(graph.nodes.map((n) => n.namespace).filter((x): x is string => !!x))].sort(), [graph]);
+export function GraphToolbar({ scope, whole, filter, onFilter, collapsedCount, groupCount, onCollapseAll, onExpandAll, shownCount, backends, onBackends }: Props) {
+  const { entryPoints, namespaces, total } = scope;
   const [exportError, setExportError] = useState<string | null>(null);
   const set = (patch: GraphFilter) => onFilter({ ...filter, ...patch });
-  const png = () => {
+  const save = (as: 'SVG' | 'PNG') => {
     setExportError(null);
-    exportPng(exportGraph, layout).catch((e: unknown) => setExportError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
+    whole()
+      .then(({ graph, layout }) => (as === 'SVG' ? exportSvg(graph, layout) : exportPng(graph, layout)))
+      .catch((e: unknown) => setExportError(`${as} export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
   return (
     <div className="toolbar graph-toolbar" role="toolbar" aria-label="Graph filters and export">
@@ -63,7 +64,7 @@ export function GraphToolbar({ graph, exportGraph, layout, filter, onFilter, col
         Backends
       </button>
       <span className="muted graph-count" aria-live="polite">
-        {shownCount === exportGraph.nodes.length ? `${shownCount} nodes` : `${shownCount} of ${exportGraph.nodes.length} nodes`}
+        {shownCount === total ? `${shownCount} nodes` : `${shownCount} of ${total} nodes`}
       </span>
       <span className="graph-export">
         {exportError && (
@@ -71,10 +72,10 @@ export function GraphToolbar({ graph, exportGraph, layout, filter, onFilter, col
             {exportError}
           </span>
         )}
-        <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => exportSvg(exportGraph, layout)}>
+        <button type="button" aria-label="Export graph as SVG" title="Download the whole graph as SVG" onClick={() => save('SVG')}>
           SVG
         </button>
-        <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={png}>
+        <button type="button" aria-label="Export graph as PNG" title="Download the whole graph as PNG" onClick={() => save('PNG')}>
           PNG
         </button>
       </span>

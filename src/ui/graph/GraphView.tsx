@@ -13,11 +13,14 @@ export default function GraphView() {
   // comes before the graph's.
   const graph = useDeferredStudio((s) => (s.analysis && s.analysis.graphVersion >= 0 ? s.analysis.graph : undefined));
   const layout = useDeferredStudio((s) => s.analysis?.layout);
+  const scope = useDeferredStudio((s) => s.analysis?.graphScope);
   const verdict = useStudio((s) => s.verdict);
   const selection = useStudio((s) => s.selection);
   const highlight = useMemo(() => (verdict && graph ? verdictHighlight(verdict, graph) : undefined), [verdict, graph]);
   // The editor may add its cursor (file, offset) to the selection: then the exact route is selected.
   const selectedId = useMemo(() => (graph ? nodeForSelection(graph, selection as SelectionLike | null) : null), [graph, selection]);
+  // A large graph opens on the selected resource's namespace (resource ids are Kind/namespace/name).
+  const prefer = selection?.resourceId?.split('/')[1];
   const onSelectNode = useCallback((node: GraphNode) => {
     const s = useStudio.getState();
     const router = node.kind === 'router' && node.routerNames.length === 1 ? node.routerNames[0] : undefined;
@@ -30,6 +33,6 @@ export default function GraphView() {
   }, []);
 
   // Until the first graph comes (it follows the first analysis): the pane would otherwise say there are no routes.
-  if (!graph || !layout) return <p className="empty" role="status">Analysing…</p>;
-  return <GraphPane graph={graph} layout={layout} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
+  if (!graph || !layout || !scope) return <p className="empty" role="status">Analysing…</p>;
+  return <GraphPane graph={graph} layout={layout} scope={scope} prefer={prefer} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
 }

@@ -5,7 +5,7 @@ import { defaultSettings } from '../../core/provider/settings.ts';
 import { compileRouting, routingExtrasOf, simulate } from '../../core/simulate/index.ts';
 import { buildGraph, collapseGroups, type Graph } from '../../core/graph/index.ts';
 import { verdictHighlight } from './highlight.ts';
-import { busiestNamespace, nodeClass, nodeForSelection, resolveShown, viewState } from './view-state.ts';
+import { nodeClass, nodeForSelection, resolveShown, viewState } from './view-state.ts';
 
 const example = readFileSync(new URL('../../../public/examples/default.yaml', import.meta.url), 'utf8');
 const analysis = analyze([{ name: 'example.yaml', text: example }], defaultSettings());
@@ -70,5 +70,4 @@ describe('nodeForSelection', () => {
     expect(nodeForSelection(graph, selection)).toBe(expected);
   });
 
-  it('busiestNamespace', () => expect(busiestNamespace(graph)).toBe('shop'));
 });

@@ -92,10 +92,3 @@ export function nodeForSelection(graph: Graph, selection: SelectionLike | null |
   }
   return null;
 }
-
-/** The namespace with the most routes (a huge graph opens on it). */
-export function busiestNamespace(graph: Graph): string | undefined {
-  const counts = new Map<string, number>();
-  for (const n of graph.nodes) if (n.kind === 'router' && n.namespace) counts.set(n.namespace, (counts.get(n.namespace) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-}
