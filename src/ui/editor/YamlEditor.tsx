@@ -5,9 +5,9 @@ import { registerEditApplier } from './bridge.ts';
 import { keepCursorOnScreen } from './keep-cursor.ts';
 import { defineStudioTheme, STUDIO_THEME } from './theme.ts';
 import { useStudio } from '../../store/index.ts';
-import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { resourceAt } from '../../store/selectors.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter } from '../../core/types.ts';
+import type { AnalysisSummary } from '../../core/analyze.ts';
 import { SEVERITY_RANK } from '../../core/diagnostic.ts';
 
 const SEVERITY = {
@@ -60,8 +60,6 @@ export default function YamlEditor() {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const activeFile = useStudio((s) => s.activeFile);
   const target = useStudio((s) => s.settings.target);
-  // The analysis's summary: its graph comes in a message of its own, and markers need not be set again for it.
-  const summary = useDeferredStudio((s) => s.analysis?.summary);
   const reveal = useStudio((s) => s.reveal);
   // Large files (the 1,000-IngressRoute one is 0.77 MB): folding and sticky scroll are off; they
   // recomputed indentation ranges and redrew thousands of fold regions on every keystroke (~90 ms and
@@ -163,12 +161,17 @@ export default function YamlEditor() {
     });
   }, [activeFile]);
 
-  // Markers and inlay hints from the latest analysis, in a task of their own (Monaco redraws
-  // decorations for them). Monaco draws the first 500 markers of a model only: errors go first, then
-  // warnings, so a large file's infos never hide an error's squiggle.
+  // Markers and inlay hints from the latest analysis, in a task of their own as soon as the store has it (Monaco
+  // redraws decorations for them), not after React has drawn the other panes. Monaco draws the first 500 markers of a
+  // model only: errors go first, then warnings, so a large file's infos never hide an error's squiggle.
   useEffect(() => {
-    if (!summary) return;
-    const task = setTimeout(() => {
+    let shown: AnalysisSummary | undefined;
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const apply = () => {
+      task = undefined;
+      const summary = useStudio.getState().analysis?.summary;
+      if (!summary || summary === shown) return;
+      shown = summary;
       for (const model of monaco.editor.getModels()) {
         const file = decodeURIComponent(model.uri.path.slice(1));
         const diagnostics = summary.diagnostics.filter((d) => d.file === file);
@@ -180,9 +183,19 @@ export default function YamlEditor() {
           summary.hints.filter((h) => h.file === file),
         );
       }
-    }, 0);
-    return () => clearTimeout(task);
-  }, [summary]);
+    };
+    const schedule = () => {
+      task ??= setTimeout(apply, 0);
+    };
+    schedule();
+    const stop = useStudio.subscribe((s, prev) => {
+      if (s.analysis?.summary !== prev.analysis?.summary) schedule();
+    });
+    return () => {
+      stop();
+      clearTimeout(task);
+    };
+  }, []);
 
   // Reveal and select a range asked for by another pane.
   useEffect(() => {
