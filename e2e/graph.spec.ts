@@ -221,22 +221,23 @@ test.describe('graph', () => {
     expect(await namespacesShown()).toEqual(new Set([opened]));
 
     // Another namespace from the filter: its routes come from the worker.
-    const namespaceOf = (name: string) => new RegExp(`^ {2}name: ${name}\\n {2}namespace: (\\S+)$`, 'm').exec(ws.text)![1]!;
-    const other = [...new Set([...ws.text.matchAll(/^ {2}namespace: (team-\d+)$/gm)].map((m) => m[1]!))].find((ns) => ns !== opened && ns !== namespaceOf('app-77'))!;
+    // An IngressRoute of a namespace the graph did not open on, and a third namespace.
+    const [, app, target] = [...ws.text.matchAll(/^ {2}name: (app-\d+)\n {2}namespace: (\S+)$/gm)].find((m) => m[2] !== opened)!;
+    const other = [...new Set([...ws.text.matchAll(/^ {2}namespace: (team-\d+)$/gm)].map((m) => m[1]!))].find((ns) => ns !== opened && ns !== target)!;
     await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption(other);
     await expect.poll(namespacesShown).toEqual(new Set([other]));
     await expect(notice).toHaveCount(0);
-    await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption('');
-    await expect(notice).toContainText(`showing namespace ${opened}`);
 
-    // Selecting an IngressRoute of another namespace opens the graph on it, the route selected.
-    const target = namespaceOf('app-77');
-    expect(target).not.toBe(opened);
+    // A route of another namespace selected: the filter hides it, and the pane says so.
     const outline = page.getByRole('navigation', { name: 'Resources' });
-    await outline.getByRole('searchbox', { name: 'Filter resources' }).fill('/app-77');
-    await outline.getByRole('button', { name: /\/app-77\b/ }).click();
+    await outline.getByRole('searchbox', { name: 'Filter resources' }).fill(`/${app}`);
+    await outline.getByRole('button', { name: new RegExp(`/${app}\\b`) }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'is hidden by the filters' })).toContainText(`The selected route ${target}/${app}#0 is hidden`);
+    // Without the filter the graph opens on the selection's namespace, the route selected.
+    await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption('');
     await expect(notice).toContainText(`showing namespace ${target}`);
-    await expect(graph.locator('.react-flow__node.selected')).toContainText(`${target}/app-77#0`);
+    await expect(graph.locator('.react-flow__node.selected')).toContainText(`${target}/${app}#0`);
+    await expect(page.getByRole('status').filter({ hasText: 'is hidden by the filters' })).toHaveCount(0);
 
     // The export draws the whole graph, not the namespace shown.
     const download = page.waitForEvent('download');

@@ -33,6 +33,8 @@ export interface GraphPaneProps {
   scope: GraphScope;
   /** The namespace a large graph opens on when nothing filters it (the selection's); else its busiest. */
   prefer?: string | undefined;
+  /** The label of the selected route when `graph`, scoped, does not hold it. */
+  outside?: string | undefined;
   /** After a simulation: the winning router, the routers that lost, where a 404/421/401… stopped. */
   highlight?: Highlight | undefined;
   /** A node id of `graph` (a router inside a collapsed IngressRoute selects the collapsed node). */
@@ -50,7 +52,7 @@ export function GraphPane(props: GraphPaneProps) {
   );
 }
 
-function GraphCanvas({ graph, layout, scope, prefer, highlight, selectedId, onSelectNode }: GraphPaneProps) {
+function GraphCanvas({ graph, layout, scope, prefer, outside, highlight, selectedId, onSelectNode }: GraphPaneProps) {
   const [filter, setFilter] = useState<GraphFilter>({});
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [hovered, setHovered] = useState<string | null>(null);
@@ -73,7 +75,7 @@ function GraphCanvas({ graph, layout, scope, prefer, highlight, selectedId, onSe
   // 8,000-node graph took ~45 ms together).
   return (
     <ShownGraph
-      {...{ graph, base, layout, scope, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends }}
+      {...{ graph, base, layout, scope, outside, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends }}
     />
   );
 }
@@ -95,7 +97,7 @@ interface ShownGraphProps extends GraphPaneProps {
 }
 
 function ShownGraph(props: ShownGraphProps) {
-  const { graph, base, layout, scope, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends } = props;
+  const { graph, base, layout, scope, outside, highlight, selectedId, onSelectNode, shown, filter, setFilter, collapsed, setCollapsed, hovered, setHovered, autoNamespace, setShowAll, backends, setBackends } = props;
   const canvas = useRef<HTMLDivElement>(null);
   // The worker lays the graph out without backends; shown, they are placed around it (stably).
   const baseLayout = useMemo(() => (backends ? layoutGraph(base, layout) : layout), [backends, base, layout]);
@@ -148,7 +150,14 @@ function ShownGraph(props: ShownGraphProps) {
   const onKeyDown = useGraphKeys({ shownById, selectedEdge, setSelectedEdge, detachEdge, onSelectNode, rename: actions.rename });
 
   // The selection is in the graph but a filter hides it: say so, and offer to clear the filter.
-  const hiddenSelection = selectedId && !selected && fullById.has(selectedId) && (isFiltering(filter) || !!autoNamespace) ? fullById.get(selectedId)! : null;
+  // A large graph comes as the filters keep it: a route outside is named from the analysis (without filters, a large
+  // graph opens on the selection's namespace).
+  const hiddenSelection =
+    selectedId && !selected && fullById.has(selectedId) && (isFiltering(filter) || !!autoNamespace)
+      ? fullById.get(selectedId)!
+      : outside && isFiltering(filter)
+        ? { kind: 'router', label: outside }
+        : null;
 
   return (
     <div className="graph-pane">

@@ -5,6 +5,17 @@ import { GraphPane } from './GraphPane.tsx';
 import type { GraphNode } from '../../core/graph/index.ts';
 import { verdictHighlight } from './highlight.ts';
 import { nodeForSelection, type SelectionLike } from './view-state.ts';
+import type { DynamicRouter } from '../../core/types.ts';
+
+/** The label of the selected route's node (as core/graph names it), from the routers of the analysis. */
+function outsideRoute(routers: Readonly<Record<string, DynamicRouter>> | undefined, selection: SelectionLike): string | undefined {
+  if (!routers) return undefined;
+  const mine = (r: DynamicRouter) => r.origin.resourceId === selection.resourceId;
+  const router = selection.routerName ? routers[selection.routerName] : Object.values(routers).filter(mine).sort((a, b) => (a.origin.routeIndex ?? 0) - (b.origin.routeIndex ?? 0))[0];
+  if (!router) return undefined;
+  const [kind, namespace, name] = router.origin.resourceId.split('/');
+  return kind === 'IngressRoute' ? `${namespace}/${name}#${router.origin.routeIndex ?? 0}` : router.name.slice(0, router.name.lastIndexOf('@'));
+}
 
 /** Adapts the store to the graph pane: analysis → graph, verdict → highlight, selection both ways
  * (a click reveals the node's range in the editor; the editor's selection selects the node). */
@@ -21,6 +32,8 @@ export default function GraphView() {
   const selectedId = useMemo(() => (graph ? nodeForSelection(graph, selection as SelectionLike | null) : null), [graph, selection]);
   // A large graph opens on the selected resource's namespace (resource ids are Kind/namespace/name).
   const prefer = selection?.resourceId?.split('/')[1];
+  // A large graph comes as the filters keep it: a selected route it does not hold is named from the analysis.
+  const outside = useStudio((s) => (scope?.scoped && !selectedId && selection ? outsideRoute(s.analysis?.summary.config.routers, selection as SelectionLike) : undefined));
   const onSelectNode = useCallback((node: GraphNode) => {
     const s = useStudio.getState();
     const router = node.kind === 'router' && node.routerNames.length === 1 ? node.routerNames[0] : undefined;
@@ -34,5 +47,5 @@ export default function GraphView() {
 
   // Until the first graph comes (it follows the first analysis): the pane would otherwise say there are no routes.
   if (!graph || !layout || !scope) return <p className="empty" role="status">Analysing…</p>;
-  return <GraphPane graph={graph} layout={layout} scope={scope} prefer={prefer} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
+  return <GraphPane graph={graph} layout={layout} scope={scope} prefer={prefer} outside={outside} highlight={highlight} selectedId={selectedId} onSelectNode={onSelectNode} />;
 }
