@@ -8,7 +8,7 @@ import { useStudio } from '../../store/index.ts';
 import { resourceAt } from '../../store/selectors.ts';
 import type { Diagnostic, DynamicConfig, DynamicRouter } from '../../core/types.ts';
 import type { AnalysisSummary } from '../../core/analyze.ts';
-import { SEVERITY_RANK } from '../../core/diagnostic.ts';
+import { setMarkers } from './markers.ts';
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -52,6 +52,12 @@ function toMarker(model: monaco.editor.ITextModel, d: Diagnostic): monaco.editor
     endLineNumber: b.lineNumber,
     endColumn: b.column,
   };
+}
+
+/** `task` once the page is idle (within a second). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
 }
 
 /** The Monaco YAML pane. The Monaco model owns the text and its undo history; the store mirrors it. */
@@ -161,9 +167,8 @@ export default function YamlEditor() {
     });
   }, [activeFile]);
 
-  // Markers and inlay hints from the latest analysis, in a task of their own as soon as the store has it (Monaco
-  // redraws decorations for them), not after React has drawn the other panes. Monaco draws the first 500 markers of a
-  // model only: errors go first, then warnings, so a large file's infos never hide an error's squiggle.
+  // Markers (markers.ts) and inlay hints from the latest analysis, in a task of their own as soon as the store has it
+  // (Monaco redraws decorations for them), not after React has drawn the other panes.
   useEffect(() => {
     let shown: AnalysisSummary | undefined;
     let task: ReturnType<typeof setTimeout> | undefined;
@@ -176,8 +181,12 @@ export default function YamlEditor() {
         const file = decodeURIComponent(model.uri.path.slice(1));
         const diagnostics = summary.diagnostics.filter((d) => d.file === file);
         setModelDiagnostics(model.uri.toString(), diagnostics);
-        const ordered = [...diagnostics].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range.start - b.range.start);
-        monaco.editor.setModelMarkers(model, MARKER_OWNER, ordered.map((d) => toMarker(model, d)));
+        setMarkers<monaco.editor.IMarkerData>(diagnostics, {
+          set: (markers) => monaco.editor.setModelMarkers(model, MARKER_OWNER, markers),
+          toMarker: (d) => toMarker(model, d),
+          whenIdle,
+          current: () => shown === summary && !model.isDisposed(),
+        });
         setModelInlayHints(
           model.uri.toString(),
           summary.hints.filter((h) => h.file === file),
