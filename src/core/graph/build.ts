@@ -43,6 +43,20 @@ function onList(list: string[], router: string): void {
   if (list[list.length - 1] !== router) list.push(router);
 }
 
+/**
+ * The label of a router's node: `namespace/name#route` for a route of an IngressRoute; the Traefik name without its
+ * provider for another resource's router (an Ingress has one per host and path, and its name says which); the plain
+ * name for a router without its resource.
+ *
+ * @example
+ * routerNodeLabel(router, { kind: 'IngressRoute', namespace: 'shop', name: 'shop-web' }) // 'shop/shop-web#1'
+ */
+export function routerNodeLabel(r: Pick<DynamicRouter, 'name' | 'origin'>, owner: { kind: string; namespace: string; name: string } | undefined): string {
+  if (!owner) return plainName(r.name);
+  if (owner.kind !== 'IngressRoute') return r.name.slice(0, r.name.lastIndexOf('@'));
+  return `${owner.namespace}/${owner.name}#${r.origin.routeIndex ?? 0}`;
+}
+
 /** References deeper than this are not drawn further (a recursion this deep overflowed the stack at ~2,000). */
 const MAX_DEPTH = 200;
 
@@ -110,11 +124,10 @@ class Builder {
 
   routerLabel(r: DynamicRouter): { label: string; groupLabel: string; namespace: string } {
     const owner = this.resources.get(r.origin.resourceId);
-    if (!owner) return { label: plainName(r.name), groupLabel: r.origin.resourceId, namespace: '' };
-    const groupLabel = `${owner.metadata.namespace}/${owner.metadata.name}`;
-    // Ingress routers are one per host and path: their Traefik name (without suffix) says which.
-    if (owner.kind !== 'IngressRoute') return { label: r.name.slice(0, r.name.lastIndexOf('@')), groupLabel: `${owner.kind} ${groupLabel}`, namespace: owner.metadata.namespace };
-    return { label: `${groupLabel}#${r.origin.routeIndex ?? 0}`, groupLabel, namespace: owner.metadata.namespace };
+    if (!owner) return { label: routerNodeLabel(r, undefined), groupLabel: r.origin.resourceId, namespace: '' };
+    const { namespace, name } = owner.metadata;
+    const label = routerNodeLabel(r, { kind: owner.kind, namespace, name });
+    return { label, groupLabel: owner.kind === 'IngressRoute' ? `${namespace}/${name}` : `${owner.kind} ${namespace}/${name}`, namespace };
   }
 
   router(r: DynamicRouter): void {

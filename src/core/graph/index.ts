@@ -3,7 +3,7 @@
  * paths, filters, collapsed IngressRoutes), a fast stable layered layout (layout.ts, coordinates.ts),
  * and a standalone SVG of the whole graph (svg.ts). Pure TypeScript: runs in the worker and the CLI.
  */
-export { buildGraph, HUB_DEGREE, type BuildOptions } from './build.ts';
+export { buildGraph, routerNodeLabel, HUB_DEGREE, type BuildOptions } from './build.ts';
 export { middlewareDetail, serviceDetail, serviceLabel, plainName, shorten } from './details.ts';
 export { layoutGraph, nodeHeight, nodeWidth, NODE_WIDTH, GROUP_HEADER, CHIP_HEIGHT, ROW_HEIGHT, type LayoutOptions } from './layout.ts';
 export { countCrossings } from './crossings.ts';

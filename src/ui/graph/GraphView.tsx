@@ -2,19 +2,19 @@ import { useCallback, useMemo } from 'react';
 import { useStudio } from '../../store/index.ts';
 import { useDeferredStudio } from '../useDeferredStudio.ts';
 import { GraphPane } from './GraphPane.tsx';
-import type { GraphNode } from '../../core/graph/index.ts';
+import { routerNodeLabel, type GraphNode } from '../../core/graph/index.ts';
 import { verdictHighlight } from './highlight.ts';
 import { nodeForSelection, type SelectionLike } from './view-state.ts';
 import type { DynamicRouter } from '../../core/types.ts';
 
-/** The label of the selected route's node (as core/graph names it), from the routers of the analysis. */
+/** The label of the selected route's node, from the routers of the analysis (resource ids are Kind/namespace/name). */
 function outsideRoute(routers: Readonly<Record<string, DynamicRouter>> | undefined, selection: SelectionLike): string | undefined {
   if (!routers) return undefined;
   const mine = (r: DynamicRouter) => r.origin.resourceId === selection.resourceId;
   const router = selection.routerName ? routers[selection.routerName] : Object.values(routers).filter(mine).sort((a, b) => (a.origin.routeIndex ?? 0) - (b.origin.routeIndex ?? 0))[0];
   if (!router) return undefined;
   const [kind, namespace, name] = router.origin.resourceId.split('/');
-  return kind === 'IngressRoute' ? `${namespace}/${name}#${router.origin.routeIndex ?? 0}` : router.name.slice(0, router.name.lastIndexOf('@'));
+  return routerNodeLabel(router, kind !== undefined && namespace !== undefined && name !== undefined ? { kind, namespace, name } : undefined);
 }
 
 /** Adapts the store to the graph pane: analysis → graph, verdict → highlight, selection both ways
