@@ -5,7 +5,7 @@
 import type { WorkspaceFile } from '../core/analyze.ts';
 import type { Settings } from '../core/types.ts';
 import type { SimRequest } from '../core/simulate/index.ts';
-import type { AnalysisResult, NameEquivalence, PaneView, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { DEFAULT_VIEW, type AnalysisResult, type NameEquivalence, type PaneView, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import type { AnalysisService } from './service.ts';
 import { AnalysisAssembler } from './delta.ts';
 import { inSteps } from '../core/steps.ts';
@@ -117,7 +117,7 @@ export function createAnalysisClient(
   // What the worker was last asked to analyse: asked again of the main thread if the worker fails.
   let lastAnalyze: Extract<WorkerRequest, { type: 'analyze' }> | null = null;
   // What the graph pane shows: every analyze request says so.
-  let view: PaneView = { filter: {}, all: false, backends: false };
+  let view: PaneView = DEFAULT_VIEW;
   // On the main thread the shadow check is paced as the worker paces it (review-runner.ts).
   let reviews: ReviewRunner | null = null;
 

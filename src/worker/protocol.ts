@@ -12,6 +12,9 @@ export interface PaneView extends GraphView {
   backends: boolean;
 }
 
+/** The view of a graph pane that filters nothing and draws no backends (and of none). */
+export const DEFAULT_VIEW: PaneView = { filter: {}, all: false, backends: false };
+
 export type WorkerRequest =
   /** `view`: what the graph pane shows (default: no filter, no backends). */
   | { type: 'analyze'; version: number; files: WorkspaceFile[]; settings: Settings; view?: PaneView }

@@ -5,7 +5,7 @@
 import { analyze, Analyzer, summarizeAnalysis, type Analysis, type AnalysisSummary } from '../core/analyze.ts';
 import { buildGraph, hideBackends, layoutGraph, scopeGraph, type Graph, type Layout } from '../core/graph/index.ts';
 import { compileRouting, redirectRouterNames, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
-import type { PaneView, ResourceDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { DEFAULT_VIEW, type PaneView, type ResourceDetail, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
 import { diffWorkspaces, findTestsFile, readCases, shadowSteps, testFailureDiagnostics, toDiagnostics, type ShadowReport } from '../core/review/index.ts';
 import type { Diagnostic } from '../core/types.ts';
@@ -14,8 +14,6 @@ import type { TestsRun } from './protocol.ts';
 import { DeltaEncoder, encodeGraph, encodeSummary } from './delta.ts';
 import { convertFileText, convertIngresses } from '../core/ingress/convert.ts';
 import { drain } from '../core/steps.ts';
-
-const DEFAULT_VIEW: PaneView = { filter: {}, all: false, backends: false };
 
 /** What a graph is made from: an analysis sent to the page, with the diagnostics it was shown with. */
 interface GraphSource {
@@ -44,10 +42,10 @@ export class AnalysisService {
   private shown: ShadowReport | null = null;
   /** The last analysis as the page shows it, until the next one. */
   private present: { version: number; analysis: Analysis; tests: TestsRun | null; testDiagnostics: Diagnostic[]; started: number; ms: number | null; reviewed: boolean } | null = null;
-  /** What the graph message still to be sent is made from: the analysis just sent, its diagnostics as shown. */
-  private graphDue: GraphSource | null = null;
-  /** The same, for the last analysis sent (a change of view sends its graph again). */
+  /** What the graph of the last analysis sent is made from: the analysis, its diagnostics as shown. */
   private graphSource: GraphSource | null = null;
+  /** Whether that graph is still to be sent (after the analysis's message, or again for a change of view). */
+  private graphDue = false;
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
@@ -103,7 +101,7 @@ export class AnalysisService {
   private showView(view: PaneView, version: number): WorkerResponse {
     this.view = view;
     if (!this.graphSource) return { type: 'error', version, message: 'No analysis yet.' };
-    this.graphDue = this.graphSource;
+    this.graphDue = true;
     return this.takeGraph()!;
   }
 
@@ -179,20 +177,21 @@ export class AnalysisService {
     // The time until the page could show the analysis in its text panes (the graph follows); the review's own
     // message repeats it.
     present.ms ??= performance.now() - started;
-    this.graphDue = this.graphSource = { version, analysis, diagnostics: shown.diagnostics, resources: summary.resources };
+    this.graphSource = { version, analysis, diagnostics: shown.diagnostics, resources: summary.resources };
+    this.graphDue = true;
     return { type: 'analysis', ...encodeSummary(this.encoder, { version, summary, ms: present.ms, tests, shadowCut }) };
   }
 
   /** How many resources the analysis whose graph is due has (none due: 0). */
   dueGraphSize(): number {
-    return this.graphDue?.resources.length ?? 0;
+    return this.graphDue ? this.graphSource!.resources.length : 0;
   }
 
   /** The graph of the analysis message just sent (laid out, as a delta), or null when there is none to send. */
   takeGraph(): WorkerResponse | null {
-    const due = this.graphDue;
-    if (!due) return null;
-    this.graphDue = null;
+    const due = this.graphSource;
+    if (!this.graphDue || !due) return null;
+    this.graphDue = false;
     try {
       const { graph, scope } = scopeGraph(this.wholeOf(due), this.view);
       // Laid out as the pane first shows it: without backends (the pane places them around this layout).

@@ -17,6 +17,7 @@ import { GraphDialog } from './GraphDialog.tsx';
 import { useGraphEditing } from './useGraphEditing.ts';
 import { useGraphKeys } from './useGraphKeys.ts';
 import { analysisClient } from '../useAnalysis.ts';
+import { DEFAULT_VIEW } from '../../worker/protocol.ts';
 import { useStudio } from '../../store/index.ts';
 
 const nodeTypes = { studio: StudioNode, irGroup: GroupFrame };
@@ -67,7 +68,7 @@ function GraphCanvas({ graph, layout, scope, prefer, outside, highlight, selecte
   // them, or of the new view, comes after the change).
   const preferred = opening ? prefer : undefined;
   useEffect(() => analysisClient().setGraphView({ filter: deferredFilter, all: showAll, backends, prefer: preferred }), [deferredFilter, showAll, backends, preferred]);
-  useEffect(() => () => analysisClient().setGraphView({ filter: {}, all: false, backends: false }), []);
+  useEffect(() => () => analysisClient().setGraphView(DEFAULT_VIEW), []);
   const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
   const base = useMemo(() => (backends ? graph : hideBackends(graph)), [graph, backends]);
   const shown = useMemo(() => filterGraph(collapseGroups(base, collapsed), effective), [base, collapsed, effective]);
