@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resourceAt, selectActiveText, selectCounts, selectIsStale, selectRouterCount } from './selectors.ts';
+import { resourceAt, routersOfResource, selectActiveText, selectCounts, selectIsStale, selectRouterCount } from './selectors.ts';
 import type { StudioState } from './types.ts';
 import type { ResourceSummary } from '../core/analyze.ts';
-import type { Diagnostic } from '../core/types.ts';
+import type { Diagnostic, DynamicConfig } from '../core/types.ts';
 
 const d = (severity: Diagnostic['severity']): Diagnostic => ({
   code: 'X', severity, family: 'schema', message: 'm', file: 'a.yaml', range: { start: 0, end: 1 },
@@ -36,6 +36,14 @@ describe('selectors', () => {
     // Another configuration is counted again.
     expect(selectRouterCount(withRouters({ d: {} }))).toBe(1);
     expect(selectRouterCount(withRouters(routers))).toBe(3);
+  });
+
+  it('lists the routers of a resource in the configuration\'s order, indexed once per configuration', () => {
+    const router = (name: string, resourceId: string, routeIndex: number) => ({ name, origin: { resourceId, routeIndex } });
+    const config = { routers: { b1: router('b1', 'IngressRoute/x/b', 1), a0: router('a0', 'IngressRoute/x/a', 0), b0: router('b0', 'IngressRoute/x/b', 0) } } as unknown as DynamicConfig;
+    expect(routersOfResource(config, 'IngressRoute/x/b').map((r) => r.name)).toEqual(['b1', 'b0']);
+    expect(routersOfResource(config, 'IngressRoute/x/b')).toBe(routersOfResource(config, 'IngressRoute/x/b'));
+    expect(routersOfResource(config, 'IngressRoute/x/none')).toEqual([]);
   });
 
   it('knows when the analysis is stale', () => {

@@ -1,5 +1,5 @@
 /** Selectors at module level (stable identities), unit-tested without React. */
-import type { Diagnostic } from '../core/types.ts';
+import type { Diagnostic, DynamicConfig, DynamicRouter } from '../core/types.ts';
 import type { ResourceSummary } from '../core/analyze.ts';
 import type { StudioState } from './types.ts';
 
@@ -47,6 +47,24 @@ export const selectRouterCount = (s: StudioState): number => {
   }
   return lastRouterCount;
 };
+
+const routersByResource = new WeakMap<DynamicConfig, Map<string, DynamicRouter[]>>();
+const NO_ROUTERS: DynamicRouter[] = [];
+
+/** The routers made from resource `resourceId`, in the configuration's order (indexed once per configuration). */
+export function routersOfResource(config: DynamicConfig, resourceId: string): readonly DynamicRouter[] {
+  let index = routersByResource.get(config);
+  if (!index) {
+    index = new Map();
+    for (const r of Object.values(config.routers)) {
+      const list = index.get(r.origin.resourceId) ?? [];
+      list.push(r);
+      index.set(r.origin.resourceId, list);
+    }
+    routersByResource.set(config, index);
+  }
+  return index.get(resourceId) ?? NO_ROUTERS;
+}
 
 /** The resource whose range contains an offset of a file (the cursor's resource). */
 export function resourceAt(resources: readonly ResourceSummary[], file: string, offset: number): ResourceSummary | undefined {

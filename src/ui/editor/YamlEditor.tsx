@@ -5,8 +5,8 @@ import { registerEditApplier } from './bridge.ts';
 import { keepCursorOnScreen } from './keep-cursor.ts';
 import { defineStudioTheme, STUDIO_THEME } from './theme.ts';
 import { useStudio } from '../../store/index.ts';
-import { resourceAt } from '../../store/selectors.ts';
-import type { Diagnostic, DynamicConfig, DynamicRouter } from '../../core/types.ts';
+import { resourceAt, routersOfResource } from '../../store/selectors.ts';
+import type { Diagnostic, DynamicConfig } from '../../core/types.ts';
 import type { AnalysisSummary } from '../../core/analyze.ts';
 import { setMarkers } from './markers.ts';
 
@@ -17,21 +17,9 @@ const SEVERITY = {
 } as const;
 
 
-const routersByResource = new WeakMap<DynamicConfig, Map<string, DynamicRouter[]>>();
-
 /** The router made from the route of IngressRoute `resourceId` whose YAML holds `offset`. */
 function routeAt(config: DynamicConfig, resourceId: string, offset: number): string | undefined {
-  let index = routersByResource.get(config);
-  if (!index) {
-    index = new Map();
-    for (const r of Object.values(config.routers)) {
-      const list = index.get(r.origin.resourceId) ?? [];
-      list.push(r);
-      index.set(r.origin.resourceId, list);
-    }
-    routersByResource.set(config, index);
-  }
-  return index.get(resourceId)?.find((r) => r.origin.routeIndex !== undefined && r.origin.range.start <= offset && offset <= r.origin.range.end)?.name;
+  return routersOfResource(config, resourceId).find((r) => r.origin.routeIndex !== undefined && r.origin.range.start <= offset && offset <= r.origin.range.end)?.name;
 }
 
 function modelFor(file: string, text: string): monaco.editor.ITextModel {

@@ -5,13 +5,14 @@ import { GraphPane } from './GraphPane.tsx';
 import { routerNodeLabel, type GraphNode } from '../../core/graph/index.ts';
 import { verdictHighlight } from './highlight.ts';
 import { nodeForSelection, type SelectionLike } from './view-state.ts';
-import type { DynamicRouter } from '../../core/types.ts';
+import type { DynamicConfig, DynamicRouter } from '../../core/types.ts';
+import { routersOfResource } from '../../store/selectors.ts';
 
 /** The label of the selected route's node, from the routers of the analysis (resource ids are Kind/namespace/name). */
-function outsideRoute(routers: Readonly<Record<string, DynamicRouter>> | undefined, selection: SelectionLike): string | undefined {
-  if (!routers) return undefined;
-  const mine = (r: DynamicRouter) => r.origin.resourceId === selection.resourceId;
-  const router = selection.routerName ? routers[selection.routerName] : Object.values(routers).filter(mine).sort((a, b) => (a.origin.routeIndex ?? 0) - (b.origin.routeIndex ?? 0))[0];
+function outsideRoute(config: DynamicConfig | undefined, selection: SelectionLike): string | undefined {
+  if (!config) return undefined;
+  const first = (list: readonly DynamicRouter[]) => [...list].sort((a, b) => (a.origin.routeIndex ?? 0) - (b.origin.routeIndex ?? 0))[0];
+  const router = selection.routerName ? config.routers[selection.routerName] : selection.resourceId ? first(routersOfResource(config, selection.resourceId)) : undefined;
   if (!router) return undefined;
   const [kind, namespace, name] = router.origin.resourceId.split('/');
   return routerNodeLabel(router, kind !== undefined && namespace !== undefined && name !== undefined ? { kind, namespace, name } : undefined);
@@ -33,7 +34,7 @@ export default function GraphView() {
   // A large graph opens on the selected resource's namespace (resource ids are Kind/namespace/name).
   const prefer = selection?.resourceId?.split('/')[1];
   // A large graph comes as the filters keep it: a selected route it does not hold is named from the analysis.
-  const outside = useStudio((s) => (scope?.scoped && !selectedId && selection ? outsideRoute(s.analysis?.summary.config.routers, selection as SelectionLike) : undefined));
+  const outside = useStudio((s) => (scope?.scoped && !selectedId && selection ? outsideRoute(s.analysis?.summary.config, selection as SelectionLike) : undefined));
   const onSelectNode = useCallback((node: GraphNode) => {
     const s = useStudio.getState();
     const router = node.kind === 'router' && node.routerNames.length === 1 ? node.routerNames[0] : undefined;
