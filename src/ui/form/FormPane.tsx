@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStudio } from '../../store/index.ts';
-import { selectResources } from '../../store/selectors.ts';
+import { routersOfResource, selectResources } from '../../store/selectors.ts';
 import { analysisClient } from '../useAnalysis.ts';
 import { schemaFor } from '../../core/schema/index.ts';
 import type { ResourceKind } from '../../core/types.ts';
@@ -89,8 +89,8 @@ export function FormPane() {
     const ns = String((detail.raw['metadata'] as { namespace?: string } | undefined)?.namespace ?? 'default');
     const priorities: Record<number, string> = {};
     const routes: Record<number, RouteFacts> = {};
-    for (const r of Object.values(summary.config.routers)) {
-      if (r.origin.resourceId === detail.resourceId && r.origin.routeIndex !== undefined) {
+    for (const r of routersOfResource(summary.config, detail.resourceId)) {
+      if (r.origin.routeIndex !== undefined) {
         priorities[r.origin.routeIndex] = `Effective priority ${r.effectivePriority}${r.priority === 0 ? ' (length of the rule)' : ''}`;
         routes[r.origin.routeIndex] = { syntax: r.ruleSyntax, priority: r.priority };
       }
