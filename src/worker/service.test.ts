@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../core/provider/settings.ts';
 import { AnalysisService } from './service.ts';
 import { AnalysisAssembler } from './delta.ts';
-import type { AnalysisResult, PaneView, WorkerResponse } from './protocol.ts';
+import { DEFAULT_VIEW, type AnalysisResult, type PaneView, type WorkerResponse } from './protocol.ts';
 import { busiestNamespace, filterGraph, scopeGraph, SCOPE_FROM } from '../core/graph/index.ts';
 import { generateWorkspace } from '../../bench/generate-yaml.ts';
 
@@ -158,7 +158,7 @@ describe('worker: the graph comes second', () => {
 
 describe('worker: the graph as the pane shows it', () => {
   const backends = (result: AnalysisResult) => result.graph.nodes.filter((n) => n.kind === 'backend').map((n) => n.label);
-  const view = (patch: Partial<PaneView> = {}): PaneView => ({ filter: {}, all: false, backends: false, ...patch });
+  const view = (patch: Partial<PaneView> = {}): PaneView => ({ ...DEFAULT_VIEW, ...patch });
   /** Decodes a graph message (the answer to a change of view) after the analyses `read` decoded. */
   const graphReader = (service: AnalysisService) => {
     const assembler = new AnalysisAssembler();
