@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { Background, ConnectionMode, ControlButton, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { collapseGroups, filterGraph, hideBackends, isFiltering, layoutGraph, type Graph, type GraphFilter, type GraphNode, type GraphScope, type Layout } from '../../core/graph/index.ts';
+import { collapseGroups, filterGraph, hideBackends, isFiltering, layoutGraph, SCOPE_FROM, type Graph, type GraphFilter, type GraphNode, type GraphScope, type Layout } from '../../core/graph/index.ts';
 import { StudioNode } from './StudioNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
@@ -65,8 +65,9 @@ function GraphCanvas({ graph, layout, scope, prefer, outside, highlight, selecte
   const opening = !isFiltering(deferredFilter) && !showAll;
   const autoNamespace = opening ? scope.auto : undefined;
   // The worker draws backends only when they are shown, and sends a large graph as this view keeps it (a graph with
-  // them, or of the new view, comes after the change).
-  const preferred = opening ? prefer : undefined;
+  // them, or of the new view, comes after the change). The selection's namespace matters to a large graph only: a
+  // smaller one is not sent again for each selection.
+  const preferred = opening && scope.total > SCOPE_FROM ? prefer : undefined;
   useEffect(() => analysisClient().setGraphView({ filter: deferredFilter, all: showAll, backends, prefer: preferred }), [deferredFilter, showAll, backends, preferred]);
   useEffect(() => () => analysisClient().setGraphView(DEFAULT_VIEW), []);
   const effective = useMemo(() => (autoNamespace ? { ...deferredFilter, namespace: autoNamespace } : deferredFilter), [autoNamespace, deferredFilter]);
