@@ -66,7 +66,6 @@ class Builder {
   private readonly orders = new Map<string, number | null>();
   private readonly counter: DiagnosticCounter;
   private readonly resources: Map<string, Resource>;
-  private readonly layoutKeys = new Set<string>();
   /** Services and chains whose subtree the current router's path has drawn: shared children are drawn once
    * per router (re-walking them took time exponential in the depth of services sharing children). */
   private walked = new Set<string>();
@@ -78,6 +77,10 @@ class Builder {
     resources: readonly Resource[],
     diagnostics: readonly Diagnostic[],
     private readonly backends: boolean,
+    /** The first router of each route (routeKeysOf): its node, and its service's, take the route's layout place. */
+    private readonly routeKeys: ReadonlyMap<string, string>,
+    /** The middlewares and services unused() may draw (default: any not drawn yet; viewGraph passes those no router uses). */
+    private readonly unusedOnly?: UnusedNames,
   ) {
     this.counter = new DiagnosticCounter(diagnostics);
     this.resources = new Map(resources.map((r) => [r.id, r]));
@@ -134,9 +137,8 @@ class Builder {
     this.walked = new Set();
     const { label, groupLabel, namespace } = this.routerLabel(r);
     const origin = r.origin;
-    let layoutKey: string | undefined = `route:${origin.resourceId}#${origin.routeIndex ?? 0}`;
-    if (this.layoutKeys.has(layoutKey)) layoutKey = undefined; // entryPoint-model copies share a route
-    else this.layoutKeys.add(layoutKey);
+    const key = routeKey(origin);
+    const layoutKey = this.routeKeys.get(key) === r.name ? key : undefined; // entryPoint-model copies share a route
     const fullText = [
       r.name,
       `rule: ${r.rule}`,
@@ -285,9 +287,10 @@ class Builder {
     const own = this.own(svc.origin, 'TraefikService/');
     const label = svc.type !== 'loadBalancer' && owner ? `${this.routerLabel(owner).label} services` : own ? `${own.namespace}/${own.name}` : serviceLabel(svc);
     const servers = svc.type === 'loadBalancer' ? svc.servers.slice(0, 6).map((s) => `  ${s.url} (${s.source})`) : [];
-    const layoutKey = owner ? `service-of:route:${owner.origin.resourceId}#${owner.origin.routeIndex ?? 0}` : undefined;
-    const unique = layoutKey !== undefined && !this.layoutKeys.has(layoutKey);
-    if (unique) this.layoutKeys.add(layoutKey);
+    // The service named after a route's first router (a route's weighted services) takes the place of the route's service.
+    const key = owner ? routeKey(owner.origin) : undefined;
+    const layoutKey = key === undefined ? undefined : `service-of:${key}`;
+    const unique = key !== undefined && this.routeKeys.get(key) === owner!.name;
     const k = svc.type === 'loadBalancer' ? svc.kubernetesService : undefined;
     const ref: NodeRef | undefined = k ? { kind: 'Service', name: k.name, namespace: k.namespace, port: k.port } : own ? { kind: 'TraefikService', ...own } : undefined;
     const rows = this.rows(svc);
@@ -387,17 +390,13 @@ class Builder {
 
   /** Middlewares and services no router uses still get a node (usage 0): a reviewer wants to see them. */
   unused(): void {
-    for (const name of Object.keys(this.config.middlewares)) {
+    const only = this.unusedOnly;
+    for (const name of only?.middlewares ?? Object.keys(this.config.middlewares)) {
       if (!this.nodes.has(`middleware:${name}`)) this.follow(name, this.middleware(name, undefined), undefined, new Set());
     }
-    const children = new Set<string>();
-    for (const s of Object.values(this.config.services)) {
-      if (s.type === 'weighted' || s.type === 'highestRandomWeight') s.services.forEach((c) => children.add(c.name));
-      else if (s.type === 'mirroring') [s.service, ...s.mirrors.map((m) => m.name)].forEach((c) => children.add(c));
-      else if (s.type === 'failover') [s.service, s.fallback].forEach((c) => children.add(c));
-    }
-    for (const name of Object.keys(this.config.services)) {
-      if (!children.has(name) && !this.nodes.has(`service:${name}`)) this.service(name, undefined, new Set());
+    const children = only ? null : childServices(this.config);
+    for (const name of only?.services ?? Object.keys(this.config.services)) {
+      if (!children?.has(name) && !this.nodes.has(`service:${name}`)) this.service(name, undefined, new Set());
     }
   }
 
@@ -436,11 +435,52 @@ class Builder {
  * buildGraph(config, resources, diagnostics, { collapsed: ['IngressRoute/shop/shop-web'] }) // one node for its routes
  */
 export function buildGraph(config: DynamicConfig, resources: readonly Resource[], diagnostics: readonly Diagnostic[], options: BuildOptions = {}): Graph {
-  const b = new Builder(config, resources, diagnostics, options.backends ?? true);
   const routers = Object.values(config.routers);
+  const graph = buildRouters(config, resources, diagnostics, options.backends ?? true, routers, routeKeysOf(routers));
+  return options.collapsed?.length ? collapseGroups(graph, new Set(options.collapsed)) : graph;
+}
+
+/** The children of composite services: drawn as rows or below their parent, never as unused services. */
+export function childServices(config: DynamicConfig): Set<string> {
+  const children = new Set<string>();
+  for (const s of Object.values(config.services)) {
+    if (s.type === 'weighted' || s.type === 'highestRandomWeight') s.services.forEach((c) => children.add(c.name));
+    else if (s.type === 'mirroring') [s.service, ...s.mirrors.map((m) => m.name)].forEach((c) => children.add(c));
+    else if (s.type === 'failover') [s.service, s.fallback].forEach((c) => children.add(c));
+  }
+  return children;
+}
+
+/** Middlewares and services by name, in the configuration's order: those unused() draws (services: not children). */
+export interface UnusedNames {
+  middlewares: ReadonlySet<string>;
+  services: ReadonlySet<string>;
+}
+
+/** The layout key of a router's route: shared by the entryPoint-model copies of one route. */
+function routeKey(origin: Origin): string {
+  return `route:${origin.resourceId}#${origin.routeIndex ?? 0}`;
+}
+
+/** Each route's first router, by the route's layout key (every router of the configuration, in its order). */
+export function routeKeysOf(routers: readonly DynamicRouter[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const r of routers) {
+    const key = routeKey(r.origin);
+    if (!keys.has(key)) keys.set(key, r.name);
+  }
+  return keys;
+}
+
+/**
+ * The graph of some of the configuration's routers, in the configuration's order, then the middlewares and services
+ * no router uses (`unused`: only those). buildGraph passes every router; viewGraph (view.ts) the ones that touch
+ * what a view shows.
+ */
+export function buildRouters(config: DynamicConfig, resources: readonly Resource[], diagnostics: readonly Diagnostic[], backends: boolean, routers: readonly DynamicRouter[], routeKeys: ReadonlyMap<string, string>, unused?: UnusedNames): Graph {
+  const b = new Builder(config, resources, diagnostics, backends, routeKeys, unused);
   for (const r of routers) b.router(r);
   for (const r of routers) if (r.parentRefs.length) b.parents(r);
   b.unused();
-  const graph = b.finish();
-  return options.collapsed?.length ? collapseGroups(graph, new Set(options.collapsed)) : graph;
+  return b.finish();
 }

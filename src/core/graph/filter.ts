@@ -98,7 +98,7 @@ export const SCOPE_FROM = 2_500;
  * @example
  * scopeGraph(graph, { filter: {}, all: false }).scope.auto // 'shop' when the graph is large
  */
-export function scopeGraph(graph: Graph, view: GraphView): { graph: Graph; scope: GraphScope } {
+export function scopeGraph(graph: Graph, view: GraphView, scopeFrom = SCOPE_FROM): { graph: Graph; scope: GraphScope } {
   const namespaces = new Set<string>();
   const entryPoints = new Set<string>();
   for (const n of graph.nodes) {
@@ -106,7 +106,7 @@ export function scopeGraph(graph: Graph, view: GraphView): { graph: Graph; scope
     for (const e of n.entryPoints ?? []) entryPoints.add(e);
   }
   const scope: GraphScope = { total: graph.nodes.length, namespaces: [...namespaces].sort(), entryPoints: [...entryPoints].sort(), scoped: false };
-  if (graph.nodes.length <= SCOPE_FROM) return { graph, scope };
+  if (graph.nodes.length <= scopeFrom) return { graph, scope };
   const auto = isFiltering(view.filter) || view.all ? undefined : view.prefer !== undefined && routesPerNamespace(graph).has(view.prefer) ? view.prefer : busiestNamespace(graph);
   if (auto !== undefined) scope.auto = auto;
   const shown = filterGraph(graph, auto === undefined ? view.filter : { ...view.filter, namespace: auto });

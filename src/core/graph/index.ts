@@ -8,6 +8,7 @@ export { middlewareDetail, serviceDetail, serviceLabel, plainName, shorten } fro
 export { layoutGraph, nodeHeight, nodeWidth, NODE_WIDTH, GROUP_HEADER, CHIP_HEIGHT, ROW_HEIGHT, type LayoutOptions } from './layout.ts';
 export { countCrossings } from './crossings.ts';
 export { filterGraph, isFiltering, collapseGroups, groupNodeId, hideBackends, pathOf, busiestNamespace, scopeGraph, SCOPE_FROM, type GraphFilter, type GraphScope, type GraphView } from './filter.ts';
+export { viewGraph, type ViewGraph } from './view.ts';
 export { graphToSvg, escapeXml } from './svg.ts';
 export { generateGraph } from './generate.ts';
 export type { ChainChip, NodeRef, ServiceRow, Graph, GraphColumn, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind, GroupBox, Layout, LayoutLayer, NodeBadges, NodeBox } from './types.ts';
