@@ -196,7 +196,13 @@ describe('worker: the graph as the pane shows it', () => {
     const read = graphReader(service);
     const text = generateWorkspace(600).text;
     const first = read(service.handle({ type: 'analyze', version: 1, files: [{ name: 'big.yaml', text }], settings: defaultSettings() }));
+    // Only the routes that share a node with the namespace shown were drawn (core/graph viewGraph).
+    const drawnFirst = service.graphRoutersDrawn;
+    expect(drawnFirst).toBeGreaterThan(0);
     const whole = service.handle({ type: 'wholeGraph', version: 1, id: 7 });
+    const routes = whole.type === 'wholeGraph' ? whole.graph.nodes.filter((n) => n.kind === 'router').length : 0;
+    expect(service.graphRoutersDrawn).toBe(routes);
+    expect(drawnFirst).toBeLessThan(routes / 4);
     if (whole.type !== 'wholeGraph') throw new Error(`expected the whole graph, got ${whole.type}`);
     expect(whole.id).toBe(7);
     const { scope } = scopeGraph(whole.graph, view());

@@ -3,7 +3,7 @@
  * the worker cannot start (CONVENTIONS 10). Keeps the last analysis and its compiled routing table.
  */
 import { analyze, Analyzer, summarizeAnalysis, type Analysis, type AnalysisSummary } from '../core/analyze.ts';
-import { buildGraph, hideBackends, layoutGraph, scopeGraph, type Graph, type Layout } from '../core/graph/index.ts';
+import { buildGraph, hideBackends, layoutGraph, scopeGraph, viewGraph, type Graph, type GraphScope, type Layout } from '../core/graph/index.ts';
 import { compileRouting, redirectRouterNames, routingExtrasOf, simulate, verdictToJson, type CompiledRouting } from '../core/simulate/index.ts';
 import { DEFAULT_VIEW, type PaneView, type ResourceDetail, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 import { pathAtOffset } from '../core/yaml/index.ts';
@@ -33,7 +33,8 @@ export class AnalysisService {
   private layout: Layout | undefined;
   /** What the graph pane shows: a large graph leaves the worker as the view keeps it (core/graph scopeGraph). */
   private view: PaneView = DEFAULT_VIEW;
-  /** The last whole graph built, and what it was built from (a change of view filters it again, unbuilt). */
+  /** The last whole graph built, and what it was built from (a change of view filters it again, unbuilt; a large
+   * graph's view is built on its own and the whole one only when asked for: core/graph viewGraph). */
   private whole: { from: GraphSource; backends: boolean; graph: Graph } | null = null;
   /** What the page holds of the last analysis: the next one goes as a change from it. */
   private readonly encoder = new DeltaEncoder();
@@ -46,6 +47,8 @@ export class AnalysisService {
   private graphSource: GraphSource | null = null;
   /** Whether that graph is still to be sent (after the analysis's message, or again for a change of view). */
   private graphDue = false;
+  /** How many routers the last graph built drew (for tests and benchmarks; a view of a kept whole graph draws none). */
+  graphRoutersDrawn = 0;
 
   handle(message: WorkerRequest): WorkerResponse {
     try {
@@ -112,14 +115,33 @@ export class AnalysisService {
     return { type: 'wholeGraph', version, id, graph, layout: layoutGraph(hideBackends(graph)) };
   }
 
+  /** The whole graph of `from` as last built, if it was, with the backends the view draws. */
+  private keptWhole(from: GraphSource): Graph | null {
+    const kept = this.whole;
+    return kept?.from.analysis === from.analysis && kept.from.diagnostics === from.diagnostics && kept.backends === this.view.backends ? kept.graph : null;
+  }
+
   /** The whole graph of `from`, built once per analysis shown and backends drawn or not. */
   private wholeOf(from: GraphSource): Graph {
     const backends = this.view.backends;
-    const kept = this.whole;
-    if (kept?.from.analysis === from.analysis && kept.from.diagnostics === from.diagnostics && kept.backends === backends) return kept.graph;
+    const kept = this.keptWhole(from);
+    if (kept) return kept;
     const graph = buildGraph(from.analysis.config, from.analysis.resources, from.diagnostics, { backends });
     this.whole = { from, backends, graph };
+    this.graphRoutersDrawn = Object.keys(from.analysis.config.routers).length;
     return graph;
+  }
+
+  /** What the pane's view shows of the graph of `from`: filtered from the whole graph when it was built, else built for the view. */
+  private viewOf(from: GraphSource): { graph: Graph; scope: GraphScope } {
+    const kept = this.keptWhole(from);
+    this.graphRoutersDrawn = 0;
+    if (kept) return scopeGraph(kept, this.view);
+    const backends = this.view.backends;
+    const shown = viewGraph(from.analysis.config, from.analysis.resources, from.diagnostics, backends, this.view);
+    this.graphRoutersDrawn = shown.built;
+    if (shown.whole) this.whole = { from, backends, graph: shown.whole };
+    return shown;
   }
 
   private routingOf(analysis: Analysis): CompiledRouting {
@@ -193,7 +215,7 @@ export class AnalysisService {
     if (!this.graphDue || !due) return null;
     this.graphDue = false;
     try {
-      const { graph, scope } = scopeGraph(this.wholeOf(due), this.view);
+      const { graph, scope } = this.viewOf(due);
       // Laid out as the pane first shows it: without backends (the pane places them around this layout).
       const layout = layoutGraph(hideBackends(graph), this.layout);
       this.layout = layout;
