@@ -102,7 +102,10 @@ export interface TypingTarget {
 
 /**
  * Puts the cursor at the end of IngressRoute `app-0`'s name, with the outline filtered to it and the graph
- * filtered to its routes (a large graph otherwise shows its busiest namespace only), and records keydowns.
+ * filtered to its namespace, as a user picks it in the graph's toolbar (the renamed IngressRoute stays in view; a
+ * large graph otherwise follows the selection, which the rename drops), and records keydowns. Until session 14 the
+ * graph was filtered by the text `app-0`: a text filter reads every route's text, and the worker builds the whole
+ * graph for it (core/graph/view.ts).
  */
 export async function prepareTyping(page: Page, editor: EditorPane, ws: OpenedWorkspace): Promise<TypingTarget> {
   const namespace = /^ {2}name: app-0\n {2}namespace: (\S+)$/m.exec(ws.text)?.[1];
@@ -110,7 +113,7 @@ export async function prepareTyping(page: Page, editor: EditorPane, ws: OpenedWo
   const outline = page.getByRole('navigation', { name: 'Resources' });
   await outline.getByRole('searchbox', { name: 'Filter resources' }).fill('/app-0');
   await outline.getByRole('button', { name: /\/app-0\b/ }).click();
-  await page.getByRole('searchbox', { name: 'Filter by text' }).fill('app-0');
+  await page.getByRole('combobox', { name: 'Filter by namespace' }).selectOption(namespace);
   await editor.cursorAtEndOf('name: app-0');
   const charWidth = await page.evaluate(() => {
     const line = [...document.querySelectorAll<HTMLElement>('[data-testid="yaml-editor"] .view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd().endsWith('name: app-0'));
