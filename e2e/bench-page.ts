@@ -102,8 +102,8 @@ export interface TypingTarget {
 
 /**
  * Puts the cursor at the end of IngressRoute `app-0`'s name, with the outline filtered to it and the graph
- * filtered to its namespace, as a user picks it in the graph's toolbar (the renamed IngressRoute stays in view; a
- * large graph otherwise follows the selection, which the rename drops), and records keydowns. Until session 14 the
+ * filtered to its namespace, as a user picks it in the graph's toolbar (so the renamed IngressRoute's routes stay shown
+ * whatever the selection), and records keydowns. Until session 14 the
  * graph was filtered by the text `app-0`: a text filter reads every route's text, and the worker builds the whole
  * graph for it (core/graph/view.ts).
  */
