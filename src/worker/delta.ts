@@ -273,9 +273,19 @@ export class DeltaEncoder {
 /** Items put back per step of a stepped decode. */
 const STEP = 20_000;
 
+/**
+ * An item as the page holds it: as received, and its copy with absolute positions for the resource start it was
+ * made for (kept while neither changes: the same object, for React's memo).
+ */
+interface Received {
+  item: unknown;
+  base: number;
+  placed: unknown;
+}
+
 /** Page side: the items last received, per collection. */
 export class DeltaDecoder {
-  private readonly held = new Map<string, Map<string, unknown>>();
+  private readonly held = new Map<string, Map<string, Received>>();
   private readonly heldKeys = new Map<string, string[]>();
 
   list<T>(name: string, delta: KeyedDelta<T>): T[] {
@@ -294,7 +304,7 @@ export class DeltaDecoder {
     const { keys, get } = this.apply(name, delta);
     const out: T[] = new Array<T>(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      out[i] = this.absolute(get(keys[i]!), starts, placement);
+      out[i] = absolute(get(keys[i]!), starts, placement);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
@@ -305,22 +315,16 @@ export class DeltaDecoder {
     const out: Record<string, T> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      out[key] = this.absolute(get(key), starts, byOrigin as Placement<T>);
+      out[key] = absolute(get(key), starts, byOrigin as Placement<T>);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
   }
 
-  /** Absolute items made from held ones, kept while their resource does not move (same object then). */
+  /** Resources put at their starts, kept while they do not move (same object then). */
   private readonly placed = new WeakMap<object, { base: number; item: unknown }>();
 
-  private absolute<T>(item: T, starts: Starts | undefined, placement: Placement<T>): T {
-    if (!starts) return item;
-    const base = placement.baseOf(item, starts);
-    return base === undefined ? item : this.placedAt(item, base, placement);
-  }
-
-  /** A received item put at `base` (its resource's start): the same object while neither changes. */
+  /** A received resource put at `base` (its start): the same object while neither changes. */
   placedAt<T>(item: T, base: number, placement: Placement<T>): T {
     const known = this.placed.get(item as object);
     if (known?.base === base) return known.item as T;
@@ -336,15 +340,15 @@ export class DeltaDecoder {
     return keys;
   }
 
-  private apply<T>(name: string, delta: KeyedDelta<T>): { keys: string[]; get(key: string): T } {
+  private apply<T>(name: string, delta: KeyedDelta<T>): { keys: string[]; get(key: string): Received } {
     // The held map is updated in place (a rebuild per message cost the page ~20 ms at 37,000 items);
     // items whose keys are gone are dropped once they pile up.
     const keys = this.runs(name, delta.keys);
-    let held = this.held.get(name) as Map<string, T> | undefined;
+    let held = this.held.get(name);
     if (!held) this.held.set(name, (held = new Map()));
-    for (const [key, item] of delta.changed) held.set(key, item);
+    for (const [key, item] of delta.changed) held.set(key, { item, base: NaN, placed: undefined });
     if (held.size > keys.length * 1.5 + 100) {
-      const keep = new Map<string, T>();
+      const keep = new Map<string, Received>();
       for (const key of keys) if (held.has(key)) keep.set(key, held.get(key)!);
       this.held.set(name, (held = keep));
     }
@@ -352,12 +356,29 @@ export class DeltaDecoder {
     return {
       keys,
       get(key) {
-        const item = map.get(key);
-        if (item === undefined && !map.has(key)) throw new Error(`analysis delta: no item for "${key}" in ${name}`);
-        return item as T;
+        const received = map.get(key);
+        if (received === undefined) throw new Error(`analysis delta: no item for "${key}" in ${name}`);
+        return received;
       },
     };
   }
+}
+
+/**
+ * A received item with absolute positions: as it came when it travels as it is, else its copy placed at its resource's
+ * start, kept with it (a WeakMap from item to copy, churned for the ~45,000 items an edit near the top of a
+ * 5,000-IngressRoute file moves, cost the page's garbage collector more than the copies).
+ */
+function absolute<T>(received: Received, starts: Starts | undefined, placement: Placement<T>): T {
+  const item = received.item as T;
+  if (!starts) return item;
+  const base = placement.baseOf(item, starts);
+  if (base === undefined) return item;
+  if (received.base !== base) {
+    received.placed = placement.restore(item, base);
+    received.base = base;
+  }
+  return received.placed as T;
 }
 
 // ---------------------------------------------------------------------------------------------
