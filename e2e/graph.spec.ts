@@ -230,6 +230,8 @@ test.describe('graph', () => {
     for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
       await page.setViewportSize(size);
       await expect.poll(hiddenControls).toEqual([]);
+      // The notice takes one line of the graph's height (two made ~20 px of graph fewer at 1280×720).
+      expect((await notice.boundingBox())!.height).toBeLessThan(32);
     }
     await page.setViewportSize({ width: 1600, height: 1000 });
     const namespacesShown = async () => new Set((await graph.getByTestId('graph-node-router').locator('.gnode-label').allTextContents()).map((l) => l.split('/')[0]));

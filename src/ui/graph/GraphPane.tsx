@@ -166,8 +166,10 @@ function ShownGraph(props: ShownGraphProps) {
     <div className="graph-pane">
       {autoNamespace && (
         <p className="notice graph-notice" role="status">
-          Large graph ({scope.total} nodes): showing namespace <strong>{autoNamespace}</strong>. Use the filters, or{' '}
-          <button type="button" className="link" onClick={() => setShowAll(true)}>show everything</button> (edits then take longer to redraw).
+          Large graph ({scope.total} nodes): showing namespace <strong>{autoNamespace}</strong> ·{' '}
+          <button type="button" className="link" onClick={() => setShowAll(true)} title="Every namespace at once: edits then take longer to redraw">
+            show everything
+          </button>
         </p>
       )}
       <GraphToolbar
