@@ -50,7 +50,21 @@ export function filterGraph(graph: Graph, filter: GraphFilter): Graph {
 
 /** The namespace with the most routes (a large graph opens on it). */
 export function busiestNamespace(graph: Graph): string | undefined {
-  return [...routesPerNamespace(graph)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return busiestOf(routesPerNamespace(graph));
+}
+
+/** The namespace with the most routes in `routesIn`, the first by name on a tie. */
+function busiestOf(routesIn: ReadonlyMap<string, number>): string | undefined {
+  return [...routesIn].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/**
+ * The namespace a large graph opens on, given its routes per namespace: none when the view filters or shows
+ * everything; else the one it prefers when that has routes, else the busiest.
+ */
+export function openingNamespace(view: GraphView, routesIn: ReadonlyMap<string, number>): string | undefined {
+  if (isFiltering(view.filter) || view.all) return undefined;
+  return view.prefer !== undefined && routesIn.has(view.prefer) ? view.prefer : busiestOf(routesIn);
 }
 
 function routesPerNamespace(graph: Graph): Map<string, number> {
@@ -107,7 +121,7 @@ export function scopeGraph(graph: Graph, view: GraphView, scopeFrom = SCOPE_FROM
   }
   const scope: GraphScope = { total: graph.nodes.length, namespaces: [...namespaces].sort(), entryPoints: [...entryPoints].sort(), scoped: false };
   if (graph.nodes.length <= scopeFrom) return { graph, scope };
-  const auto = isFiltering(view.filter) || view.all ? undefined : view.prefer !== undefined && routesPerNamespace(graph).has(view.prefer) ? view.prefer : busiestNamespace(graph);
+  const auto = openingNamespace(view, routesPerNamespace(graph));
   if (auto !== undefined) scope.auto = auto;
   const shown = filterGraph(graph, auto === undefined ? view.filter : { ...view.filter, namespace: auto });
   scope.scoped = shown !== graph;

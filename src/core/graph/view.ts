@@ -11,7 +11,7 @@
  */
 import type { Diagnostic, DynamicConfig, DynamicRouter, DynamicService, Resource } from '../types.ts';
 import { buildGraph, buildRouters, childServices, routeKeysOf } from './build.ts';
-import { filterGraph, isFiltering, scopeGraph, SCOPE_FROM, type GraphFilter, type GraphScope, type GraphView } from './filter.ts';
+import { filterGraph, isFiltering, openingNamespace, scopeGraph, SCOPE_FROM, type GraphFilter, type GraphScope, type GraphView } from './filter.ts';
 import type { Graph } from './types.ts';
 
 /**
@@ -157,7 +157,7 @@ export function viewGraph(config: DynamicConfig, resources: readonly Resource[],
     }
   }
   const scope: GraphScope = { total, namespaces: [...namespaces].sort(), entryPoints: [...entryPoints].sort(), scoped: true };
-  const auto = isFiltering(view.filter) || view.all ? undefined : view.prefer !== undefined && routesIn.has(view.prefer) ? view.prefer : busiest(routesIn);
+  const auto = openingNamespace(view, routesIn);
   if (auto !== undefined) scope.auto = auto;
   const filter: GraphFilter = auto === undefined ? view.filter : { ...view.filter, namespace: auto };
   if (!isFiltering(filter)) return whole();
@@ -205,9 +205,4 @@ function listed<T>(map: Map<string, T[]>, key: string): T[] {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   return list;
-}
-
-/** The namespace with the most routes, the first by name on a tie (busiestNamespace of the whole graph). */
-function busiest(routesIn: ReadonlyMap<string, number>): string | undefined {
-  return [...routesIn].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
