@@ -207,6 +207,25 @@ function received(assembler: AnalysisAssembler, response: WorkerResponse): Analy
 }
 
 describe('resources, diagnostics and hints', () => {
+  it('keep their objects on the page while their resource does not move, and get new ones placed where it moved', () => {
+    const text = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');
+    const service = new AnalysisService();
+    const assembler = new AnalysisAssembler();
+    const send = (version: number, t: string) => received(assembler, service.respond({ type: 'analyze', version, files: [{ name: 'a.yaml', text: t }], settings: defaultSettings() }));
+    const first = send(1, text);
+    // An edit at the end moves nothing before it: the same objects, for React's memo.
+    const appended = send(2, `${text}\n# end\n`);
+    expect(appended.summary.resources[0]).toBe(first.summary.resources[0]);
+    expect(appended.summary.diagnostics[0]).toBe(first.summary.diagnostics[0]);
+    const router = Object.keys(first.summary.config.routers)[0]!;
+    expect(appended.summary.config.routers[router]).toBe(first.summary.config.routers[router]);
+    // A line on top moves everything: new objects with the new positions.
+    const moved = send(3, `# top\n${text}\n# end\n`);
+    expect(moved.summary.resources[0]).not.toBe(first.summary.resources[0]);
+    expect(moved.summary.resources[0]!.range).toEqual({ start: first.summary.resources[0]!.range.start + 6, end: first.summary.resources[0]!.range.end + 6 });
+    expect(moved.summary.config.routers[router]!.origin.range.start).toBe(first.summary.config.routers[router]!.origin.range.start + 6);
+  });
+
   it('travel counted from their resource: an edit above them sends none again, an edit inside one sends its own', () => {
     const text = readFileSync(new URL('../../public/examples/default.yaml', import.meta.url), 'utf8');
     const service = new AnalysisService();

@@ -298,13 +298,14 @@ export class DeltaDecoder {
 
   /**
    * The same, pausing (yield) every STEP items (100,000 graph nodes took ~180 ms in one go), and with
-   * origins made absolute again from the resources' `starts`.
+   * origins made absolute again from the resources' `starts` (or each item put at its own start in `bases`).
    */
-  *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts, placement: Placement<T> = byOrigin as Placement<T>): Generator<void, T[]> {
+  *listInSteps<T>(name: string, delta: KeyedDelta<T>, starts?: Starts, placement: Placement<T> = byOrigin as Placement<T>, bases?: readonly number[]): Generator<void, T[]> {
     const { keys, get } = this.apply(name, delta);
     const out: T[] = new Array<T>(keys.length);
     for (let i = 0; i < keys.length; i++) {
-      out[i] = absolute(get(keys[i]!), starts, placement);
+      const received = get(keys[i]!);
+      out[i] = absolute(received, bases ? (bases[i] ?? 0) : starts && placement.baseOf(received.item, starts), placement);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
@@ -315,22 +316,11 @@ export class DeltaDecoder {
     const out: Record<string, T> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
-      out[key] = absolute(get(key), starts, byOrigin as Placement<T>);
+      const received = get(key);
+      out[key] = absolute(received, starts && byOrigin.baseOf(received.item, starts), byOrigin as Placement<T>);
       if (i % STEP === STEP - 1) yield;
     }
     return out;
-  }
-
-  /** Resources put at their starts, kept while they do not move (same object then). */
-  private readonly placed = new WeakMap<object, { base: number; item: unknown }>();
-
-  /** A received resource put at `base` (its start): the same object while neither changes. */
-  placedAt<T>(item: T, base: number, placement: Placement<T>): T {
-    const known = this.placed.get(item as object);
-    if (known?.base === base) return known.item as T;
-    const placed = placement.restore(item, base);
-    this.placed.set(item as object, { base, item: placed });
-    return placed;
   }
 
   /** The strings that `runs` stand for, against the list last received under `name`. */
@@ -365,14 +355,13 @@ export class DeltaDecoder {
 }
 
 /**
- * A received item with absolute positions: as it came when it travels as it is, else its copy placed at its resource's
- * start, kept with it (a WeakMap from item to copy, churned for the ~45,000 items an edit near the top of a
- * 5,000-IngressRoute file moves, cost the page's garbage collector more than the copies).
+ * A received item with absolute positions: as it came when it travels as it is (no `base`), else its copy placed at
+ * `base`, its resource's start, kept with it while neither changes (a WeakMap from item to copy, churned for the
+ * ~45,000 items an edit near the top of a 5,000-IngressRoute file moves, cost the page's garbage collector more than
+ * the copies).
  */
-function absolute<T>(received: Received, starts: Starts | undefined, placement: Placement<T>): T {
+function absolute<T>(received: Received, base: number | undefined, placement: Placement<T>): T {
   const item = received.item as T;
-  if (!starts) return item;
-  const base = placement.baseOf(item, starts);
   if (base === undefined) return item;
   if (received.base !== base) {
     received.placed = placement.restore(item, base);
@@ -591,8 +580,7 @@ export class AnalysisAssembler {
     const decoder = this.decoder;
     const { version, ms, tests, shadowCut, graph } = wire;
     const { resourceStarts, ...summary } = wire.summary;
-    const relative = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf);
-    const resources = relative.map((r, i) => decoder.placedAt(r, resourceStarts[i] ?? 0, bySelf));
+    const resources = yield* decoder.listInSteps('resources', summary.resources, undefined, bySelf, resourceStarts);
     const starts = startsOf({ resources });
     yield;
     // Decoded, owned items are the diagnostics and hints themselves (see byOwner's restore).
